@@ -1,0 +1,41 @@
+package io.github.dgxspark.core;
+
+import java.util.Objects;
+
+/**
+ * The config optimizer: a cluster and a workload in, a complete Spark config out, every value with
+ * its reason.
+ *
+ * <pre>{@code
+ * NodeSpec node = ...; // from HardwareProfiles.named("dgx-h100") or HardwareProbe.local()
+ * OptimizationResult r = SparkConfigOptimizer.optimize(
+ *     ClusterSpec.of(node, 4, ClusterManager.STANDALONE),
+ *     WorkloadSpec.of(WorkloadType.ETL, 2 * ByteSizes.TIB, ExecutionMode.GPU));
+ * String conf = r.config().toDefaultsConf(r.reasons());
+ * }</pre>
+ *
+ * <p>What it guarantees (checked by property tests): the executors of a node never ask for more
+ * memory (heap + overhead + off-heap + PySpark, the pinned pool inside the overhead) or cores than
+ * the node has after the OS reserve and the driver; in GPU mode there is one executor per GPU and
+ * the task GPU amount lets every executor core run a task; more input never lowers the partition
+ * count; every size and time it emits parses with Spark's own parser.
+ */
+public final class SparkConfigOptimizer {
+  private SparkConfigOptimizer() {}
+
+  /**
+   * Computes a complete Spark config for running the workload on the cluster.
+   *
+   * @param cluster the hardware and cluster manager
+   * @param workload what the job does and whether it should use GPUs
+   * @return the config, the layout behind it, and notes
+   * @throws DgxSparkException if the request cannot be met: GPU mode on a node without GPUs, fewer
+   *     usable cores than GPUs, or a node too small for even one executor; the message names the
+   *     field and value
+   */
+  public static OptimizationResult optimize(ClusterSpec cluster, WorkloadSpec workload) {
+    Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(workload, "workload");
+    return new Planner(cluster, workload).plan();
+  }
+}
