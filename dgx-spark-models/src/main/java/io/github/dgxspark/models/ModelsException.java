@@ -2,7 +2,10 @@ package io.github.dgxspark.models;
 
 import io.github.dgxspark.core.DgxSparkException;
 
-/** The one exception type of dgx-spark-models: bad input to a model, an unreadable event log, a bad data file. */
+/**
+ * The one exception type of dgx-spark-models: bad input to a model, an unreadable event log, a bad
+ * data file.
+ */
 public class ModelsException extends DgxSparkException {
   private static final long serialVersionUID = 1L;
 
