@@ -150,6 +150,7 @@ final class Planner {
     long heap;
     long overhead;
     long pinned = 0;
+    long spill = 0;
     int concurrentGpuTasks = 0;
     if (gpu) {
       executorsPerNode = local ? 1 : node.gpuCount();
@@ -173,7 +174,7 @@ final class Planner {
                       gpuMemory / GPU_MEMORY_PER_TASK_BYTES));
       long perExecutor = availMemory / executorsPerNode;
       pinned = node.unifiedMemory() ? UNIFIED_PINNED_POOL_BYTES : PINNED_POOL_BYTES;
-      long spill = GPU_SPILL_BYTES;
+      spill = GPU_SPILL_BYTES;
       // shrink the host pools on small nodes so that a heap of at least 1 GiB remains
       while (pinned + spill + GIB + MIN_OVERHEAD_BYTES > perExecutor && pinned > 256 * MIB) {
         pinned /= 2;
@@ -242,7 +243,7 @@ final class Planner {
     emitShuffle(layout, gpu);
     emitSerializerAndAqe(gpu);
     if (gpu) {
-      emitGpu(layout, local, concurrentGpuTasks, allocFraction);
+      emitGpu(layout, local, concurrentGpuTasks, allocFraction, spill);
     }
     if (python) {
       add(
@@ -618,7 +619,7 @@ final class Planner {
   }
 
   private void emitGpu(
-      ExecutorLayout l, boolean local, int concurrentGpuTasks, double allocFraction) {
+      ExecutorLayout l, boolean local, int concurrentGpuTasks, double allocFraction, long spill) {
     add(
         "spark.plugins",
         "com.nvidia.spark.SQLPlugin",
@@ -692,10 +693,7 @@ final class Planner {
         Sources.AUTOTUNER);
     add(
         "spark.rapids.memory.host.spillStorageSize",
-        ByteSizes.format(
-            GPU_SPILL_BYTES
-                * l.pinnedPoolBytes()
-                / (node.unifiedMemory() ? UNIFIED_PINNED_POOL_BYTES : PINNED_POOL_BYTES)),
+        ByteSizes.format(spill),
         "Host memory for GPU spill before it goes to disk, budgeted inside the executor overhead.",
         Sources.AUTOTUNER);
     add(

@@ -442,7 +442,7 @@ public record SparkConfig(Map<String, String> entries) {
         case ':':
         case '#':
         case '!':
-          if (isKey || (i == 0 && (c == '#' || c == '!'))) {
+          if (isKey || i == 0) {
             sb.append('\\');
           }
           sb.append(c);

@@ -1,0 +1,219 @@
+package io.github.dgxspark.core;
+
+import static io.github.dgxspark.core.ByteSizes.GIB;
+import static io.github.dgxspark.core.ByteSizes.MIB;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Worked cases from the issue's "done when": a DGX H100 node (8 × H100 80 GB, 112 cores / 224
+ * threads, 2 TB; NVIDIA DGX H100/H200 User Guide), four of them, and a DGX Spark GB10 desktop (20
+ * Arm cores, 128 GB unified memory, 1 GPU; DGX Spark Porting Guide), in CPU and GPU mode. Expected
+ * figures are derived in TUNING-FACTS.md §4.4.
+ */
+class SparkConfigOptimizerTest {
+  static final NodeSpec DGX_H100 =
+      new NodeSpec(
+          "Intel(R) Xeon(R) Platinum 8480C",
+          224,
+          112,
+          2,
+          2,
+          2048 * GIB,
+          Collections.nCopies(8, new GpuSpec("NVIDIA H100 80GB HBM3", 81559 * MIB, "9.0", 18)),
+          false,
+          900_000_000_000L,
+          Collections.nCopies(8, new NicSpec("mlx5_0", NicSpec.Kind.INFINIBAND, 50_000_000_000L)));
+
+  /** GB10: the OS sees about 119.7 GiB of the 128 GB (TUNING-FACTS 1.1, free/lscpu fixture). */
+  static final NodeSpec DGX_SPARK =
+      new NodeSpec(
+          "",
+          20,
+          20,
+          1,
+          1,
+          (long) (119.7 * GIB),
+          List.of(new GpuSpec("NVIDIA GB10", (long) (119.7 * GIB), "12.1", 0)),
+          true,
+          0,
+          List.of(new NicSpec("rocep1s0f0", NicSpec.Kind.ROCE, 25_000_000_000L)));
+
+  private static OptimizationResult optimize(
+      NodeSpec node, int nodes, WorkloadType type, ExecutionMode mode) {
+    return SparkConfigOptimizer.optimize(
+        ClusterSpec.of(node, nodes, ClusterManager.STANDALONE),
+        WorkloadSpec.of(type, 1024 * GIB, mode));
+  }
+
+  private static String value(OptimizationResult r, String key) {
+    return r.config().get(key).orElseThrow(() -> new AssertionError("missing " + key));
+  }
+
+  @Test
+  void optimize_dgxH100Gpu_oneExecutorPerGpuWithSixteenCores() {
+    OptimizationResult r = optimize(DGX_H100, 1, WorkloadType.ETL, ExecutionMode.GPU);
+    assertEquals(ExecutionMode.GPU, r.mode());
+    assertEquals("8", value(r, "spark.executor.instances"));
+    assertEquals("16", value(r, "spark.executor.cores"));
+    assertEquals("31g", value(r, "spark.executor.memory"));
+    assertEquals("1", value(r, "spark.executor.resource.gpu.amount"));
+    assertEquals("0.0625", value(r, "spark.task.resource.gpu.amount"));
+    // 81559 MiB / 7500 MiB = 10 → capped at 4
+    assertEquals("4", value(r, "spark.rapids.sql.concurrentGpuTasks"));
+    assertEquals("4g", value(r, "spark.rapids.memory.pinnedPool.size"));
+    // overhead = pinned 4 GiB + spill 2 GiB + 10 % of 31 GiB = 9.1 GiB, rounded up to MiB
+    assertEquals(
+        ByteSizes.format((6 * GIB + (long) (0.1 * 31 * GIB) + MIB - 1) / MIB * MIB),
+        value(r, "spark.executor.memoryOverhead"));
+    assertEquals("com.nvidia.spark.SQLPlugin", value(r, "spark.plugins"));
+    assertEquals("0s", value(r, "spark.locality.wait"));
+    assertEquals("512m", value(r, "spark.sql.files.maxPartitionBytes"));
+    assertEquals("8", value(r, "spark.worker.resource.gpu.amount"));
+    // 1 TiB / 512 MiB = 2048 partitions, a whole number of waves of 128 slots
+    assertEquals("2048", value(r, "spark.sql.shuffle.partitions"));
+    assertEquals("96m", value(r, "spark.reducer.maxSizeInFlight"));
+  }
+
+  @Test
+  void optimize_fourDgxH100Gpu_scalesInstancesAndPartitions() {
+    OptimizationResult r = optimize(DGX_H100, 4, WorkloadType.ETL, ExecutionMode.GPU);
+    assertEquals("32", value(r, "spark.executor.instances"));
+    assertEquals(512, r.layout().taskSlots());
+    assertEquals("2048", value(r, "spark.sql.shuffle.partitions"));
+    assertEquals("300s", value(r, "spark.network.timeout"));
+    assertEquals("512", value(r, "spark.cores.max"));
+  }
+
+  @Test
+  void optimize_dgxH100Cpu_fiveCoreExecutorsWithCompressedOopsHeaps() {
+    OptimizationResult r = optimize(DGX_H100, 1, WorkloadType.SQL_ANALYTICS, ExecutionMode.CPU);
+    assertEquals(ExecutionMode.CPU, r.mode());
+    ExecutorLayout l = r.layout();
+    // 224 threads - 2 for the OS - 2 for the driver = 220 → 44 executors of 5 cores (even: 2 NUMA
+    // nodes)
+    assertEquals(5, l.executorCores());
+    assertEquals(44, l.executorsPerNode());
+    assertEquals("31g", value(r, "spark.executor.memory"));
+    assertFalse(r.config().get("spark.plugins").isPresent());
+    assertEquals("org.apache.spark.serializer.KryoSerializer", value(r, "spark.serializer"));
+    assertEquals("true", value(r, "spark.sql.adaptive.enabled"));
+    // 1 TiB / 128 MiB = 8192, rounded up to whole waves of 220 slots
+    assertEquals("8360", value(r, "spark.sql.shuffle.partitions"));
+  }
+
+  @Test
+  void optimize_fourDgxH100Cpu_instancesForEveryNode() {
+    OptimizationResult r = optimize(DGX_H100, 4, WorkloadType.ETL, ExecutionMode.CPU);
+    assertEquals("176", value(r, "spark.executor.instances"));
+  }
+
+  @Test
+  void optimize_gb10Gpu_unifiedMemorySplitBetweenGpuPoolAndHeap() {
+    OptimizationResult r = optimize(DGX_SPARK, 1, WorkloadType.ETL, ExecutionMode.GPU);
+    ExecutorLayout l = r.layout();
+    assertEquals(1, l.executorsPerNode());
+    assertEquals(16, l.executorCores());
+    assertEquals("0.5", value(r, "spark.rapids.memory.gpu.allocFraction"));
+    assertEquals("0.5", value(r, "spark.rapids.memory.gpu.maxAllocFraction"));
+    assertEquals("2g", value(r, "spark.rapids.memory.pinnedPool.size"));
+    long used =
+        l.gpuHostMemoryBytes()
+            + l.executorFootprintBytes()
+            + l.driverMemoryBytes()
+            + l.driverMemoryOverheadBytes()
+            + l.reservedMemoryBytes();
+    assertTrue(used <= DGX_SPARK.memoryBytes(), "unified memory over-committed: " + used);
+    assertTrue(
+        r.notes().stream().anyMatch(n -> n.contains("unified memory")), r.notes().toString());
+  }
+
+  @Test
+  void optimize_gb10Cpu_localModeUsesOneJvm() {
+    OptimizationResult r =
+        SparkConfigOptimizer.optimize(
+            ClusterSpec.single(DGX_SPARK, ClusterManager.LOCAL),
+            WorkloadSpec.of(WorkloadType.SQL_ANALYTICS, 100 * GIB, ExecutionMode.CPU));
+    assertEquals("local[19]", value(r, "spark.master"));
+    assertFalse(r.config().get("spark.executor.instances").isPresent());
+    assertEquals("64g", value(r, "spark.driver.memory"));
+  }
+
+  @Test
+  void optimize_autoOnGpuNodeForStreaming_choosesCpuAndSaysWhy() {
+    OptimizationResult r = optimize(DGX_H100, 1, WorkloadType.STREAMING, ExecutionMode.AUTO);
+    assertEquals(ExecutionMode.CPU, r.mode());
+    assertTrue(r.notes().get(0).contains("streaming"), r.notes().toString());
+  }
+
+  @Test
+  void optimize_autoWithTinyInput_choosesCpu() {
+    OptimizationResult r =
+        SparkConfigOptimizer.optimize(
+            ClusterSpec.of(DGX_H100, 1, ClusterManager.YARN),
+            WorkloadSpec.of(WorkloadType.ETL, 100 * MIB, ExecutionMode.AUTO));
+    assertEquals(ExecutionMode.CPU, r.mode());
+  }
+
+  @Test
+  void optimize_pythonOnKubernetes_usesFortyPercentOverhead() {
+    WorkloadSpec w =
+        new WorkloadSpec(
+            WorkloadType.ETL, OptionalLong.empty(), List.of(), ExecutionMode.CPU, Language.PYTHON);
+    OptimizationResult r =
+        SparkConfigOptimizer.optimize(
+            ClusterSpec.of(NodeSpec.cpuOnly(32, 256 * GIB), 2, ClusterManager.KUBERNETES), w);
+    ExecutorLayout l = r.layout();
+    assertTrue(l.memoryOverheadBytes() >= (long) (0.4 * l.executorMemoryBytes()), l.toString());
+    assertEquals("true", value(r, "spark.sql.execution.arrow.pyspark.enabled"));
+  }
+
+  @Test
+  void optimize_gpuModeWithoutGpus_namesTheField() {
+    DgxSparkException e =
+        assertThrows(
+            DgxSparkException.class,
+            () -> optimize(NodeSpec.cpuOnly(16, 64 * GIB), 1, WorkloadType.ETL, ExecutionMode.GPU));
+    assertTrue(e.getMessage().contains("mode gpu"), e.getMessage());
+    assertTrue(e.getMessage().contains("expected"), e.getMessage());
+  }
+
+  @Test
+  void optimize_nodeTooSmall_isRejectedWithFigures() {
+    DgxSparkException e =
+        assertThrows(
+            DgxSparkException.class,
+            () -> optimize(NodeSpec.cpuOnly(2, 2 * GIB), 1, WorkloadType.ETL, ExecutionMode.CPU));
+    assertTrue(e.getMessage().contains("too small"), e.getMessage());
+  }
+
+  @Test
+  void clusterSpec_zeroNodes_namesField() {
+    DgxSparkException e =
+        assertThrows(
+            DgxSparkException.class, () -> ClusterSpec.of(DGX_H100, 0, ClusterManager.STANDALONE));
+    assertTrue(e.getMessage().contains("nodeCount is 0"), e.getMessage());
+  }
+
+  @Test
+  void nodeSpec_negativeMemory_namesField() {
+    DgxSparkException e = assertThrows(DgxSparkException.class, () -> NodeSpec.cpuOnly(4, -1));
+    assertTrue(e.getMessage().contains("memoryBytes is -1"), e.getMessage());
+  }
+
+  @Test
+  void optimize_everyValue_hasAReason() {
+    for (ExecutionMode m : List.of(ExecutionMode.CPU, ExecutionMode.GPU)) {
+      OptimizationResult r = optimize(DGX_H100, 2, WorkloadType.ML_TRAINING, m);
+      r.values().forEach(v -> assertTrue(v.reason().length() > 20, v.key() + ": " + v.reason()));
+      assertEquals(r.values().size(), r.config().size(), "duplicate keys in " + r.values());
+    }
+  }
+}
