@@ -1,0 +1,441 @@
+package io.github.dgxspark.models.eventlog;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dgxspark.models.ModelsException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The one streaming pass over a log's parts: splits the bytes into lines, parses each line with
+ * Jackson's streaming parser (task ends token by token, the rare other events as trees) and feeds a
+ * {@link ProfileBuilder}.
+ */
+final class EventLogReader {
+  /** Lines that may open a log without a single event before it is called "not an event log". */
+  private static final int MAX_LEADING_GARBAGE_LINES = 100;
+
+  private static final long PROGRESS_STEP_BYTES = 4L << 20;
+  private static final int INITIAL_BUFFER_BYTES = 1 << 20;
+
+  /** Longest line accepted (a huge SQL plan can reach tens of MiB). */
+  private static final int MAX_LINE_BYTES = 512 << 20;
+
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxStringLength(MAX_LINE_BYTES)
+                  .maxNestingDepth(5000)
+                  .build())
+          .build();
+  private static final ObjectMapper TREES =
+      new ObjectMapper(JSON).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private final LogFiles files;
+  private final EventLogs.ProgressListener listener;
+  private final ProfileBuilder builder;
+  private final TaskEnd taskEnd = new TaskEnd();
+  private long totalBytes;
+  private long fileBytesRead;
+  private long nextProgress = PROGRESS_STEP_BYTES;
+  private Path part;
+  private long lineNumber;
+
+  EventLogReader(LogFiles files, EventLogs.ProgressListener listener) {
+    this.files = files;
+    this.listener = listener;
+    this.builder = new ProfileBuilder(files);
+  }
+
+  ApplicationProfile read() {
+    for (Path p : files.parts()) {
+      try {
+        totalBytes += Files.size(p);
+      } catch (IOException e) {
+        throw new ModelsException(
+            String.format(Locale.ROOT, "event log '%s' cannot be read: %s", p, e), e);
+      }
+    }
+    for (Path p : files.parts()) {
+      part = p;
+      lineNumber = 0;
+      readPart(p);
+    }
+    listener.progress(fileBytesRead, totalBytes);
+    if (builder.events() == 0) {
+      throw new ModelsException(
+          builder.bytes() == 0
+              ? String.format(
+                  Locale.ROOT,
+                  "event log '%s' is empty; expected JSON lines such as"
+                      + " {\"Event\":\"SparkListenerLogStart\",...}",
+                  files.root())
+              : notAnEventLog());
+    }
+    return builder.build();
+  }
+
+  private String notAnEventLog() {
+    return String.format(
+        Locale.ROOT,
+        "'%s' is not a Spark event log: none of its first %d lines is a JSON object with an"
+            + " \"Event\" field (%s); expected JSON lines such as"
+            + " {\"Event\":\"SparkListenerLogStart\",...}",
+        files.root(),
+        builder.lines(),
+        String.join("; ", builder.garbageExamples()));
+  }
+
+  private void readPart(Path p) {
+    byte[] buf = new byte[INITIAL_BUFFER_BYTES];
+    int start = 0;
+    int end = 0;
+    boolean decodedAny = false;
+    try (InputStream raw = new Counting(Files.newInputStream(p));
+        InputStream in = LogFiles.open(raw, p)) {
+      int scan = 0;
+      while (true) {
+        if (end == buf.length) {
+          if (start > 0) {
+            System.arraycopy(buf, start, buf, 0, end - start);
+            end -= start;
+            scan -= start;
+            start = 0;
+          } else if (buf.length >= MAX_LINE_BYTES) {
+            builder.garbage(part, lineNumber + 1, "line longer than 512 MiB");
+            start = end = scan = 0;
+            // drop the rest of the over-long line
+            skipToNewline(in);
+            continue;
+          } else {
+            buf = Arrays.copyOf(buf, Math.min(MAX_LINE_BYTES, buf.length * 2));
+          }
+        }
+        int n;
+        try {
+          n = in.read(buf, end, buf.length - end);
+        } catch (IOException e) {
+          if (!decodedAny) {
+            throw e;
+          }
+          // a compressed part cut short (a log still being written, a partial copy): keep what
+          // was decoded; the cut line is garbage
+          builder.garbage(part, lineNumber + 1, "compressed stream ends early: " + e.getMessage());
+          break;
+        }
+        if (n < 0) {
+          break;
+        }
+        decodedAny = true;
+        end += n;
+        builder.addBytes(n);
+        for (int i = scan; i < end; i++) {
+          if (buf[i] == '\n') {
+            line(buf, start, i - start);
+            start = i + 1;
+          }
+        }
+        scan = end;
+        progress();
+      }
+      if (end > start) {
+        line(buf, start, end - start);
+      }
+    } catch (IOException e) {
+      throw new ModelsException(
+          String.format(Locale.ROOT, "event log '%s' cannot be read: %s", p, e), e);
+    }
+  }
+
+  private static void skipToNewline(InputStream in) throws IOException {
+    int b;
+    while ((b = in.read()) >= 0 && b != '\n') {
+      // discard
+    }
+  }
+
+  private void progress() {
+    if (fileBytesRead >= nextProgress) {
+      listener.progress(fileBytesRead, totalBytes);
+      nextProgress = fileBytesRead + PROGRESS_STEP_BYTES;
+    }
+  }
+
+  private void line(byte[] buf, int off, int len) {
+    lineNumber++;
+    builder.addLine();
+    if (len > 0 && buf[off + len - 1] == '\r') {
+      len--;
+    }
+    int first = off;
+    int stop = off + len;
+    while (first < stop && (buf[first] == ' ' || buf[first] == '\t')) {
+      first++;
+    }
+    if (first == stop) {
+      return;
+    }
+    try {
+      event(buf, first, stop - first);
+    } catch (JacksonException e) {
+      builder.garbage(part, lineNumber, e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new ModelsException(
+          String.format(Locale.ROOT, "event log '%s' line %d: %s", part, lineNumber, e), e);
+    }
+    if (builder.events() == 0 && builder.garbageLines() >= MAX_LEADING_GARBAGE_LINES) {
+      throw new ModelsException(notAnEventLog());
+    }
+  }
+
+  private void event(byte[] buf, int off, int len) throws IOException {
+    String type;
+    try (JsonParser p = JSON.createParser(buf, off, len)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        builder.garbage(part, lineNumber, "not a JSON object");
+        return;
+      }
+      if (p.nextToken() != JsonToken.FIELD_NAME || !"Event".equals(p.currentName())) {
+        // not Spark's own field order: read the object as a tree
+        type = null;
+      } else if (p.nextToken() != JsonToken.VALUE_STRING) {
+        builder.garbage(part, lineNumber, "\"Event\" is not a string");
+        return;
+      } else {
+        type = p.getText();
+        if (type.equals("SparkListenerTaskEnd")) {
+          taskEnd(p);
+          return;
+        }
+        if (ProfileBuilder.isSkipped(type)) {
+          skipRest(p);
+          builder.skippedEvent(type);
+          return;
+        }
+      }
+    }
+    JsonNode tree = TREES.readTree(buf, off, len);
+    JsonNode name = tree.get("Event");
+    if (name == null || !name.isTextual()) {
+      builder.garbage(part, lineNumber, "no \"Event\" field");
+      return;
+    }
+    if (name.asText().equals("SparkListenerTaskEnd")) {
+      // a task end with fields out of Spark's order: stream it again from the start
+      try (JsonParser p = JSON.createParser(buf, off, len)) {
+        p.nextToken();
+        taskEnd(p);
+      }
+      return;
+    }
+    builder.event(name.asText(), tree);
+  }
+
+  /** Skips the rest of the current object and checks that nothing follows it. */
+  private static void skipRest(JsonParser p) throws IOException {
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
+      if (t == null) {
+        throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "truncated object");
+      }
+      p.nextToken();
+      p.skipChildren();
+    }
+    end(p);
+  }
+
+  private static void end(JsonParser p) throws IOException {
+    if (p.nextToken() != null) {
+      throw new com.fasterxml.jackson.core.JsonParseException(p, "content after the event");
+    }
+  }
+
+  /** Reads a task end from the field after "Event" (or after the opening brace) to the end. */
+  private void taskEnd(JsonParser p) throws IOException {
+    TaskEnd t = taskEnd;
+    t.clear();
+    JsonToken tok;
+    while ((tok = p.nextToken()) == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (field) {
+        case "Stage ID":
+          t.stageId = p.getValueAsInt(-1);
+          break;
+        case "Stage Attempt ID":
+          t.stageAttempt = p.getValueAsInt();
+          break;
+        case "Task End Reason":
+          if (value == JsonToken.START_OBJECT) {
+            reason(p, t);
+          } else {
+            p.skipChildren();
+          }
+          break;
+        case "Task Info":
+          if (value == JsonToken.START_OBJECT) {
+            taskInfo(p, t);
+          } else {
+            p.skipChildren();
+          }
+          break;
+        case "Task Metrics":
+          if (value == JsonToken.START_OBJECT) {
+            metrics(p, t);
+          } else {
+            p.skipChildren();
+          }
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+    if (tok != JsonToken.END_OBJECT) {
+      throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "truncated task end");
+    }
+    end(p);
+    builder.taskEnd(t);
+  }
+
+  private static void reason(JsonParser p, TaskEnd t) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      switch (field) {
+        case "Reason":
+          t.reason = p.getValueAsString();
+          break;
+        case "Class Name":
+          t.failureClass = p.getValueAsString();
+          break;
+        case "Description":
+        case "Message":
+        case "Loss Reason":
+        case "Kill Reason":
+          if (t.failureText == null) {
+            t.failureText = p.getValueAsString();
+          }
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+  }
+
+  private static void taskInfo(JsonParser p, TaskEnd t) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      switch (field) {
+        case "Launch Time":
+          t.launchMillis = p.getValueAsLong(-1);
+          break;
+        case "Finish Time":
+          t.finishMillis = p.getValueAsLong(-1);
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+  }
+
+  private static void metrics(JsonParser p, TaskEnd t) throws IOException {
+    t.hasMetrics = true;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (field) {
+        case "Executor Run Time":
+          t.runTimeMs = p.getValueAsLong();
+          break;
+        case "Executor CPU Time":
+          t.cpuTimeNs = p.getValueAsLong();
+          break;
+        case "JVM GC Time":
+          t.gcTimeMs = p.getValueAsLong();
+          break;
+        case "Memory Bytes Spilled":
+          t.memoryBytesSpilled = p.getValueAsLong();
+          break;
+        case "Disk Bytes Spilled":
+          t.diskBytesSpilled = p.getValueAsLong();
+          break;
+        case "Input Metrics":
+        case "Output Metrics":
+        case "Shuffle Read Metrics":
+        case "Shuffle Write Metrics":
+          if (value == JsonToken.START_OBJECT) {
+            subMetrics(p, t);
+          } else {
+            p.skipChildren();
+          }
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+  }
+
+  private static void subMetrics(JsonParser p, TaskEnd t) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      switch (field) {
+        case "Bytes Read":
+          t.inputBytes = p.getValueAsLong();
+          break;
+        case "Bytes Written":
+          t.outputBytes = p.getValueAsLong();
+          break;
+        case "Remote Bytes Read":
+          t.remoteReadBytes = p.getValueAsLong();
+          break;
+        case "Local Bytes Read":
+          t.localReadBytes = p.getValueAsLong();
+          break;
+        case "Shuffle Bytes Written":
+          t.shuffleWriteBytes = p.getValueAsLong();
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+  }
+
+  /** Counts the file bytes read, for progress. */
+  private final class Counting extends FilterInputStream {
+    Counting(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        fileBytesRead++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        fileBytesRead += n;
+      }
+      return n;
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.github.dgxspark.models.eventlog;
+
+import io.github.dgxspark.models.ModelsException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Reads a Spark event log into an {@link ApplicationProfile} in one streaming pass.
+ *
+ * <p>Accepted input: a file of JSON lines, plain or compressed with one of Spark's codecs ({@code
+ * .zstd}/{@code .zst}, {@code .lz4} as lz4-java's block stream, {@code .snappy} as snappy-java's
+ * stream, {@code .gz}; the codec is recognised by the file's magic bytes); a Spark 3+ rolling
+ * folder {@code eventlog_v2_<app>/} ({@code events_<n>_<app>[.codec]} in index order, {@code
+ * appstatus_*} marker); a Spark 1.x folder ({@code EVENT_LOG_1}, {@code APPLICATION_COMPLETE}); any
+ * other folder of chunks that together form one application (e.g. Databricks' {@code
+ * eventlog-<date>.gz} chunks followed by {@code eventlog}). A {@code .inprogress} file or status
+ * marker gives a profile whose {@link ApplicationProfile#complete()} is false. Schemas of Spark 1.5
+ * through 4.x are read.
+ *
+ * <p>Garbage lines (e.g. a truncated last line) are skipped and counted in {@link
+ * ApplicationProfile#parseStats()}; events of unknown types are counted and ignored.
+ *
+ * <pre>{@code
+ * ApplicationProfile p = EventLogs.read(Path.of("/logs/eventlog_v2_app-20250101-0001"));
+ * System.out.println(p.totals().tasks() + " tasks, " + p.gpuOperatorNames());
+ * }</pre>
+ */
+public final class EventLogs {
+  private EventLogs() {}
+
+  /** Receives the reader's progress on a large log. */
+  @FunctionalInterface
+  public interface ProgressListener {
+    /**
+     * Called about every 4 MiB of file bytes read, and once at the end.
+     *
+     * @param bytesRead file bytes read so far (compressed bytes for a compressed log)
+     * @param totalBytes the size of all files to read
+     */
+    void progress(long bytesRead, long totalBytes);
+  }
+
+  /**
+   * Reads an event log file or folder.
+   *
+   * @param fileOrFolder the log file, or a folder of log parts
+   * @return the application profile
+   * @throws ModelsException naming the path when it does not exist, cannot be read, is empty, is
+   *     compressed with an unsupported codec, holds several applications, or is not a Spark event
+   *     log
+   */
+  public static ApplicationProfile read(Path fileOrFolder) {
+    return read(fileOrFolder, (read, total) -> {});
+  }
+
+  /**
+   * Reads an event log file or folder, reporting progress.
+   *
+   * @param fileOrFolder the log file, or a folder of log parts
+   * @param listener told about the bytes read so far
+   * @return the application profile
+   * @throws ModelsException naming the path when it does not exist, cannot be read, is empty, is
+   *     compressed with an unsupported codec, holds several applications, or is not a Spark event
+   *     log
+   */
+  public static ApplicationProfile read(Path fileOrFolder, ProgressListener listener) {
+    Objects.requireNonNull(fileOrFolder, "fileOrFolder");
+    Objects.requireNonNull(listener, "listener");
+    LogFiles files = LogFiles.resolve(fileOrFolder);
+    return new EventLogReader(files, listener).read();
+  }
+}
