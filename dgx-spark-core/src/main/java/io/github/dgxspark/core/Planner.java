@@ -35,6 +35,12 @@ final class Planner {
   static final long MIN_HEAP_BYTES = 450 * MIB;
 
   /**
+   * Least memory (heap + overhead) a CPU executor is given before executors are dropped for lack of
+   * memory.
+   */
+  static final long MIN_CPU_EXECUTOR_BYTES = 2 * GIB;
+
+  /**
    * Cores per CPU executor (Cloudera: about 5 concurrent tasks per executor keep HDFS throughput).
    */
   static final int CPU_CORES_PER_EXECUTOR = 5;
@@ -200,6 +206,19 @@ final class Planner {
     } else {
       executorCores = local ? availCores : Math.min(CPU_CORES_PER_EXECUTOR, availCores);
       executorsPerNode = local ? 1 : availCores / executorCores;
+      long memoryBound = availMemory / MIN_CPU_EXECUTOR_BYTES;
+      if (!local && memoryBound < executorsPerNode) {
+        executorsPerNode = (int) Math.max(1, memoryBound);
+        notes.add(
+            String.format(
+                Locale.ROOT,
+                "Memory, not cores, limits this node: %d executors of %d cores keep at least %s each; %d core(s)"
+                    + " stay idle.",
+                executorsPerNode,
+                executorCores,
+                ByteSizes.human(MIN_CPU_EXECUTOR_BYTES),
+                availCores - executorsPerNode * executorCores));
+      }
       if (!local && node.numaNodes() > 1 && executorsPerNode > node.numaNodes()) {
         executorsPerNode -= executorsPerNode % node.numaNodes();
       }
