@@ -1,0 +1,246 @@
+package io.github.dgxspark.hardware;
+
+import io.github.dgxspark.core.ByteSizes;
+import io.github.dgxspark.core.GpuSpec;
+import io.github.dgxspark.core.NicSpec;
+import io.github.dgxspark.core.NodeSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * Turns parsed facts into a {@link HardwareReport}. Each host figure is taken from the first of:
+ * the caller's figure, the host output in the paste ({@code lscpu}, {@code free}), the {@code topo
+ * -m} affinities (cores and NUMA nodes only, as lower bounds), and, when the pasted GPUs are the
+ * model and count of a built-in profile, that profile. Every figure not read from the machine gets
+ * a note.
+ */
+final class Assembler {
+  private Assembler() {}
+
+  static HardwareReport assemble(
+      Facts f,
+      OptionalInt givenCores,
+      OptionalLong givenMemoryBytes,
+      List<NicSpec> hostNics,
+      List<DiskReport> disks,
+      String origin,
+      boolean profileFallback) {
+    List<String> notes = new ArrayList<>(f.notes);
+    List<Facts.GpuFacts> gpus = new ArrayList<>(f.gpus.values());
+    Optional<HardwareProfile> profile = Optional.empty();
+    if (profileFallback && !gpus.isEmpty()) {
+      String first = gpus.get(0).name;
+      boolean same = gpus.stream().allMatch(g -> g.name.equalsIgnoreCase(first));
+      if (same && !first.isEmpty()) {
+        profile = HardwareProfiles.matching(first, gpus.size());
+      }
+    }
+    for (Facts.GpuFacts g : gpus) {
+      if (g.name.isEmpty()) {
+        throw new HardwareException(
+            String.format(
+                Locale.ROOT,
+                "GPU %d has no model name in the output read (%s); expected nvidia-smi, nvidia-smi"
+                    + " -L or --query-gpu=name output as well",
+                g.index,
+                String.join(", ", f.formats)));
+      }
+    }
+
+    // memory
+    long memory;
+    if (givenMemoryBytes.isPresent()) {
+      memory = givenMemoryBytes.getAsLong();
+    } else if (f.memoryBytes > 0) {
+      memory = f.memoryBytes;
+      notes.add("memory " + ByteSizes.human(memory) + " from " + f.hostSources.get("memory"));
+    } else if (profile.isPresent()) {
+      memory = profile.get().node().memoryBytes();
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "host memory not in the output; assumed %s of built-in profile %s (%d × %s); give the"
+                  + " real figure to override",
+              ByteSizes.human(memory),
+              profile.get().name(),
+              gpus.size(),
+              gpus.get(0).name));
+    } else {
+      throw new HardwareException(
+          "host memory is not in the output read ("
+              + String.join(", ", f.formats)
+              + ") and its GPUs match no built-in profile; expected a memory figure (or pasted"
+              + " 'free' / /proc/meminfo output)");
+    }
+
+    // cores
+    int logical;
+    if (givenCores.isPresent()) {
+      logical = givenCores.getAsInt();
+    } else if (f.logicalCores > 0) {
+      logical = f.logicalCores;
+    } else if (f.maxAffinityCpu >= 0) {
+      logical = f.maxAffinityCpu + 1;
+      notes.add(
+          "logical cores "
+              + logical
+              + " inferred from the highest CPU in the topo -m CPU affinity (a lower bound)");
+    } else if (profile.isPresent()) {
+      logical = profile.get().node().logicalCores();
+      notes.add(
+          "logical cores not in the output; assumed "
+              + logical
+              + " of built-in profile "
+              + profile.get().name());
+    } else {
+      throw new HardwareException(
+          "logical core count is not in the output read ("
+              + String.join(", ", f.formats)
+              + ") and its GPUs match no built-in profile; expected a core count (or pasted lscpu"
+              + " output)");
+    }
+    NodeSpec pn = profile.map(HardwareProfile::node).orElse(null);
+    int physical =
+        f.physicalCores > 0
+            ? f.physicalCores
+            : pn != null && pn.logicalCores() == logical ? pn.physicalCores() : logical;
+    physical = Math.min(physical, logical);
+    int sockets = f.sockets > 0 ? f.sockets : pn != null ? pn.sockets() : 1;
+    int numa =
+        f.numaNodes > 0
+            ? f.numaNodes
+            : f.maxAffinityNuma >= 0 ? f.maxAffinityNuma + 1 : pn != null ? pn.numaNodes() : 1;
+    String cpuModel = !f.cpuModel.isEmpty() ? f.cpuModel : pn != null ? pn.cpuModel() : "";
+
+    // GPUs
+    boolean unified = false;
+    List<GpuSpec> specs = new ArrayList<>();
+    List<GpuReport> reports = new ArrayList<>();
+    long nodeNvlink = Long.MAX_VALUE;
+    for (Facts.GpuFacts g : gpus) {
+      String cc = g.computeCapability;
+      if (cc.isEmpty()) {
+        cc = Gpus.computeCapability(g.name);
+      }
+      long gpuMemory = g.memoryBytes;
+      if (gpuMemory == 0) {
+        unified = true;
+        gpuMemory = memory;
+      } else if (gpuMemory < 0) {
+        if (pn == null) {
+          throw new HardwareException(
+              String.format(
+                  Locale.ROOT,
+                  "GPU %d (%s) memory is not in the output read (%s); expected nvidia-smi,"
+                      + " --query-gpu=memory.total or -q -x output as well",
+                  g.index,
+                  g.name,
+                  String.join(", ", f.formats)));
+        }
+        gpuMemory = pn.gpus().get(0).memoryBytes();
+        unified |= pn.unifiedMemory();
+        notes.add(
+            "GPU " + g.index + " memory assumed from built-in profile " + profile.get().name());
+      }
+      int links;
+      long bytes;
+      if (g.linksListed) {
+        links = g.linkBytesPerSecond.size();
+        bytes = 2 * g.linkBytesPerSecond.stream().mapToLong(Long::longValue).sum();
+      } else if (g.topologyLinks >= 0) {
+        links = g.topologyLinks;
+        bytes = links * Gpus.linkBytesPerSecond(cc);
+      } else if (pn != null) {
+        links = pn.gpus().get(0).nvlinkCount();
+        bytes = pn.nvlinkBytesPerSecond();
+      } else {
+        links = 0;
+        bytes = 0;
+      }
+      nodeNvlink = Math.min(nodeNvlink, bytes);
+      specs.add(new GpuSpec(g.name, gpuMemory, cc, links));
+      reports.add(
+          new GpuReport(
+              g.index,
+              g.name,
+              g.busId,
+              Math.max(g.memoryBytes, 0),
+              cc,
+              g.powerLimitWatts,
+              g.pcieGeneration,
+              g.pcieLinkWidth,
+              links,
+              g.nearestNics,
+              g.cpuAffinity,
+              g.migMemoryBytes));
+      if (!g.migMemoryBytes.isEmpty()) {
+        notes.add(
+            String.format(
+                Locale.ROOT,
+                "GPU %d (%s) has MIG enabled with %d devices (%s); Spark schedules whole GPUs"
+                    + " unless a MIG-aware GPU discovery script is used",
+                g.index,
+                g.name,
+                g.migMemoryBytes.size(),
+                g.migMemoryBytes.stream()
+                    .map(ByteSizes::human)
+                    .reduce((a, b) -> a + ", " + b)
+                    .orElse("")));
+      }
+      if (g.computeCapability.isEmpty() && !cc.isEmpty()) {
+        notes.add("GPU " + g.index + " compute capability " + cc + " inferred from its name");
+      }
+    }
+    if (unified) {
+      notes.add(
+          "GPU memory is not reported by nvidia-smi (unified memory, as on GB10): the GPU shares"
+              + " the node's "
+              + ByteSizes.human(memory));
+    }
+    if (gpus.isEmpty() && f.noDevices) {
+      notes.add("nvidia-smi found no GPU");
+    }
+
+    List<NicSpec> nics = new ArrayList<>(hostNics);
+    boolean guessed = false;
+    for (String name : f.topologyNics) {
+      if (nics.stream().noneMatch(n -> n.name().equals(name) || n.name().startsWith(name + ":"))) {
+        nics.add(new NicSpec(name, guessKind(name), 0));
+        guessed = true;
+      }
+    }
+    if (guessed) {
+      notes.add(
+          "NICs from topo -m have no speed in nvidia-smi output; their link layer is guessed from"
+              + " the name (roce* RoCE, mlx*/ib* InfiniBand)");
+    }
+    NodeSpec node =
+        new NodeSpec(
+            cpuModel,
+            logical,
+            physical,
+            sockets,
+            numa,
+            memory,
+            specs,
+            unified,
+            gpus.isEmpty() ? 0 : nodeNvlink,
+            nics);
+    return new HardwareReport(node, reports, disks, f.driverVersion, f.cudaVersion, origin, notes);
+  }
+
+  private static NicSpec.Kind guessKind(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    if (n.startsWith("roce")) {
+      return NicSpec.Kind.ROCE;
+    }
+    if (n.startsWith("mlx") || n.startsWith("ib")) {
+      return NicSpec.Kind.INFINIBAND;
+    }
+    return NicSpec.Kind.ETHERNET;
+  }
+}
