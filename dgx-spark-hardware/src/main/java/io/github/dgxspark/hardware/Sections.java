@@ -38,6 +38,9 @@ final class Sections {
       Pattern.compile(
           "^\\s*[a-z][\\w.]*( \\[[^\\]]*\\])?(\\s*,\\s*[a-z][\\w.]*( \\[[^\\]]*\\])?)+\\s*$");
 
+  private static final Pattern VALUE =
+      Pattern.compile("\\[[^\\]]*\\]|\\d+(\\.\\d+)?(\\s*(MiB|W))?");
+
   private Sections() {}
 
   /** Reads every recognised output in the lines into the facts. */
@@ -122,15 +125,24 @@ final class Sections {
     HostParser.read(rest, 1, facts);
   }
 
+  /**
+   * A header-less CSV row: one value looks like a GPU model (at most 40 characters) and another is
+   * a number, a MiB figure or a bracketed missing value.
+   */
   private static boolean isGpuRow(String line) {
     if (!line.contains(",")) {
       return false;
     }
+    boolean name = false;
+    boolean value = false;
     for (String v : line.split(",")) {
-      if (CsvParser.GPU_NAME.matcher(v.trim()).matches()) {
-        return true;
+      String t = v.trim();
+      if (t.length() <= 40 && CsvParser.GPU_NAME.matcher(t).matches()) {
+        name = true;
+      } else if (VALUE.matcher(t).matches()) {
+        value = true;
       }
     }
-    return false;
+    return name && value;
   }
 }
