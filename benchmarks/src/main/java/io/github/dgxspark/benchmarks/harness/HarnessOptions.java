@@ -1,0 +1,151 @@
+package io.github.dgxspark.benchmarks.harness;
+
+import io.github.dgxspark.core.DgxSparkException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The harness's command line.
+ *
+ * @param workloads the workloads to run, in order
+ * @param scales the data scale factors, each above 0
+ * @param deployments where to run
+ * @param repeats runs of each config per cell, 1 or more
+ * @param out the work folder
+ * @param history the performance history to append to, if any
+ * @param ablate keys whose removal from the recommended config is also measured
+ * @param codecLogs where to write one small event log per codec, if anywhere
+ * @param timeoutMinutes the longest one run may take
+ * @param help whether only the usage was asked for
+ */
+record HarnessOptions(
+    List<SparkWorkload> workloads,
+    List<Double> scales,
+    List<Deployment> deployments,
+    int repeats,
+    Path out,
+    Optional<Path> history,
+    List<String> ablate,
+    Optional<Path> codecLogs,
+    long timeoutMinutes,
+    boolean help) {
+
+  static final String USAGE =
+      "Harness [--workloads etl,sql-analytics,ml-training,streaming,graph] [--scales 1]"
+          + " [--deployments local,cluster-2] [--repeats 2] [--out target/harness]"
+          + " [--history data/performance-history.json] [--ablate KEY,...] [--codec-logs DIR]"
+          + " [--timeout-minutes 15]";
+
+  // Checks the fields and copies the lists.
+  HarnessOptions {
+    workloads = List.copyOf(workloads);
+    scales = List.copyOf(scales);
+    deployments = List.copyOf(deployments);
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(history, "history");
+    ablate = List.copyOf(ablate);
+    Objects.requireNonNull(codecLogs, "codecLogs");
+    if (repeats < 1) {
+      throw new DgxSparkException(
+          String.format(Locale.ROOT, "--repeats is %d; expected 1 or more", repeats));
+    }
+    for (double s : scales) {
+      if (!(s > 0) || Double.isInfinite(s)) {
+        throw new DgxSparkException(
+            String.format(Locale.ROOT, "--scales has %s; expected numbers above 0", s));
+      }
+    }
+    if (timeoutMinutes < 1) {
+      throw new DgxSparkException(
+          String.format(
+              Locale.ROOT, "--timeout-minutes is %d; expected 1 or more", timeoutMinutes));
+    }
+  }
+
+  /**
+   * Parses the command line.
+   *
+   * @param args the arguments
+   * @return the options, defaults filled in
+   * @throws DgxSparkException if an option is unknown, lacks its value or has a bad value
+   */
+  static HarnessOptions parse(String[] args) {
+    List<SparkWorkload> workloads = Workloads.all();
+    List<Double> scales = List.of(1.0);
+    List<Deployment> deployments = List.of(Deployment.parse("local"));
+    int repeats = 2;
+    Path out = Path.of("target", "harness");
+    Optional<Path> history = Optional.empty();
+    List<String> ablate = List.of();
+    Optional<Path> codecLogs = Optional.empty();
+    long timeout = 15;
+    boolean help = false;
+    for (int i = 0; i < args.length; i++) {
+      String option = args[i];
+      if (option.equals("--help") || option.equals("-h")) {
+        help = true;
+        continue;
+      }
+      if (i + 1 >= args.length) {
+        throw new DgxSparkException(
+            String.format(Locale.ROOT, "option %s needs a value; usage: %s", option, USAGE));
+      }
+      String value = args[++i];
+      switch (option) {
+        case "--workloads":
+          workloads = list(value).stream().map(Workloads::byId).collect(Collectors.toList());
+          break;
+        case "--scales":
+          scales = list(value).stream().map(v -> number(option, v)).collect(Collectors.toList());
+          break;
+        case "--deployments":
+          deployments = list(value).stream().map(Deployment::parse).collect(Collectors.toList());
+          break;
+        case "--repeats":
+          repeats = (int) number(option, value);
+          break;
+        case "--out":
+          out = Path.of(value);
+          break;
+        case "--history":
+          history = Optional.of(Path.of(value));
+          break;
+        case "--ablate":
+          ablate = list(value);
+          break;
+        case "--codec-logs":
+          codecLogs = Optional.of(Path.of(value));
+          break;
+        case "--timeout-minutes":
+          timeout = (long) number(option, value);
+          break;
+        default:
+          throw new DgxSparkException(
+              String.format(Locale.ROOT, "option '%s' is not known; usage: %s", option, USAGE));
+      }
+    }
+    return new HarnessOptions(
+        workloads, scales, deployments, repeats, out, history, ablate, codecLogs, timeout, help);
+  }
+
+  private static List<String> list(String value) {
+    List<String> items = new ArrayList<>();
+    Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(items::add);
+    return items;
+  }
+
+  private static double number(String option, String value) {
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new DgxSparkException(
+          String.format(Locale.ROOT, "option %s has '%s'; expected a number", option, value), e);
+    }
+  }
+}
