@@ -1,0 +1,116 @@
+package io.github.dgxspark.adapter;
+
+import io.github.dgxspark.core.ClusterManager;
+import io.github.dgxspark.core.ClusterSpec;
+import io.github.dgxspark.hardware.HardwareProfile;
+import io.github.dgxspark.hardware.HardwareProfiles;
+import io.github.dgxspark.hardware.HardwareReport;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Where the hardware comes from, as the CLI's {@code --profile NAME [--nodes N]}, {@code --hardware
+ * FILE.json}, {@code --nvidia-smi FILE} and {@code --cluster-manager} or the tools' {@code
+ * profile}, {@code nodes}, {@code hardware}, {@code nvidiaSmi} and {@code clusterManager} arguments
+ * say. With none of profile, hardware and nvidia-smi, the machine the adapter runs on is probed.
+ *
+ * @param profile a built-in profile name such as {@code dgx-h100}
+ * @param nodes how many such nodes, 1 when absent
+ * @param hardware a hardware report already read from JSON ({@code --hardware})
+ * @param nvidiaSmi pasted {@code nvidia-smi} output of a machine the adapter is not on
+ * @param manager the cluster manager
+ */
+public record HardwareOptions(
+    Optional<String> profile,
+    OptionalInt nodes,
+    Optional<HardwareReport> hardware,
+    Optional<String> nvidiaSmi,
+    ClusterManager manager) {
+
+  // Checks the fields: at most one hardware source.
+  public HardwareOptions {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(nodes, "nodes");
+    Objects.requireNonNull(hardware, "hardware");
+    Objects.requireNonNull(nvidiaSmi, "nvidiaSmi");
+    Objects.requireNonNull(manager, "manager");
+    int sources =
+        (profile.isPresent() ? 1 : 0)
+            + (hardware.isPresent() ? 1 : 0)
+            + (nvidiaSmi.isPresent() ? 1 : 0);
+    if (sources > 1) {
+      throw new AdapterException(
+          "more than one hardware source given; expected at most one of profile, hardware and"
+              + " nvidia-smi output (none probes this machine)");
+    }
+    if (nodes.isPresent() && nodes.getAsInt() < 1) {
+      throw new AdapterException(
+          "nodes is " + nodes.getAsInt() + "; expected a node count of 1 or more");
+    }
+  }
+
+  /**
+   * The probed local machine, one node, standalone.
+   *
+   * @return the options
+   */
+  public static HardwareOptions local() {
+    return new HardwareOptions(
+        Optional.empty(),
+        OptionalInt.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        ClusterManager.STANDALONE);
+  }
+
+  /**
+   * A built-in profile.
+   *
+   * @param name the profile name
+   * @param nodes how many nodes, 1 or more
+   * @param manager the cluster manager
+   * @return the options
+   */
+  public static HardwareOptions profile(String name, int nodes, ClusterManager manager) {
+    return new HardwareOptions(
+        Optional.of(name), OptionalInt.of(nodes), Optional.empty(), Optional.empty(), manager);
+  }
+
+  /**
+   * Resolves the hardware: loads the profile, parses the pasted output or probes this machine.
+   *
+   * @return the machine and the cluster of {@code nodes} of it
+   * @throws io.github.dgxspark.core.DgxSparkException if the profile is unknown, the pasted output
+   *     cannot be parsed, or the node count does not suit the cluster manager
+   */
+  public Resolved resolve() {
+    int n = nodes.orElse(1);
+    if (profile.isPresent()) {
+      HardwareProfile p = HardwareProfiles.named(profile.get());
+      return new Resolved(p.report(), p.cluster(n, manager));
+    }
+    HardwareReport report = hardware.orElseGet(this::probeOrPasted);
+    return new Resolved(report, report.cluster(n, manager));
+  }
+
+  private HardwareReport probeOrPasted() {
+    throw new AdapterException(
+        "no hardware given; expected --profile NAME or --hardware FILE.json (profile or hardware"
+            + " for tools)");
+  }
+
+  /**
+   * Resolved hardware.
+   *
+   * @param report what is known about one node, with notes
+   * @param cluster the cluster of N such nodes under the cluster manager
+   */
+  public record Resolved(HardwareReport report, ClusterSpec cluster) {
+    // Checks the fields.
+    public Resolved {
+      Objects.requireNonNull(report, "report");
+      Objects.requireNonNull(cluster, "cluster");
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package io.github.dgxspark.adapter;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * The adapter's one JSON mapper: records of the other modules become JSON with {@code Optional}
+ * unwrapped, instants and durations as ISO-8601 texts, and no nulls.
+ */
+public final class Json {
+  /** The shared mapper; thread-safe once configured. */
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .registerModule(new Jdk8Module())
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+          .setDefaultPropertyInclusion(JsonInclude.Include.NON_ABSENT);
+
+  private Json() {}
+
+  /**
+   * A new empty JSON object.
+   *
+   * @return the object
+   */
+  public static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  /**
+   * A new empty JSON array.
+   *
+   * @return the array
+   */
+  public static ArrayNode array() {
+    return MAPPER.createArrayNode();
+  }
+
+  /**
+   * Any value (record, map, list, text, number) as a JSON tree.
+   *
+   * @param value the value
+   * @return its tree
+   */
+  public static JsonNode tree(Object value) {
+    return MAPPER.valueToTree(value);
+  }
+
+  /**
+   * Texts as a JSON array.
+   *
+   * @param texts the texts
+   * @return the array
+   */
+  public static ArrayNode texts(Collection<String> texts) {
+    ArrayNode a = array();
+    texts.forEach(a::add);
+    return a;
+  }
+
+  /**
+   * A map of texts as a JSON object in the map's order.
+   *
+   * @param map key → text
+   * @return the object
+   */
+  public static ObjectNode texts(Map<String, String> map) {
+    ObjectNode o = object();
+    map.forEach(o::put);
+    return o;
+  }
+
+  /**
+   * A tree as indented JSON.
+   *
+   * @param node the tree
+   * @return the text
+   * @throws AdapterException if the tree cannot be written (never for trees built here)
+   */
+  public static String pretty(JsonNode node) {
+    try {
+      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new AdapterException("result could not be written as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A tree as one line of JSON.
+   *
+   * @param node the tree
+   * @return the text
+   * @throws AdapterException if the tree cannot be written (never for trees built here)
+   */
+  public static String compact(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new AdapterException("result could not be written as JSON: " + e.getMessage(), e);
+    }
+  }
+}

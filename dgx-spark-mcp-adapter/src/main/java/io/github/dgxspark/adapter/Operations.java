@@ -1,0 +1,238 @@
+package io.github.dgxspark.adapter;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dgxspark.core.ClusterSpec;
+import io.github.dgxspark.core.ExecutorLayout;
+import io.github.dgxspark.core.GpuSpec;
+import io.github.dgxspark.core.NicSpec;
+import io.github.dgxspark.core.NodeSpec;
+import io.github.dgxspark.core.OptimizationResult;
+import io.github.dgxspark.core.SparkConfigOptimizer;
+import io.github.dgxspark.core.WorkloadSpec;
+import io.github.dgxspark.hardware.GpuReport;
+import io.github.dgxspark.hardware.HardwareProfile;
+import io.github.dgxspark.hardware.HardwareProfiles;
+import io.github.dgxspark.hardware.HardwareReport;
+import io.github.dgxspark.models.eventlog.ApplicationProfile;
+import io.github.dgxspark.models.eventlog.EventLogs;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The adapter's operations, shared by the CLI and the MCP tools: each calls one facade of the other
+ * modules and returns its answer as a JSON tree whose field names are the public contract. The CLI
+ * prints the tree ({@code --format json}) or a table made from it; a tool returns it as structured
+ * content.
+ */
+public final class Operations {
+  private Operations() {}
+
+  /**
+   * The hardware: {@code {"nodes","clusterManager","interconnectBytesPerSecond","origin",
+   * "node":{...,"gpus":[...],"nvlink":{...}},"gpuDetails":[...],"notes":[...]}}.
+   *
+   * @param hardware where the hardware comes from
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException if the hardware cannot be resolved
+   */
+  public static ObjectNode hardware(HardwareOptions hardware) {
+    Objects.requireNonNull(hardware, "hardware");
+    return hardwareTree(hardware.resolve());
+  }
+
+  /**
+   * The built-in profiles: {@code {"profiles":[{"name","title","gpuCount","gpuName",...}]}}.
+   *
+   * @return the tree
+   */
+  public static ObjectNode profiles() {
+    ArrayNode list = Json.array();
+    for (HardwareProfile p : HardwareProfiles.all()) {
+      list.add(profileTree(p));
+    }
+    ObjectNode o = Json.object();
+    o.set("profiles", list);
+    return o;
+  }
+
+  /**
+   * One built-in profile in full, with the sources of its figures.
+   *
+   * @param name the profile name
+   * @return {@code {"name","title",...,"node":{...},"sources":{...},"notes":[...]}}
+   * @throws io.github.dgxspark.core.DgxSparkException if the name is not known
+   */
+  public static ObjectNode profile(String name) {
+    HardwareProfile p = HardwareProfiles.named(name);
+    ObjectNode o = profileTree(p);
+    o.set("node", nodeTree(p.node()));
+    o.set("sources", Json.texts(p.sources()));
+    o.set("notes", Json.texts(p.notes()));
+    return o;
+  }
+
+  /**
+   * A complete Spark config for the workload on the hardware: {@code {"config":{key:value},
+   * "reasons":{key:why},"mode","layout":{...},"notes":[...],"hardware":{...},"workload":{...}}}.
+   *
+   * @param hardware where the hardware comes from
+   * @param workload what the job is
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException if the hardware or workload cannot be
+   *     resolved, or the optimizer cannot meet the request
+   */
+  public static ObjectNode recommend(HardwareOptions hardware, WorkloadOptions workload) {
+    Objects.requireNonNull(hardware, "hardware");
+    Objects.requireNonNull(workload, "workload");
+    HardwareOptions.Resolved hw = hardware.resolve();
+    WorkloadSpec spec = workload.resolve();
+    OptimizationResult r = SparkConfigOptimizer.optimize(hw.cluster(), spec);
+    ObjectNode o = Json.object();
+    o.set("config", Json.texts(r.config().entries()));
+    o.set("reasons", Json.texts(r.reasons()));
+    o.put("mode", r.mode().id());
+    o.set("layout", layoutTree(r.layout()));
+    o.set("notes", Json.texts(r.notes()));
+    o.set("hardware", clusterSummary(hw));
+    o.set("workload", workloadTree(spec));
+    return o;
+  }
+
+  /**
+   * What a Spark application did, from its event log: {@code {"application":{"id","name",
+   * "sparkVersion","durationMs",...},"totals":{...},"failures":{...},"parseStats":{...}}}.
+   *
+   * @param log an event log file or folder
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException if the log cannot be read or is not an event
+   *     log
+   */
+  public static ObjectNode analyze(Path log) {
+    Objects.requireNonNull(log, "log");
+    ApplicationProfile p = EventLogs.read(log);
+    ObjectNode o = Json.object();
+    o.set("application", applicationTree(p));
+    o.set("totals", Json.tree(p.totals()));
+    o.set("failures", Json.tree(p.failures()));
+    o.set("parseStats", Json.tree(p.parseStats()));
+    return o;
+  }
+
+  private static ObjectNode applicationTree(ApplicationProfile p) {
+    ObjectNode a = Json.object();
+    p.applicationId().ifPresent(v -> a.put("id", v));
+    p.applicationName().ifPresent(v -> a.put("name", v));
+    p.sparkVersion().ifPresent(v -> a.put("sparkVersion", v));
+    p.duration().ifPresent(d -> a.put("durationMs", d.toMillis()));
+    p.attemptId().ifPresent(v -> a.put("attemptId", v));
+    p.user().ifPresent(v -> a.put("user", v));
+    p.startTime().ifPresent(v -> a.put("startTime", v.toString()));
+    p.endTime().ifPresent(v -> a.put("endTime", v.toString()));
+    p.master().ifPresent(v -> a.put("master", v));
+    p.clusterManager().ifPresent(v -> a.put("clusterManager", v.id()));
+    a.put("complete", p.complete());
+    a.put("executors", p.executors().size());
+    a.put("gpuExecutors", p.executors().stream().filter(e -> e.gpuCount() > 0).count());
+    a.set("gpuOperators", Json.texts(p.gpuOperatorNames()));
+    return a;
+  }
+
+  static ObjectNode workloadTree(WorkloadSpec spec) {
+    ObjectNode w = Json.object();
+    w.put("workloadType", spec.type().id());
+    if (spec.inputBytes().isPresent()) {
+      w.put("dataSizeBytes", spec.inputBytes().getAsLong());
+    }
+    w.put("mode", spec.mode().id());
+    return w;
+  }
+
+  private static ObjectNode layoutTree(ExecutorLayout l) {
+    return (ObjectNode) Json.tree(l);
+  }
+
+  private static ObjectNode clusterSummary(HardwareOptions.Resolved hw) {
+    ClusterSpec c = hw.cluster();
+    ObjectNode o = Json.object();
+    o.put("origin", hw.report().origin());
+    o.put("nodes", c.nodeCount());
+    o.put("clusterManager", c.manager().id());
+    o.put("logicalCoresPerNode", c.node().logicalCores());
+    o.put("memoryBytesPerNode", c.node().memoryBytes());
+    o.put("gpusPerNode", c.node().gpuCount());
+    if (c.node().gpuCount() > 0) {
+      o.put("gpuName", c.node().gpus().get(0).name());
+    }
+    return o;
+  }
+
+  static ObjectNode hardwareTree(HardwareOptions.Resolved hw) {
+    ClusterSpec c = hw.cluster();
+    HardwareReport r = hw.report();
+    ObjectNode o = Json.object();
+    o.put("nodes", c.nodeCount());
+    o.put("clusterManager", c.manager().id());
+    o.put("interconnectBytesPerSecond", c.interconnectBytesPerSecond());
+    o.put("origin", r.origin());
+    o.set("node", nodeTree(c.node()));
+    ArrayNode details = Json.array();
+    for (GpuReport g : r.gpus()) {
+      details.add(Json.tree(g));
+    }
+    o.set("gpuDetails", details);
+    o.set("disks", Json.tree(r.disks()));
+    o.put("driverVersion", r.driverVersion());
+    o.put("cudaVersion", r.cudaVersion());
+    o.set("notes", Json.texts(r.notes()));
+    return o;
+  }
+
+  static ObjectNode nodeTree(NodeSpec n) {
+    ObjectNode o = Json.object();
+    o.put("cpuModel", n.cpuModel());
+    o.put("logicalCores", n.logicalCores());
+    o.put("physicalCores", n.physicalCores());
+    o.put("sockets", n.sockets());
+    o.put("numaNodes", n.numaNodes());
+    o.put("memoryBytes", n.memoryBytes());
+    o.put("unifiedMemory", n.unifiedMemory());
+    ArrayNode gpus = Json.array();
+    for (GpuSpec g : n.gpus()) {
+      ObjectNode go = gpus.addObject();
+      go.put("name", g.name());
+      go.put("memoryBytes", g.memoryBytes());
+      go.put("computeCapability", g.computeCapability());
+      go.put("nvlinkCount", g.nvlinkCount());
+    }
+    o.set("gpus", gpus);
+    ObjectNode nvlink = Json.object();
+    nvlink.put("present", n.nvlinkBytesPerSecond() > 0);
+    nvlink.put("bytesPerSecondPerGpu", n.nvlinkBytesPerSecond());
+    o.set("nvlink", nvlink);
+    ArrayNode nics = Json.array();
+    for (NicSpec nic : n.nics()) {
+      ObjectNode no = nics.addObject();
+      no.put("name", nic.name());
+      no.put("kind", nic.kind().name().toLowerCase(java.util.Locale.ROOT));
+      no.put("speedBytesPerSecond", nic.speedBytesPerSecond());
+    }
+    o.set("nics", nics);
+    return o;
+  }
+
+  private static ObjectNode profileTree(HardwareProfile p) {
+    NodeSpec n = p.node();
+    ObjectNode o = Json.object();
+    o.put("name", p.name());
+    o.put("title", p.title());
+    o.put("gpuCount", n.gpuCount());
+    o.put("gpuName", n.gpuCount() > 0 ? n.gpus().get(0).name() : "");
+    o.put("gpuMemoryBytes", n.minGpuMemoryBytes());
+    o.put("logicalCores", n.logicalCores());
+    o.put("memoryBytes", n.memoryBytes());
+    o.put("unifiedMemory", n.unifiedMemory());
+    o.put("interconnectBytesPerSecond", p.interconnectBytesPerSecond());
+    return o;
+  }
+}

@@ -1,0 +1,216 @@
+package io.github.dgxspark.adapter.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dgxspark.adapter.AdapterException;
+import io.github.dgxspark.adapter.Json;
+import io.github.dgxspark.adapter.Operations;
+import io.github.dgxspark.adapter.mcp.McpServerApp;
+import io.github.dgxspark.core.DgxSparkException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The command line: {@code recommend}, {@code validate}, {@code analyze}, {@code classify}, {@code
+ * hardware}, {@code profiles}, {@code rules}, {@code estimate}, {@code predict}, {@code scale} and
+ * {@code serve} (the MCP server). Exit codes: 0 success, 1 {@code validate} found an {@code ERROR},
+ * 2 bad usage or input (one line on standard error, never a stack trace).
+ */
+public final class Cli {
+  /** Exit code of a successful run. */
+  public static final int OK = 0;
+
+  /** Exit code of {@code validate} when a finding has severity {@code ERROR}. */
+  public static final int FINDINGS = 1;
+
+  /** Exit code of bad usage or input. */
+  public static final int BAD_INPUT = 2;
+
+  private Cli() {}
+
+  /**
+   * Runs one command.
+   *
+   * @param args the command line, e.g. {@code recommend --profile dgx-h100}
+   * @param out where results go
+   * @param err where the one-line error goes
+   * @return the exit code: {@link #OK}, {@link #FINDINGS} or {@link #BAD_INPUT}
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    PrintWriter o = new PrintWriter(out, true, StandardCharsets.UTF_8);
+    PrintWriter e = new PrintWriter(err, true, StandardCharsets.UTF_8);
+    CommandLine cl = new CommandLine(new Root());
+    cl.setOut(o);
+    cl.setErr(e);
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          e.println("error: " + oneLine(ex.getMessage()) + " (see --help)");
+          return BAD_INPUT;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, c, parsed) -> {
+          if (ex instanceof DgxSparkException) {
+            e.println("error: " + oneLine(ex.getMessage()));
+          } else {
+            e.println("error: unexpected failure: " + oneLine(String.valueOf(ex)));
+          }
+          return BAD_INPUT;
+        });
+    int code = cl.execute(args);
+    o.flush();
+    e.flush();
+    return code;
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "" : s.replaceAll("\\s*[\r\n]+\\s*", "; ").strip();
+  }
+
+  /** Prints a tree as JSON or as text made by the given view. */
+  static void print(
+      CommandSpec spec,
+      Options.Format format,
+      ObjectNode tree,
+      java.util.function.Function<ObjectNode, String> text) {
+    PrintWriter out = spec.commandLine().getOut();
+    switch (format) {
+      case json:
+        out.println(Json.pretty(tree));
+        break;
+      case text:
+        out.print(text.apply(tree));
+        break;
+      default:
+        throw new AdapterException(
+            "format "
+                + format
+                + " is only for the recommend command; expected text or json for "
+                + spec.name());
+    }
+    out.flush();
+  }
+
+  @Command(
+      name = "dgx-spark-mcp",
+      mixinStandardHelpOptions = true,
+      version = "dgx-spark-mcp 0.1.0",
+      description = "Spark on NVIDIA DGX: configs, validation, analysis and an MCP server.",
+      subcommands = {
+        Recommend.class,
+        HardwareCmd.class,
+        Profiles.class,
+        Serve.class,
+      })
+  static final class Root implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "a command is required, e.g. recommend, hardware or serve");
+    }
+  }
+
+  @Command(
+      name = "recommend",
+      mixinStandardHelpOptions = true,
+      description =
+          "A complete Spark config for a workload on the hardware, every value with its"
+              + " reason.")
+  static final class Recommend implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin Options.Hardware hardware;
+    @Mixin Options.Workload workload;
+
+    @Option(
+        names = "--format",
+        defaultValue = "text",
+        description = "text, json, conf (spark-defaults.conf) or submit (spark-submit flags)")
+    Options.Format format;
+
+    @Override
+    public Integer call() {
+      ObjectNode r = Operations.recommend(hardware.toOptions(), workload.toOptions());
+      PrintWriter out = spec.commandLine().getOut();
+      switch (format) {
+        case conf:
+          out.print(TextViews.conf(r));
+          break;
+        case submit:
+          out.print(TextViews.submit(r));
+          break;
+        default:
+          print(spec, format, r, TextViews::recommend);
+      }
+      out.flush();
+      return OK;
+    }
+  }
+
+  @Command(
+      name = "hardware",
+      mixinStandardHelpOptions = true,
+      description = "The hardware: probed, a built-in profile, a JSON file or pasted nvidia-smi.")
+  static final class HardwareCmd implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin Options.Hardware hardware;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json")
+    Options.Format format;
+
+    @Override
+    public Integer call() {
+      print(spec, format, Operations.hardware(hardware.toOptions()), TextViews::hardware);
+      return OK;
+    }
+  }
+
+  @Command(
+      name = "profiles",
+      mixinStandardHelpOptions = true,
+      description = "The built-in DGX profiles.")
+  static final class Profiles implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json")
+    Options.Format format;
+
+    @Override
+    public Integer call() {
+      print(spec, format, Operations.profiles(), TextViews::profiles);
+      return OK;
+    }
+  }
+
+  @Command(
+      name = "serve",
+      mixinStandardHelpOptions = true,
+      description =
+          "Run the MCP server on stdin/stdout (protocol up to 2025-11-25); logs go to stderr.")
+  static final class Serve implements Callable<Integer> {
+    @Option(
+        names = "--allow-dir",
+        paramLabel = "DIR",
+        description =
+            "a directory whose files the tools may read (repeatable; default the working"
+                + " directory)")
+    List<Path> allowDirs = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      List<Path> dirs = allowDirs.isEmpty() ? List.of(Path.of("")) : allowDirs;
+      McpServerApp.serveStdio(dirs);
+      return OK;
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package io.github.dgxspark.adapter.cli;
+
+import io.github.dgxspark.adapter.AdapterException;
+import io.github.dgxspark.adapter.HardwareOptions;
+import io.github.dgxspark.adapter.WorkloadOptions;
+import io.github.dgxspark.core.ClusterManager;
+import io.github.dgxspark.hardware.HardwareReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+import picocli.CommandLine.Option;
+
+/** The option groups several commands share, as picocli mixins. */
+final class Options {
+  private Options() {}
+
+  /** {@code --format}: text tables by default, or JSON (and conf/submit for recommend). */
+  enum Format {
+    text,
+    json,
+    conf,
+    submit
+  }
+
+  /** Hardware options: a profile, a hardware JSON file, pasted nvidia-smi output, or the probe. */
+  static final class Hardware {
+    @Option(
+        names = "--profile",
+        paramLabel = "NAME",
+        description = "built-in DGX profile (see the profiles command), e.g. dgx-h100")
+    String profile;
+
+    @Option(
+        names = "--nodes",
+        paramLabel = "N",
+        description = "number of identical nodes (default 1)")
+    Integer nodes;
+
+    @Option(
+        names = "--hardware",
+        paramLabel = "FILE.json",
+        description =
+            "hardware JSON: a report written by 'hardware --format json' or a node object")
+    Path hardwareFile;
+
+    @Option(
+        names = "--nvidia-smi",
+        paramLabel = "FILE",
+        description =
+            "pasted output of nvidia-smi (table, CSV query, topo -m or -q -x) from another machine")
+    Path nvidiaSmiFile;
+
+    @Option(
+        names = "--cluster-manager",
+        paramLabel = "NAME",
+        defaultValue = "standalone",
+        description = "local, standalone, yarn or kubernetes (default ${DEFAULT-VALUE})")
+    String clusterManager;
+
+    boolean given() {
+      return profile != null || hardwareFile != null || nvidiaSmiFile != null;
+    }
+
+    HardwareOptions toOptions() {
+      return new HardwareOptions(
+          Optional.ofNullable(profile),
+          nodes == null ? OptionalInt.empty() : OptionalInt.of(nodes),
+          Optional.ofNullable(hardwareFile).map(HardwareReport::read),
+          Optional.ofNullable(nvidiaSmiFile).map(Options::readText),
+          ClusterManager.parse(clusterManager));
+    }
+  }
+
+  /** Workload options: a type or a description, the input size and the mode. */
+  static final class Workload {
+    @Option(
+        names = "--workload",
+        paramLabel = "TYPE",
+        description = "etl, sql-analytics, ml-training, ml-inference, streaming, graph or unknown")
+    String workloadType;
+
+    @Option(
+        names = "--describe",
+        paramLabel = "TEXT",
+        description = "a description of the job, classified when --workload is absent")
+    String description;
+
+    @Option(
+        names = "--data-size",
+        paramLabel = "SIZE",
+        description = "input size in Spark's units, e.g. 500g or 1t")
+    String dataSize;
+
+    @Option(names = "--mode", paramLabel = "MODE", description = "cpu, gpu or auto (default auto)")
+    String mode;
+
+    WorkloadOptions toOptions() {
+      return new WorkloadOptions(
+          Optional.ofNullable(workloadType),
+          Optional.ofNullable(description),
+          Optional.ofNullable(dataSize),
+          Optional.ofNullable(mode));
+    }
+  }
+
+  /**
+   * Reads a whole text file, or standard input for {@code -}.
+   *
+   * @throws AdapterException naming the file if it cannot be read
+   */
+  static String readText(Path file) {
+    try {
+      if (file.toString().equals("-")) {
+        return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new AdapterException("file " + file + " could not be read: " + e.getMessage(), e);
+    }
+  }
+}

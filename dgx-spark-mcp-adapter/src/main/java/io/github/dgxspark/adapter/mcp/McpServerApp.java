@@ -1,0 +1,111 @@
+package io.github.dgxspark.adapter.mcp;
+
+import io.github.dgxspark.adapter.Json;
+import io.github.dgxspark.adapter.Operations;
+import io.github.dgxspark.hardware.HardwareProfiles;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema.ReadResourceResult;
+import io.modelcontextprotocol.spec.McpSchema.Resource;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The MCP server over stdio, built on the official MCP Java SDK (2.1, Jackson 2 binding): protocol
+ * versions up to 2025-11-25, the tools of {@link Tools}, and resources for the built-in profiles.
+ * Standard output carries only the protocol; logs go to standard error.
+ */
+public final class McpServerApp {
+  /** The server name clients see. */
+  public static final String NAME = "dgx-spark";
+
+  /** The server version clients see. */
+  public static final String VERSION = "0.1.0";
+
+  private McpServerApp() {}
+
+  /**
+   * Serves on this process's standard input and output until the input ends. {@code System.out} is
+   * pointed at standard error first, so that nothing but the protocol reaches standard output.
+   *
+   * @param allowDirs the directories whose files the tools may read
+   * @throws io.github.dgxspark.adapter.AdapterException if an allowed directory does not exist
+   */
+  public static void serveStdio(List<Path> allowDirs) {
+    OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+    InputStream stdin = new FileInputStream(FileDescriptor.in);
+    System.setOut(System.err);
+    serve(allowDirs, stdin, stdout);
+  }
+
+  /**
+   * Serves on the given streams until the input ends, then closes the server.
+   *
+   * @param allowDirs the directories whose files the tools may read
+   * @param in the client's messages, one JSON-RPC message per line
+   * @param out where the server's messages go
+   * @throws io.github.dgxspark.adapter.AdapterException if an allowed directory does not exist
+   */
+  public static void serve(List<Path> allowDirs, InputStream in, OutputStream out) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(out, "out");
+    AllowedFiles files = new AllowedFiles(allowDirs);
+    StdioGuard guard = new StdioGuard(in, out);
+    JacksonMcpJsonMapper json = new JacksonMcpJsonMapper(Json.MAPPER.copy());
+    McpSyncServer server =
+        McpServer.sync(new StdioServerTransportProvider(json, guard.toSdk(), guard.fromSdk()))
+            .serverInfo(NAME, VERSION)
+            .jsonMapper(json)
+            .instructions(
+                "Spark on NVIDIA DGX: detect or pick hardware (detect_hardware, list_profiles),"
+                    + " generate a Spark config (generate_spark_config), and analyze Spark event"
+                    + " logs under the allowed directories "
+                    + files.roots()
+                    + ".")
+            .capabilities(ServerCapabilities.builder().tools(false).resources(false, false).build())
+            .tools(Tools.all(files))
+            .resources(resources())
+            .build();
+    guard.pump();
+    server.closeGracefully();
+  }
+
+  private static List<SyncResourceSpecification> resources() {
+    List<SyncResourceSpecification> list = new ArrayList<>();
+    for (String name : HardwareProfiles.names()) {
+      list.add(
+          json(
+              "dgx://profiles/" + name,
+              "profile-" + name,
+              "Built-in hardware profile " + name + " with the sources of its figures",
+              () -> Json.pretty(Operations.profile(name))));
+    }
+    return list;
+  }
+
+  private static SyncResourceSpecification json(
+      String uri, String name, String description, Supplier<String> text) {
+    return new SyncResourceSpecification(
+        Resource.builder(uri, name).description(description).mimeType("application/json").build(),
+        (exchange, request) ->
+            ReadResourceResult.builder(
+                    List.of(
+                        TextResourceContents.builder(uri, text.get())
+                            .mimeType("application/json")
+                            .build()))
+                .build());
+  }
+}

@@ -1,0 +1,148 @@
+package io.github.dgxspark.adapter.mcp;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dgxspark.adapter.Json;
+import io.github.dgxspark.core.WorkloadType;
+import io.github.dgxspark.hardware.HardwareProfiles;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * JSON Schema 2020-12 pieces for the tools: argument schemas with limits (every text has a maximum
+ * length, every number a range) and the output shapes the CLI's JSON also has.
+ */
+final class Schemas {
+  /** Longest pasted nvidia-smi output accepted: 1,000,000 characters. */
+  static final int MAX_PASTE = 1_000_000;
+
+  /** Longest description accepted: 20,000 characters. */
+  static final int MAX_DESCRIPTION = 20_000;
+
+  private Schemas() {}
+
+  /** An object schema without properties yet; unknown properties are refused. */
+  static ObjectNode object() {
+    ObjectNode o = Json.object();
+    o.put("type", "object");
+    o.putObject("properties");
+    o.put("additionalProperties", false);
+    return o;
+  }
+
+  /** An object schema for outputs: the listed fields are required, more may be added. */
+  static ObjectNode output(String... required) {
+    ObjectNode o = Json.object();
+    o.put("type", "object");
+    o.putObject("properties");
+    ArrayNode r = o.putArray("required");
+    Arrays.stream(required).forEach(r::add);
+    return o;
+  }
+
+  static ObjectNode prop(ObjectNode schema, String name, ObjectNode type, String description) {
+    type.put("description", description);
+    ((ObjectNode) schema.get("properties")).set(name, type);
+    return schema;
+  }
+
+  static ObjectNode required(ObjectNode schema, String... names) {
+    ArrayNode r = schema.withArrayProperty("required");
+    Arrays.stream(names).forEach(r::add);
+    return schema;
+  }
+
+  static ObjectNode string(int maxLength) {
+    ObjectNode o = Json.object();
+    o.put("type", "string");
+    o.put("minLength", 1);
+    o.put("maxLength", maxLength);
+    return o;
+  }
+
+  static ObjectNode enumOf(List<String> values) {
+    ObjectNode o = Json.object();
+    o.put("type", "string");
+    o.set("enum", Json.texts(values));
+    return o;
+  }
+
+  static ObjectNode integer(int min, int max) {
+    ObjectNode o = Json.object();
+    o.put("type", "integer");
+    o.put("minimum", min);
+    o.put("maximum", max);
+    return o;
+  }
+
+  static ObjectNode type(String type) {
+    ObjectNode o = Json.object();
+    o.put("type", type);
+    return o;
+  }
+
+  static ObjectNode arrayOf(ObjectNode items) {
+    ObjectNode o = type("array");
+    o.set("items", items);
+    return o;
+  }
+
+  /** Adds profile, nodes, hardware, nvidiaSmi and clusterManager. */
+  static ObjectNode hardwareArgs(ObjectNode schema) {
+    prop(
+        schema,
+        "profile",
+        enumOf(HardwareProfiles.names()),
+        "built-in DGX profile; give at most one of profile, hardware and nvidiaSmi (none: this"
+            + " machine is probed)");
+    prop(schema, "nodes", integer(1, 10_000), "number of identical nodes (default 1)");
+    ObjectNode hw = Json.object();
+    hw.set("type", Json.texts(List.of("object", "string")));
+    prop(
+        schema,
+        "hardware",
+        hw,
+        "hardware JSON (a detect_hardware result's report or a node object), or the path of such"
+            + " a file under the allowed directories");
+    prop(
+        schema,
+        "nvidiaSmi",
+        string(MAX_PASTE),
+        "pasted output of nvidia-smi (table, --query-gpu CSV, topo -m or -q -x) from the machine"
+            + " to plan for");
+    prop(
+        schema,
+        "clusterManager",
+        enumOf(List.of("local", "standalone", "yarn", "kubernetes", "k8s")),
+        "cluster manager (default standalone)");
+    return schema;
+  }
+
+  /** Adds workloadType, description, dataSize and mode. */
+  static ObjectNode workloadArgs(ObjectNode schema) {
+    prop(
+        schema,
+        "workloadType",
+        enumOf(Arrays.stream(WorkloadType.values()).map(WorkloadType::id).toList()),
+        "the workload class; give this or description");
+    prop(
+        schema,
+        "description",
+        string(MAX_DESCRIPTION),
+        "a description of the job (a sentence, SQL or code), classified when workloadType is"
+            + " absent");
+    prop(schema, "dataSize", string(32), "input size in Spark's units, e.g. 500g or 1t");
+    prop(schema, "mode", enumOf(List.of("cpu", "gpu", "auto")), "cpu, gpu or auto (default)");
+    return schema;
+  }
+
+  /** Adds path (an event log file or folder under the allowed directories). */
+  static ObjectNode pathArg(ObjectNode schema) {
+    prop(
+        schema,
+        "path",
+        string(4096),
+        "an event log file or folder, absolute or relative to the first allowed directory");
+    return schema;
+  }
+}
