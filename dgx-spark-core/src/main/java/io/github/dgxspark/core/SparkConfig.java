@@ -74,6 +74,13 @@ public record SparkConfig(Map<String, String> entries) {
     for (int i = 0; i < lines.length; i++) {
       int firstLine = i + 1;
       String line = stripLeading(lines[i]);
+      if (line.equals("\\")) {
+        throw new DgxSparkException(
+            String.format(
+                Locale.ROOT,
+                "line %d holds only a backslash, which Spark reads as an empty key; expected 'key value'",
+                firstLine));
+      }
       if (line.isEmpty() || line.charAt(0) == '#' || line.charAt(0) == '!') {
         continue;
       }
@@ -294,12 +301,13 @@ public record SparkConfig(Map<String, String> entries) {
   private static void checkKey(String key) {
     if (key.isEmpty()
         || !key.strip().equals(key)
+        || key.indexOf('=') >= 0
         || key.chars().anyMatch(Character::isISOControl)) {
       throw new DgxSparkException(
           String.format(
               Locale.ROOT,
-              "config key '%s' is not valid; expected a non-empty name without surrounding spaces or control"
-                  + " characters, e.g. spark.executor.memory",
+              "config key '%s' is not valid; expected a non-empty name without '=', surrounding spaces or"
+                  + " control characters, e.g. spark.executor.memory",
               key));
     }
   }
@@ -321,6 +329,14 @@ public record SparkConfig(Map<String, String> entries) {
   }
 
   private static String[] splitKeyValue(String line, int lineNumber) {
+    if (line.startsWith("\\") && line.length() > 1 && Character.isWhitespace(line.charAt(1))) {
+      throw new DgxSparkException(
+          String.format(
+              Locale.ROOT,
+              "line %d '%s' starts with an escaped blank; expected a key such as spark.executor.memory",
+              lineNumber,
+              line));
+    }
     StringBuilder key = new StringBuilder();
     int i = 0;
     boolean separated = false;
