@@ -331,7 +331,7 @@ public record ApplicationProfile(
 
   /**
    * The distribution of one task metric over a stage's tasks. Count, sum, min and max are exact;
-   * median and p95 are within 1% relative error.
+   * median and p95 are within 1% relative error (then rounded to a whole number).
    *
    * @param count values seen
    * @param sum their sum
