@@ -1,0 +1,154 @@
+package io.github.dgxspark.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.regex.Pattern;
+
+/** The known keys of spark-config-keys.json: exact names, wildcard names and open prefixes. */
+final class KeyRegistry {
+  static final String RESOURCE = "/io/github/dgxspark/rules/spark-config-keys.json";
+
+  private final List<ConfigKey> keys;
+  private final Map<String, ConfigKey> exact = new HashMap<>();
+  private final List<Map.Entry<Pattern, ConfigKey>> wildcards = new ArrayList<>();
+  private final List<String> openPrefixes;
+
+  private KeyRegistry(List<ConfigKey> keys, List<String> openPrefixes) {
+    this.keys = List.copyOf(keys);
+    this.openPrefixes = List.copyOf(openPrefixes);
+    for (ConfigKey k : keys) {
+      if (k.name().contains("*")) {
+        String regex = Pattern.quote(k.name()).replace("*", "\\E[^.]+\\Q");
+        wildcards.add(Map.entry(Pattern.compile(regex), k));
+      } else if (exact.put(k.name(), k) != null) {
+        throw new RulesException(
+            String.format(
+                Locale.ROOT,
+                "%s lists key '%s' twice; expected every key once",
+                RESOURCE,
+                k.name()));
+      }
+    }
+  }
+
+  static KeyRegistry load(ObjectMapper json) {
+    try (InputStream in = KeyRegistry.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new RulesException(RESOURCE + " is missing from the class path");
+      }
+      JsonNode root = json.readTree(in);
+      List<ConfigKey> keys = new ArrayList<>();
+      for (JsonNode n : root.path("keys")) {
+        keys.add(parse(n));
+      }
+      List<String> prefixes = new ArrayList<>();
+      root.path("openPrefixes").forEach(p -> prefixes.add(p.asText()));
+      return new KeyRegistry(keys, prefixes);
+    } catch (IOException e) {
+      throw new RulesException(RESOURCE + " could not be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static ConfigKey parse(JsonNode n) {
+    String name = n.path("name").asText("");
+    if (name.isEmpty()) {
+      throw new RulesException(RESOURCE + " has a key entry without a name: " + n);
+    }
+    try {
+      KeyType type = KeyType.parse(n.path("type").asText());
+      List<String> allowed = new ArrayList<>();
+      n.path("allowed").forEach(a -> allowed.add(a.asText().toUpperCase(Locale.ROOT)));
+      if (type == KeyType.ENUM && allowed.isEmpty()) {
+        throw new RulesException("an enum key needs an 'allowed' list");
+      }
+      Optional<String> unit = text(n, "unit");
+      if ((type == KeyType.SIZE || type == KeyType.TIME) && unit.isEmpty()) {
+        throw new RulesException("a size or time key needs a 'unit' for bare numbers");
+      }
+      return new ConfigKey(
+          name,
+          type,
+          unit,
+          text(n, "default"),
+          number(n, "min"),
+          number(n, "max"),
+          n.path("minExclusive").asBoolean(false),
+          allowed,
+          n.path("since").asText(""),
+          text(n, "deprecatedBy"));
+    } catch (RulesException e) {
+      throw new RulesException(
+          String.format(Locale.ROOT, "%s entry '%s': %s", RESOURCE, name, e.getMessage()), e);
+    }
+  }
+
+  private static Optional<String> text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
+  }
+
+  private static OptionalDouble number(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || !v.isNumber() ? OptionalDouble.empty() : OptionalDouble.of(v.asDouble());
+  }
+
+  List<ConfigKey> keys() {
+    return keys;
+  }
+
+  Optional<ConfigKey> find(String name) {
+    ConfigKey k = exact.get(name);
+    if (k != null) {
+      return Optional.of(k);
+    }
+    for (Map.Entry<Pattern, ConfigKey> w : wildcards) {
+      if (w.getKey().matcher(name).matches()) {
+        return Optional.of(w.getValue());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the key lies in a namespace whose keys are free-form (spark.hadoop.*, ...). */
+  boolean isOpen(String name) {
+    for (String p : openPrefixes) {
+      if (name.startsWith(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The known key nearest to a name by edit distance, if it is within {@code maxDistance}.
+   *
+   * @param name the unknown key
+   * @param maxDistance the largest edit distance accepted
+   * @return the nearest known exact key
+   */
+  Optional<String> nearest(String name, int maxDistance) {
+    String best = null;
+    int bestDistance = maxDistance + 1;
+    for (String candidate : exact.keySet()) {
+      if (Math.abs(candidate.length() - name.length()) >= bestDistance) {
+        continue;
+      }
+      int d = EditDistance.between(name, candidate, bestDistance - 1);
+      if (d < bestDistance
+          || (d == bestDistance && best != null && candidate.compareTo(best) < 0)) {
+        bestDistance = d;
+        best = candidate;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+}

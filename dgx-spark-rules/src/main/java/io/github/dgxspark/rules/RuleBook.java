@@ -1,0 +1,175 @@
+package io.github.dgxspark.rules;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dgxspark.core.ClusterSpec;
+import io.github.dgxspark.core.ExecutionMode;
+import io.github.dgxspark.core.SparkConfig;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The rules facade: validates a Spark config, optionally against the hardware it will run on, and
+ * lists the rule catalog and the known keys.
+ *
+ * <pre>{@code
+ * RuleBook book = RuleBook.builtIn();
+ * ValidationReport report = book.validate(SparkConfig.parseDefaults(text), Optional.of(cluster));
+ * report.findings(Severity.ERROR).forEach(f -> System.out.println(f.ruleId() + ": " + f.message()));
+ * }</pre>
+ *
+ * <p>Validation never throws for any map of strings: malformed values, bad key names and unknown
+ * keys become findings. Values of keys that name a secret never appear in a finding. A {@code
+ * RuleBook} is immutable and safe to share between threads.
+ */
+public final class RuleBook {
+  private final List<RuleEntry> entries;
+  private final List<Rule> rules;
+  private final KeyRegistry keys;
+
+  private RuleBook(List<RuleEntry> entries, List<Rule> rules, KeyRegistry keys) {
+    this.entries = List.copyOf(entries);
+    this.rules = List.copyOf(rules);
+    this.keys = keys;
+  }
+
+  /**
+   * The built-in catalog ({@code io/github/dgxspark/rules/catalog.json}) and key list ({@code
+   * spark-config-keys.json}), loaded once.
+   *
+   * @return the shared rule book
+   * @throws RulesException if a data file is missing or broken, or the catalog and the rule classes
+   *     do not correspond; the message names the file and entry
+   */
+  public static RuleBook builtIn() {
+    return Holder.BUILT_IN;
+  }
+
+  private static final class Holder {
+    static final RuleBook BUILT_IN = load();
+  }
+
+  private static RuleBook load() {
+    ObjectMapper json = new ObjectMapper();
+    Catalog catalog = Catalog.load(json);
+    KeyRegistry keys = KeyRegistry.load(json);
+    Map<String, Rule> table = new LinkedHashMap<>();
+    for (Rule r : BuiltInRules.classRules()) {
+      table.put(r.name(), r);
+    }
+    List<RuleEntry> entries = new ArrayList<>();
+    List<Rule> rules = new ArrayList<>();
+    for (RuleEntry e : catalog.entries()) {
+      Optional<Catalog.Threshold> t = catalog.threshold(e.name());
+      Rule r = t.isPresent() ? new ThresholdRule(e.name(), t.get()) : table.remove(e.name());
+      if (r == null) {
+        throw new RulesException(
+            String.format(
+                Locale.ROOT,
+                "%s rule '%s' has neither a threshold nor a rule class in the table; expected one",
+                Catalog.RESOURCE,
+                e.name()));
+      }
+      entries.add(e);
+      rules.add(r);
+    }
+    if (!table.isEmpty()) {
+      throw new RulesException(
+          String.format(
+              Locale.ROOT,
+              "rule classes %s have no entry in %s; expected one entry per class",
+              table.keySet(),
+              Catalog.RESOURCE));
+    }
+    return new RuleBook(entries, rules, keys);
+  }
+
+  /**
+   * Validates a config.
+   *
+   * @param config the properties
+   * @param hardware the cluster it will run on, or empty to check the config alone (hardware rules
+   *     are then skipped)
+   * @return the findings, most severe first
+   */
+  public ValidationReport validate(SparkConfig config, Optional<ClusterSpec> hardware) {
+    Objects.requireNonNull(config, "config");
+    return validate(config.entries(), hardware);
+  }
+
+  /**
+   * Validates a config given as a plain map; keys that {@link SparkConfig} would reject (blank,
+   * padded, control characters) become findings instead of exceptions.
+   *
+   * @param properties key → value, neither null
+   * @param hardware the cluster it will run on, or empty
+   * @return the findings, most severe first
+   */
+  public ValidationReport validate(Map<String, String> properties, Optional<ClusterSpec> hardware) {
+    Objects.requireNonNull(properties, "properties");
+    Objects.requireNonNull(hardware, "hardware");
+    Map<String, String> copy = new LinkedHashMap<>();
+    properties.forEach(
+        (k, v) ->
+            copy.put(Objects.requireNonNull(k, "key"), Objects.requireNonNull(v, "value of " + k)));
+    RuleContext context = new RuleContext(Collections.unmodifiableMap(copy), hardware, keys);
+    boolean gpu = context.gpuRequested();
+    int checked = 0;
+    for (int i = 0; i < rules.size(); i++) {
+      RuleEntry e = entries.get(i);
+      if (!e.enabled() || !e.appliesTo().contains(gpu ? ExecutionMode.GPU : ExecutionMode.CPU)) {
+        continue;
+      }
+      context.begin(e);
+      rules.get(i).check(context);
+      checked++;
+    }
+    List<Finding> findings = new ArrayList<>(context.findings());
+    findings.sort(Comparator.comparing(Finding::severity));
+    return new ValidationReport(findings, checked);
+  }
+
+  /**
+   * The rule catalog, sorted by name.
+   *
+   * @return every rule, enabled or not
+   */
+  public List<RuleEntry> listRules() {
+    return entries;
+  }
+
+  /**
+   * One rule of the catalog.
+   *
+   * @param name the rule's name
+   * @return its entry, if the catalog has it
+   */
+  public Optional<RuleEntry> rule(String name) {
+    return entries.stream().filter(e -> e.name().equals(name)).findFirst();
+  }
+
+  /**
+   * The Spark, Spark SQL and RAPIDS keys the syntax rules know.
+   *
+   * @return every known key in file order
+   */
+  public List<ConfigKey> knownKeys() {
+    return keys.keys();
+  }
+
+  /**
+   * The known key matching a name (wildcard entries included).
+   *
+   * @param name a property name
+   * @return its definition, if known
+   */
+  public Optional<ConfigKey> key(String name) {
+    return keys.find(Objects.requireNonNull(name, "name"));
+  }
+}

@@ -1,0 +1,30 @@
+package io.github.dgxspark.rules.hardware;
+
+import io.github.dgxspark.rules.Rule;
+import io.github.dgxspark.rules.RuleContext;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/** Reports a {@code local[N]} master with more task threads than the node has cores. */
+final class LocalMasterCoresExceedNodeRule implements Rule {
+  @Override
+  public String name() {
+    return "LocalMasterCoresExceedNode";
+  }
+
+  @Override
+  public void check(RuleContext c) {
+    OptionalInt n = c.localMasterCores();
+    if (c.hardware().isEmpty() || n.isEmpty()) {
+      return;
+    }
+    int cores = c.hardware().get().node().logicalCores();
+    if (n.getAsInt() > cores) {
+      c.report(
+          List.of("spark.master"),
+          Map.of("threads", n.getAsInt(), "nodeCores", cores),
+          "local[" + Math.max(1, cores - 1) + "]");
+    }
+  }
+}

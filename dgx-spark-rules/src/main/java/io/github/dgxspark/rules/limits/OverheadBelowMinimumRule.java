@@ -1,0 +1,34 @@
+package io.github.dgxspark.rules.limits;
+
+import io.github.dgxspark.core.ByteSizes;
+import io.github.dgxspark.rules.Rule;
+import io.github.dgxspark.rules.RuleContext;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Reports an explicit executor or driver overhead below Spark's own minimum (384 MiB, or {@code
+ * spark.executor.minMemoryOverhead}): Spark takes the explicit value as is, and YARN or Kubernetes
+ * then kill containers whose native memory outgrows it.
+ */
+final class OverheadBelowMinimumRule implements Rule {
+  @Override
+  public String name() {
+    return "OverheadBelowMinimum";
+  }
+
+  @Override
+  public void check(RuleContext c) {
+    long min = c.bytes("spark.executor.minMemoryOverhead").orElse(RuleContext.MIN_OVERHEAD_BYTES);
+    for (String key : List.of("spark.executor.memoryOverhead", "spark.driver.memoryOverhead")) {
+      OptionalLong v = c.bytes(key);
+      if (c.isSet(key) && v.isPresent() && v.getAsLong() < min) {
+        c.report(
+            List.of(key),
+            Map.of("key", key, "value", c.shown(key), "minimum", ByteSizes.format(min)),
+            ByteSizes.format(min));
+      }
+    }
+  }
+}

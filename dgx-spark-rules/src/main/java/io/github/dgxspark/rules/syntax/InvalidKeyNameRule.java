@@ -1,0 +1,28 @@
+package io.github.dgxspark.rules.syntax;
+
+import io.github.dgxspark.rules.Rule;
+import io.github.dgxspark.rules.RuleContext;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reports a key that is empty, has surrounding spaces or contains control characters: such a key
+ * cannot be written to spark-defaults.conf and never matches the property meant.
+ */
+final class InvalidKeyNameRule implements Rule {
+  @Override
+  public String name() {
+    return "InvalidKeyName";
+  }
+
+  @Override
+  public void check(RuleContext c) {
+    for (String key : c.entries().keySet()) {
+      if (key.isEmpty()
+          || !key.strip().equals(key)
+          || key.chars().anyMatch(Character::isISOControl)) {
+        c.report(List.of(key), Map.of("key", Names.printable(key)));
+      }
+    }
+  }
+}
