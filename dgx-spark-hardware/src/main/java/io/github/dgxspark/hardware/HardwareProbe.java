@@ -117,7 +117,7 @@ public final class HardwareProbe {
     try {
       HardwareAbstractionLayer hal = new SystemInfo().getHardware();
       CentralProcessor cpu = hal.getProcessor();
-      facts.cpuModel = cpu.getProcessorIdentifier().getName().trim();
+      facts.cpuModel = known(cpu.getProcessorIdentifier().getName());
       facts.logicalCores = cpu.getLogicalProcessorCount();
       facts.physicalCores = cpu.getPhysicalProcessorCount();
       facts.sockets = Math.max(1, cpu.getPhysicalPackageCount());
@@ -131,7 +131,7 @@ public final class HardwareProbe {
                       .count());
       facts.memoryBytes = hal.getMemory().getTotal();
       for (HWDiskStore d : hal.getDiskStores()) {
-        disks.add(new DiskReport(d.getName(), d.getModel().trim(), Math.max(0, d.getSize())));
+        disks.add(new DiskReport(d.getName(), known(d.getModel()), Math.max(0, d.getSize())));
       }
       for (NetworkIF n : hal.getNetworkIFs()) {
         nics.add(new NicSpec(n.getName(), NicSpec.Kind.ETHERNET, Math.max(0, n.getSpeed() / 8)));
@@ -198,5 +198,11 @@ public final class HardwareProbe {
       }
     }
     return facts;
+  }
+
+  /** OSHI's text, or empty for its "unknown" sentinel. */
+  private static String known(String text) {
+    String t = text == null ? "" : text.trim();
+    return t.equalsIgnoreCase(oshi.util.Constants.UNKNOWN) ? "" : t;
   }
 }
