@@ -171,7 +171,11 @@ public final class ByteSizes {
       v /= 1024;
       i++;
     }
-    return i == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", v, names[i]);
+    if (i == 0) {
+      return bytes + " B";
+    }
+    long tenths = Math.round(v * 10);
+    return (tenths / 10) + "." + Math.abs(tenths % 10) + " " + names[i];
   }
 
   /**

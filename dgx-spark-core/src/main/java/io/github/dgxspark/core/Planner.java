@@ -5,7 +5,6 @@ import static io.github.dgxspark.core.ByteSizes.MIB;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** One optimization: resolves the mode, lays out executors and emits the reasoned properties. */
@@ -137,8 +136,7 @@ final class Planner {
         node.memoryBytes() - reservedMemory - driverHeap - driverOverhead - gpuHostMemory;
     if (availCores < 1 || availMemory < MIN_HEAP_BYTES + MIN_OVERHEAD_BYTES) {
       throw new DgxSparkException(
-          String.format(
-              Locale.ROOT,
+          fill(
               "node with %d logical cores and %s of memory is too small: after %d core(s) and %s for the OS%s"
                   + " it leaves %d core(s) and %s; expected at least 1 core and %s for one executor",
               node.logicalCores(),
@@ -162,12 +160,10 @@ final class Planner {
       executorsPerNode = local ? 1 : node.gpuCount();
       if (availCores < executorsPerNode) {
         throw new DgxSparkException(
-            String.format(
-                Locale.ROOT,
+            fill(
                 "node has %d usable cores for %d GPUs; expected at least one core per GPU executor (one executor"
                     + " per GPU), or mode cpu",
-                availCores,
-                executorsPerNode));
+                availCores, executorsPerNode));
       }
       executorCores = Math.min(GPU_CORES_PER_EXECUTOR, availCores / executorsPerNode);
       long gpuMemory = node.unifiedMemory() ? gpuHostMemory : node.minGpuMemoryBytes();
@@ -210,8 +206,7 @@ final class Planner {
       if (!local && memoryBound < executorsPerNode) {
         executorsPerNode = (int) Math.max(1, memoryBound);
         notes.add(
-            String.format(
-                Locale.ROOT,
+            fill(
                 "Memory, not cores, limits this node: %d executors of %d cores keep at least %s each; %d core(s)"
                     + " stay idle.",
                 executorsPerNode,
@@ -275,8 +270,7 @@ final class Planner {
       add(
           "spark.network.timeout",
           "300s",
-          String.format(
-              Locale.ROOT,
+          fill(
               "Across %d nodes long GC or shuffle pauses should not get executors declared lost; 300s stays well"
                   + " above the 10s heartbeat interval.",
               cluster.nodeCount()),
@@ -314,17 +308,14 @@ final class Planner {
           return ExecutionMode.CPU;
         }
         notes.add(
-            String.format(
-                Locale.ROOT,
+            fill(
                 "mode auto chose gpu: %s work is mostly SQL/DataFrame operators the RAPIDS Accelerator runs on the"
                     + " GPU, and the node has %d GPU(s).",
-                workload.type().id(),
-                gpus));
+                workload.type().id(), gpus));
         return ExecutionMode.GPU;
       default:
         notes.add(
-            String.format(
-                Locale.ROOT,
+            fill(
                 "mode auto chose cpu: %s workloads gain little from the RAPIDS Accelerator, which accelerates"
                     + " SQL/DataFrame operators.",
                 workload.type().id()));
@@ -360,8 +351,7 @@ final class Planner {
 
   private DgxSparkException tooLittleMemory(int executors, long perExecutor) {
     return new DgxSparkException(
-        String.format(
-            Locale.ROOT,
+        fill(
             "node memory %s leaves %s per executor for %d executors; expected at least %s each",
             ByteSizes.human(node.memoryBytes()),
             ByteSizes.human(perExecutor),
@@ -387,22 +377,17 @@ final class Planner {
       add(
           "spark.master",
           "local[" + l.executorCores() + "]",
-          String.format(
-              Locale.ROOT,
+          fill(
               "Local mode runs every task in the driver JVM: %d of the node's %d cores, %d left to the OS.",
-              l.executorCores(),
-              node.logicalCores(),
-              l.reservedCores()),
+              l.executorCores(), node.logicalCores(), l.reservedCores()),
           null);
       add(
           "spark.driver.memory",
           ByteSizes.format(l.executorMemoryBytes()),
-          String.format(
-              Locale.ROOT,
+          fill(
               "The one JVM holds all execution and storage memory; capped at %s because larger heaps suffer long"
                   + " GC pauses, the rest of the %s stays with the OS page cache.",
-              ByteSizes.human(LOCAL_HEAP_CAP_BYTES),
-              ByteSizes.human(node.memoryBytes())),
+              ByteSizes.human(LOCAL_HEAP_CAP_BYTES), ByteSizes.human(node.memoryBytes())),
           Sources.SPARK_TUNING);
       add(
           "spark.driver.maxResultSize",
@@ -416,13 +401,11 @@ final class Planner {
         "spark.executor.cores",
         Integer.toString(l.executorCores()),
         l.pinnedPoolBytes() > 0
-            ? String.format(
-                Locale.ROOT,
+            ? fill(
                 "%d task cores per GPU executor: enough CPU tasks to keep the GPU fed while others do I/O (tuning"
                     + " guide: about twice the concurrent GPU tasks; AutoTuner default 16).",
                 l.executorCores())
-            : String.format(
-                Locale.ROOT,
+            : fill(
                 "%d cores per executor: more concurrent tasks per JVM hurt I/O throughput, fewer lose the sharing"
                     + " of broadcasts and JVM overhead.",
                 l.executorCores()),
@@ -430,8 +413,7 @@ final class Planner {
     add(
         "spark.executor.instances",
         Integer.toString(l.totalExecutors()),
-        String.format(
-            Locale.ROOT,
+        fill(
             "%d executor(s) per node × %d node(s): %s; %d core(s) and %s per node stay with the OS, and room is"
                 + " kept for the driver.",
             l.executorsPerNode(),
@@ -447,12 +429,10 @@ final class Planner {
         "spark.executor.memory",
         ByteSizes.format(l.executorMemoryBytes()),
         l.pinnedPoolBytes() > 0
-            ? String.format(
-                Locale.ROOT,
+            ? fill(
                 "About 2 GiB of heap per task core%s; the GPU holds the data, the heap holds task state.",
                 capped ? ", capped at 31 GiB to keep compressed object pointers" : "")
-            : String.format(
-                Locale.ROOT,
+            : fill(
                 "The node's memory after the OS and driver, split between %d executors with overhead taken off%s.",
                 l.executorsPerNode(),
                 capped
@@ -463,14 +443,11 @@ final class Planner {
         "spark.executor.memoryOverhead",
         ByteSizes.format(l.memoryOverheadBytes()),
         l.pinnedPoolBytes() > 0
-            ? String.format(
-                Locale.ROOT,
+            ? fill(
                 "Covers the pinned pool (%s), the host spill budget and %s of the heap for native cuDF and JVM"
                     + " buffers; Spark would derive only max(384 MiB, factor × heap).",
-                ByteSizes.format(l.pinnedPoolBytes()),
-                python ? "40 %" : "10 %")
-            : String.format(
-                Locale.ROOT,
+                ByteSizes.format(l.pinnedPoolBytes()), python ? "40 %" : "10 %")
+            : fill(
                 "max(384 MiB, factor × heap) with factor %s, set explicitly so every cluster manager reserves"
                     + " the same.",
                 factorText),
@@ -478,8 +455,7 @@ final class Planner {
     add(
         "spark.driver.memory",
         ByteSizes.format(l.driverMemoryBytes()),
-        String.format(
-            Locale.ROOT,
+        fill(
             "%s jobs %s; capped at 1/16 of the node's memory.",
             workload.type().id(),
             workload.type() == WorkloadType.ML_TRAINING || workload.type() == WorkloadType.GRAPH
@@ -533,8 +509,7 @@ final class Planner {
       long bySize = (input + target - 1) / target;
       partitions = Math.max(floor, bySize);
       basis =
-          String.format(
-              Locale.ROOT,
+          fill(
               "%s of input in partitions of about %s, at least %s",
               ByteSizes.human(input),
               ByteSizes.format(target),
@@ -550,16 +525,14 @@ final class Planner {
     add(
         "spark.sql.shuffle.partitions",
         Long.toString(partitions),
-        String.format(
-            Locale.ROOT,
+        fill(
             "%s, rounded up to whole waves of the %d task slots; AQE coalesces small ones.",
-            basis,
-            slots),
+            basis, slots),
         gpu ? Sources.RAPIDS_TUNING : Sources.SPARK_TUNING);
     add(
         "spark.default.parallelism",
         Integer.toString(2 * slots),
-        String.format(Locale.ROOT, "Two RDD partitions per task slot (%d slots).", slots),
+        fill("Two RDD partitions per task slot (%d slots).", slots),
         Sources.SPARK_TUNING);
     add(
         "spark.sql.files.maxPartitionBytes",
@@ -574,8 +547,7 @@ final class Planner {
         "spark.reducer.maxSizeInFlight",
         fast ? "96m" : "48m",
         fast
-            ? String.format(
-                Locale.ROOT,
+            ? fill(
                 "The interconnect carries %s/s per node, so each reducer may fetch twice Spark's default 48m"
                     + " at once.",
                 ByteSizes.human(net))
@@ -659,12 +631,10 @@ final class Planner {
       add(
           "spark.task.resource.gpu.amount",
           amount,
-          String.format(
-              Locale.ROOT,
+          fill(
               "1/%d of a GPU per task lets all %d executor cores run tasks at once; the GPU semaphore"
                   + " (concurrentGpuTasks) decides how many use the GPU together.",
-              l.executorCores(),
-              l.executorCores()),
+              l.executorCores(), l.executorCores()),
           Sources.RAPIDS_TUNING);
       add(
           "spark.executor.resource.gpu.discoveryScript",
@@ -696,8 +666,7 @@ final class Planner {
     add(
         "spark.rapids.sql.concurrentGpuTasks",
         Integer.toString(concurrentGpuTasks),
-        String.format(
-            Locale.ROOT,
+        fill(
             "min(4, GPU memory %s ÷ 7.5 GB per task): tasks sharing the GPU at once; more than 4 gives little"
                 + " and risks GPU out-of-memory.",
             ByteSizes.human(gpuMemory)),
@@ -724,12 +693,10 @@ final class Planner {
         "spark.rapids.memory.gpu.allocFraction",
         fraction(allocFraction),
         node.unifiedMemory()
-            ? String.format(
-                Locale.ROOT,
+            ? fill(
                 "On unified memory the GPU's free memory is system memory: the pool takes %s of it (%s) and"
                     + " leaves the rest to the JVM heaps, pinned pool and OS.",
-                fraction(allocFraction),
-                ByteSizes.human(l.gpuHostMemoryBytes()))
+                fraction(allocFraction), ByteSizes.human(l.gpuHostMemoryBytes()))
             : "The pool takes the GPU's free memory at start (the plugin's current default), less the 640 MiB"
                 + " reserve for CUDA.",
         Sources.RAPIDS_CONFIGS);
@@ -777,9 +744,32 @@ final class Planner {
   }
 
   private static String fraction(double f) {
-    String s = String.format(Locale.ROOT, "%.6f", f);
-    s = s.replaceAll("0+$", "");
-    return s.endsWith(".") ? s + "0" : s;
+    java.math.BigDecimal d =
+        java.math.BigDecimal.valueOf(f)
+            .setScale(6, java.math.RoundingMode.HALF_UP)
+            .stripTrailingZeros();
+    return d.scale() <= 0 ? d.setScale(1).toPlainString() : d.toPlainString();
+  }
+
+  /**
+   * Fills {@code %s} and {@code %d} placeholders in order: a cheap String.format for the reasons,
+   * which the optimizer builds on every call (Formatter parses its pattern each time).
+   */
+  static String fill(String template, Object... args) {
+    StringBuilder sb = new StringBuilder(template.length() + 32);
+    int arg = 0;
+    for (int i = 0; i < template.length(); i++) {
+      char c = template.charAt(i);
+      if (c == '%'
+          && i + 1 < template.length()
+          && (template.charAt(i + 1) == 's' || template.charAt(i + 1) == 'd')) {
+        sb.append(args[arg++]);
+        i++;
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   private void add(String key, String value, String reason, String source) {
