@@ -3,6 +3,7 @@ package io.github.dgxspark.hardware;
 import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.ClusterSpec;
 import io.github.dgxspark.core.NodeSpec;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,7 +99,7 @@ public record HardwareProfile(
    */
   public HardwareReport report() {
     List<String> all =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of("published figures of " + title + " (built-in profile " + name + ")"));
     all.addAll(notes);
     return Nodes.report(node, "profile:" + name, all);

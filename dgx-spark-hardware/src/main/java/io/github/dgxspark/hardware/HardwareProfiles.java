@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -120,14 +121,14 @@ public final class HardwareProfiles {
    * @param gpuCount the number of GPUs
    * @return the first matching profile, or empty
    */
-  static java.util.Optional<HardwareProfile> matching(String gpuName, int gpuCount) {
+  static Optional<HardwareProfile> matching(String gpuName, int gpuCount) {
     for (HardwareProfile p : all()) {
       NodeSpec n = p.node();
       if (n.gpuCount() == gpuCount && n.gpus().get(0).name().equalsIgnoreCase(gpuName.trim())) {
-        return java.util.Optional.of(p);
+        return Optional.of(p);
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private static HardwareProfile load(String name) {

@@ -1,6 +1,7 @@
 package io.github.dgxspark.hardware;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,7 +45,7 @@ final class ListParser {
         if (current == null) {
           throw new HardwareException(
               String.format(
-                  java.util.Locale.ROOT,
+                  Locale.ROOT,
                   "nvlink line %d ('%s') comes before any 'GPU N: NAME (UUID: ...)' line; expected"
                       + " the output of nvidia-smi nvlink -s",
                   number,
@@ -60,7 +61,7 @@ final class ListParser {
       if (!line.isBlank()) {
         throw new HardwareException(
             String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "line %d ('%s') is neither a 'GPU N: NAME (UUID: ...)' line nor a 'Link N: RATE"
                     + " GB/s' line; expected nvidia-smi -L or nvlink -s output",
                 number,

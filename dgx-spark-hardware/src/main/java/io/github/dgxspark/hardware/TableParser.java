@@ -1,6 +1,7 @@
 package io.github.dgxspark.hardware;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,7 +66,7 @@ final class TableParser {
       if (i + 1 >= lines.size()) {
         throw new HardwareException(
             String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "nvidia-smi table ends after the GPU row on line %d ('%s'); expected a line with"
                     + " power and memory after it",
                 number,
@@ -80,7 +81,7 @@ final class TableParser {
       } else {
         throw new HardwareException(
             String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "nvidia-smi table line %d ('%s') after GPU %d has no memory cell; expected"
                     + " 'USEDMiB / TOTALMiB' or 'Not Supported'",
                 number + 1,

@@ -2,6 +2,7 @@ package io.github.dgxspark.hardware;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -192,7 +193,7 @@ final class XmlParser {
   }
 
   private static List<Element> children(Element parent, String tag) {
-    List<Element> out = new java.util.ArrayList<>();
+    List<Element> out = new ArrayList<>();
     NodeList list = parent.getChildNodes();
     for (int i = 0; i < list.getLength(); i++) {
       Node n = list.item(i);

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -154,15 +155,14 @@ class HardwareProbeTest {
     port(dir, "mlx5_0", "1", "400 Gb/sec (4X NDR)", "InfiniBand", "4: ACTIVE");
     port(dir, "mlx5_1", "1", "400 Gb/sec (4X NDR)", "InfiniBand", "1: DOWN");
     port(dir, "rocep1s0f0", "1", "200 Gb/sec (4X HDR)", "Ethernet", "4: ACTIVE");
-    List<NicSpec> nics = InfinibandReader.read(dir, new java.util.ArrayList<>());
+    List<NicSpec> nics = InfinibandReader.read(dir, new ArrayList<>());
     assertEquals(
         List.of(
             new NicSpec("mlx5_0", NicSpec.Kind.INFINIBAND, 50_000_000_000L),
             new NicSpec("mlx5_1", NicSpec.Kind.INFINIBAND, 0),
             new NicSpec("rocep1s0f0", NicSpec.Kind.ROCE, 25_000_000_000L)),
         nics);
-    assertEquals(
-        List.of(), InfinibandReader.read(dir.resolve("absent"), new java.util.ArrayList<>()));
+    assertEquals(List.of(), InfinibandReader.read(dir.resolve("absent"), new ArrayList<>()));
   }
 
   private static void port(
