@@ -1,0 +1,382 @@
+package io.github.dgxspark.models.estimate;
+
+import io.github.dgxspark.core.ByteSizes;
+import io.github.dgxspark.core.ClusterSpec;
+import io.github.dgxspark.core.ExecutionMode;
+import io.github.dgxspark.core.WorkloadType;
+import io.github.dgxspark.models.ModelsException;
+import io.github.dgxspark.models.workload.GpuSuitabilityReport;
+import io.github.dgxspark.models.workload.IntensityResult;
+import io.github.dgxspark.models.workload.WorkloadAnalyzer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Resource, execution-time and cost estimates for a described or logged job on a given cluster.
+ *
+ * <p>Time comes from CPU time per input byte: measured in the job's own event log when there is
+ * one, otherwise the class prior of {@code data/models/workload-priors.json} with its range,
+ * flagged {@code fallback}. No performance history of measured runs ({@code
+ * data/performance-history.json}) is packaged yet, so every estimate without a log is a fallback,
+ * and says so. Cost multiplies the time interval by the nodes' maximum power and the electricity
+ * price (on-prem) or by the hourly price of comparable GPU instances (cloud).
+ *
+ * <pre>{@code
+ * EstimateReport r = Estimators.estimate(JobSpec.describe("join 10 TB of logs, write parquet"),
+ *     cluster, CostSpec.defaults());
+ * }</pre>
+ */
+public final class Estimators {
+  /** Input bytes per task: Spark's default {@code spark.sql.files.maxPartitionBytes}, 128 MiB. */
+  static final long PARTITION_BYTES = 128 * ByteSizes.MIB;
+
+  /** Executor heap per core: the RAPIDS AutoTuner default of 2 GiB. */
+  static final long HEAP_PER_CORE_BYTES = 2 * ByteSizes.GIB;
+
+  /** Deserialised in-memory size per byte of cached input (Spark Tuning Guide: 2-5x). */
+  static final double CACHE_EXPANSION = 2;
+
+  /** GPU memory per parameter to train with mixed precision and Adam (ZeRO paper: 16 bytes). */
+  static final long TRAINING_BYTES_PER_PARAMETER = 16;
+
+  /** GPU memory per parameter to serve fp16 weights. */
+  static final long INFERENCE_BYTES_PER_PARAMETER = 2;
+
+  /** Share of a node's memory Spark executors may use (the rest: OS, daemons, overhead). */
+  static final double USABLE_MEMORY_FRACTION = 0.9;
+
+  /** Input size range assumed when a description gives none: 10 GiB to 10 TiB. */
+  static final long VAGUE_LOW_BYTES = 10 * ByteSizes.GIB;
+
+  static final long VAGUE_HIGH_BYTES = 10 * ByteSizes.TIB;
+
+  /** Intended coverage of the prior ranges. */
+  static final double PRIOR_LEVEL = 0.8;
+
+  /** Relative half-width given to a time computed from a job's own log. */
+  static final double MEASURED_SPREAD = 1.5;
+
+  static final String SOURCES =
+      "Spark configuration (spark.sql.files.maxPartitionBytes 128 MiB); RAPIDS AutoTuner"
+          + " tuningConfigs.yaml (heap 2g per core); Spark Tuning Guide (objects 2-5x raw size);"
+          + " Rajbhandari et al., ZeRO, SC'20 (16 bytes per parameter for mixed-precision Adam)";
+
+  private Estimators() {}
+
+  /**
+   * Memory, cores, GPUs and nodes the job needs on the cluster's kind of node.
+   *
+   * @param job the job
+   * @param cluster the cluster
+   * @return the needs with one line of reasoning per figure
+   */
+  public static ResourceEstimate resources(JobSpec job, ClusterSpec cluster) {
+    Objects.requireNonNull(job, "job");
+    Objects.requireNonNull(cluster, "cluster");
+    List<String> why = new ArrayList<>();
+    long input = inputMiddle(job);
+    if (job.inputBytes().isEmpty()) {
+      why.add(
+          String.format(
+              Locale.ROOT,
+              "no data size given: %s assumed (middle of %s-%s)",
+              ByteSizes.human(input),
+              ByteSizes.human(VAGUE_LOW_BYTES),
+              ByteSizes.human(VAGUE_HIGH_BYTES)));
+    }
+    long partitions = Math.max(1, (input + PARTITION_BYTES - 1) / PARTITION_BYTES);
+    int clusterCores = cluster.node().logicalCores() * cluster.nodeCount();
+    int cores = (int) Math.min(partitions, clusterCores);
+    why.add(
+        String.format(
+            Locale.ROOT,
+            "cores: %s in %,d partitions of 128 MiB (spark.sql.files.maxPartitionBytes) -> %d cores"
+                + " (the cluster has %d)",
+            ByteSizes.human(input),
+            partitions,
+            cores,
+            clusterCores));
+    long memory = cores * HEAP_PER_CORE_BYTES;
+    String memoryWhy =
+        String.format(Locale.ROOT, "memory: 2 GiB per core (RAPIDS AutoTuner default) x %d", cores);
+    if (job.type() == WorkloadType.ML_TRAINING || job.type() == WorkloadType.GRAPH) {
+      long cache = (long) (input * CACHE_EXPANSION);
+      memory += cache;
+      memoryWhy +=
+          String.format(
+              Locale.ROOT,
+              " + %s to cache the input deserialised (2x, Spark Tuning Guide) for an iterative job",
+              ByteSizes.human(cache));
+    }
+    why.add(memoryWhy + " = " + ByteSizes.human(memory));
+    boolean gpu = useGpu(job, cluster);
+    int gpus = 0;
+    long gpuMemory = 0;
+    long perGpu = cluster.node().minGpuMemoryBytes();
+    if (job.modelParameters().isPresent()
+        && (job.type() == WorkloadType.ML_TRAINING || job.type() == WorkloadType.ML_INFERENCE)) {
+      long bytesPerParameter =
+          job.type() == WorkloadType.ML_TRAINING
+              ? TRAINING_BYTES_PER_PARAMETER
+              : INFERENCE_BYTES_PER_PARAMETER;
+      gpuMemory = job.modelParameters().getAsLong() * bytesPerParameter;
+      gpus = perGpu > 0 ? (int) Math.max(1, (gpuMemory + perGpu - 1) / perGpu) : 0;
+      why.add(
+          String.format(
+              Locale.ROOT,
+              "GPU memory: %,d parameters x %d bytes (%s) = %s, activations extra -> %s",
+              job.modelParameters().getAsLong(),
+              bytesPerParameter,
+              job.type() == WorkloadType.ML_TRAINING
+                  ? "weights, gradients and Adam states in mixed precision, ZeRO paper"
+                  : "fp16 weights",
+              ByteSizes.human(gpuMemory),
+              perGpu > 0
+                  ? gpus + " GPU(s) of " + ByteSizes.human(perGpu)
+                  : "the cluster has no GPU to hold it"));
+    } else if (gpu) {
+      gpus = (int) Math.min(partitions, cluster.totalGpus());
+      gpuMemory = gpus * perGpu;
+      why.add(
+          String.format(
+              Locale.ROOT,
+              "GPUs: one executor per GPU (RAPIDS Accelerator), as many as there are partitions up"
+                  + " to the cluster's %d -> %d",
+              cluster.totalGpus(),
+              gpus));
+    }
+    long usable = (long) (cluster.node().memoryBytes() * USABLE_MEMORY_FRACTION);
+    int byMemory = (int) Math.max(1, (memory + usable - 1) / usable);
+    int byCores = (cores + cluster.node().logicalCores() - 1) / cluster.node().logicalCores();
+    int byGpus =
+        cluster.node().gpuCount() > 0
+            ? (gpus + cluster.node().gpuCount() - 1) / cluster.node().gpuCount()
+            : (gpus > 0 ? Integer.MAX_VALUE : 0);
+    int nodes = Math.max(byMemory, Math.max(byCores, byGpus));
+    why.add(
+        String.format(
+            Locale.ROOT,
+            "nodes: max of memory (%d at 90 %% of %s), cores (%d) and GPUs (%s) = %s; the cluster has %d",
+            byMemory,
+            ByteSizes.human(cluster.node().memoryBytes()),
+            byCores,
+            byGpus == Integer.MAX_VALUE ? "none on these nodes" : String.valueOf(byGpus),
+            nodes == Integer.MAX_VALUE ? "not possible on these nodes" : String.valueOf(nodes),
+            cluster.nodeCount()));
+    return new ResourceEstimate(
+        memory, cores, gpus, gpuMemory, nodes, nodes <= cluster.nodeCount(), why);
+  }
+
+  /**
+   * Execution time on the cluster with an interval.
+   *
+   * @param job the job
+   * @param cluster the cluster
+   * @return the time, its interval and level; {@code fallback} when class priors were used
+   */
+  public static TimeEstimate time(JobSpec job, ClusterSpec cluster) {
+    Objects.requireNonNull(job, "job");
+    Objects.requireNonNull(cluster, "cluster");
+    IntensityResult intensity =
+        job.measuredIntensity().orElseGet(() -> WorkloadAnalyzer.intensity(job.type()));
+    boolean fallback = !intensity.measured();
+    boolean vague = job.inputBytes().isEmpty();
+    long inLow = job.inputBytes().orElse(VAGUE_LOW_BYTES);
+    long inHigh = job.inputBytes().orElse(VAGUE_HIGH_BYTES);
+    long inMid = inputMiddle(job);
+    int clusterCores = cluster.node().logicalCores() * cluster.nodeCount();
+    double nsLow = intensity.lowNanosPerInputByte();
+    double nsHigh = intensity.highNanosPerInputByte();
+    double nsMid = intensity.cpuNanosPerInputByte();
+    if (!fallback) {
+      nsLow = nsMid / MEASURED_SPREAD;
+      nsHigh = nsMid * MEASURED_SPREAD;
+    }
+    double speedLow = 1;
+    double speedHigh = 1;
+    String gpuNote = "CPU executors";
+    if (useGpu(job, cluster)) {
+      GpuSuitabilityReport s = WorkloadAnalyzer.gpuSuitability(job.type(), job.modelParameters());
+      speedLow = s.speedupLow();
+      speedHigh = s.speedupHigh();
+      gpuNote =
+          String.format(
+              Locale.ROOT, "GPU speed-up %.2fx-%.2fx (%s)", speedLow, speedHigh, s.source());
+    }
+    double speedMid = Math.sqrt(speedLow * speedHigh);
+    double low = seconds(inLow, nsLow, cores(inLow, clusterCores), speedHigh);
+    double high = seconds(inHigh, nsHigh, cores(inHigh, clusterCores), speedLow);
+    double mid = seconds(inMid, nsMid, cores(inMid, clusterCores), speedMid);
+    mid = Math.min(Math.max(mid, low), high);
+    String reason =
+        String.format(
+            Locale.ROOT,
+            "%s input x %.1f ns of CPU per byte (range %.1f-%.1f, %s) over %d usable cores, %s%s",
+            vague
+                ? "no size given, so 10 GiB-10 TiB of"
+                : ByteSizes.human(job.inputBytes().getAsLong()) + " of",
+            nsMid,
+            nsLow,
+            nsHigh,
+            fallback
+                ? "generic class prior, no measured run of this workload: a fallback, not a measurement"
+                : "measured in the job's own log, widened x1.5 each way for a different cluster",
+            cores(inMid, clusterCores),
+            gpuNote,
+            job.typeConfidence() < 0.5
+                ? String.format(
+                    Locale.ROOT,
+                    "; the workload class is uncertain (%.0f %%)",
+                    100 * job.typeConfidence())
+                : "");
+    return new TimeEstimate(
+        duration(mid),
+        duration(low),
+        duration(high),
+        PRIOR_LEVEL,
+        fallback,
+        vague,
+        0,
+        reason,
+        intensity.source());
+  }
+
+  /**
+   * Cost of a time estimate on the cluster: on-prem energy and amortisation, and comparable cloud
+   * instances, each over the time interval.
+   *
+   * @param time the time estimate
+   * @param cluster the cluster it runs on
+   * @param prices electricity and node prices
+   * @return the costs with their interval and notes on what was left out
+   */
+  public static CostEstimate cost(TimeEstimate time, ClusterSpec cluster, CostSpec prices) {
+    Objects.requireNonNull(time, "time");
+    Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(prices, "prices");
+    List<String> notes = new ArrayList<>();
+    double hMid = hours(time.expected());
+    double hLow = hours(time.low());
+    double hHigh = hours(time.high());
+    int n = cluster.nodeCount();
+    Optional<CostEstimate.OnPrem> onPrem = Optional.empty();
+    Optional<Prices.Power> power = Prices.power(cluster.node());
+    if (power.isPresent()) {
+      double kw = power.get().watts() / 1000 * n;
+      double perHour = kw * prices.usdPerKwh();
+      OptionalDouble amortisation = OptionalDouble.empty();
+      if (prices.nodePriceUsd().isPresent()) {
+        double perNodeHour =
+            prices.nodePriceUsd().getAsDouble() / (prices.amortisationYears() * 8766);
+        perHour += perNodeHour * n;
+        amortisation = OptionalDouble.of(perNodeHour * n * hMid);
+      } else {
+        notes.add("node amortisation left out: no node price given");
+      }
+      onPrem =
+          Optional.of(
+              new CostEstimate.OnPrem(
+                  perHour * hMid,
+                  perHour * hLow,
+                  perHour * hHigh,
+                  kw * hMid,
+                  amortisation,
+                  String.format(
+                      Locale.ROOT,
+                      "%d x %s at its maximum %.0f W (an upper bound on the draw) x %.3f h x %.3f"
+                          + " USD/kWh%s",
+                      n,
+                      power.get().system(),
+                      power.get().watts(),
+                      hMid,
+                      prices.usdPerKwh(),
+                      amortisation.isPresent()
+                          ? String.format(
+                              Locale.ROOT,
+                              " + amortisation over %.1f years",
+                              prices.amortisationYears())
+                          : ""),
+                  power.get().source() + "; electricity: " + Prices.electricitySource()));
+    } else {
+      notes.add(
+          "on-prem cost left out: the node matches no DGX system of data/models/dgx-systems.json,"
+              + " so its power draw is unknown");
+    }
+    List<CostEstimate.Cloud> cloud = new ArrayList<>();
+    for (Prices.Instance i : Prices.instances()) {
+      if (!Prices.hasGpu(cluster.node(), i.gpuModel())) {
+        continue;
+      }
+      int instances =
+          Math.max(1, (cluster.totalGpus() + i.gpusPerInstance() - 1) / i.gpusPerInstance());
+      double perHour = instances * i.usdPerHour();
+      cloud.add(
+          new CostEstimate.Cloud(
+              i.provider(),
+              i.instanceType(),
+              i.pricingModel(),
+              instances,
+              i.usdPerHour(),
+              perHour * hMid,
+              perHour * hLow,
+              perHour * hHigh,
+              i.asOf(),
+              i.source()));
+    }
+    if (cloud.isEmpty()) {
+      notes.add(
+          "no comparable cloud instance: data/models/cloud-prices.json has no instance with the"
+              + " cluster's GPUs");
+    }
+    return new CostEstimate(onPrem, cloud, notes);
+  }
+
+  /**
+   * Resources, time and cost together.
+   *
+   * @param job the job
+   * @param cluster the cluster
+   * @param prices electricity and node prices
+   * @return the report
+   */
+  public static EstimateReport estimate(JobSpec job, ClusterSpec cluster, CostSpec prices) {
+    TimeEstimate t = time(job, cluster);
+    return new EstimateReport(job, resources(job, cluster), t, cost(t, cluster, prices));
+  }
+
+  private static boolean useGpu(JobSpec job, ClusterSpec cluster) {
+    if (job.mode() == ExecutionMode.GPU && cluster.totalGpus() == 0) {
+      throw new ModelsException(
+          "the job asks for GPUs but the cluster has none; expected a cluster with GPUs or mode cpu");
+    }
+    return job.mode() == ExecutionMode.GPU
+        || (job.mode() == ExecutionMode.AUTO && cluster.totalGpus() > 0);
+  }
+
+  private static long inputMiddle(JobSpec job) {
+    return job.inputBytes()
+        .orElse((long) Math.sqrt((double) VAGUE_LOW_BYTES * (double) VAGUE_HIGH_BYTES));
+  }
+
+  private static int cores(long input, int clusterCores) {
+    long partitions = Math.max(1, (input + PARTITION_BYTES - 1) / PARTITION_BYTES);
+    return (int) Math.min(partitions, clusterCores);
+  }
+
+  private static double seconds(long input, double nsPerByte, int cores, double speedup) {
+    return input * nsPerByte / 1e9 / cores / speedup;
+  }
+
+  private static Duration duration(double seconds) {
+    return Duration.ofMillis(Math.round(seconds * 1000));
+  }
+
+  private static double hours(Duration d) {
+    return d.toMillis() / 3_600_000.0;
+  }
+}
