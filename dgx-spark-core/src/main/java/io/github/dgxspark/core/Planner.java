@@ -542,7 +542,7 @@ final class Planner {
             : "128 MiB input splits, Spark's default, balance task count against task length.",
         gpu ? Sources.AUTOTUNER : Sources.SPARK_CONFIG);
     long net = cluster.interconnectBytesPerSecond();
-    boolean fast = net >= FAST_NETWORK_BYTES_PER_SECOND;
+    boolean fast = cluster.nodeCount() > 1 && net >= FAST_NETWORK_BYTES_PER_SECOND;
     add(
         "spark.reducer.maxSizeInFlight",
         fast ? "96m" : "48m",
@@ -551,7 +551,9 @@ final class Planner {
                 "The interconnect carries %s/s per node, so each reducer may fetch twice Spark's default 48m"
                     + " at once.",
                 ByteSizes.human(net))
-            : "Spark's default fetch window; the network is not known to be faster than 100 Gb/s.",
+            : cluster.nodeCount() > 1
+                ? "Spark's default fetch window; the network is not known to be faster than 100 Gb/s."
+                : "Spark's default fetch window; on one node shuffle blocks are read locally.",
         Sources.SPARK_CONFIG);
     add(
         "spark.shuffle.file.buffer",

@@ -79,7 +79,7 @@ class SparkConfigOptimizerTest {
     assertEquals("8", value(r, "spark.worker.resource.gpu.amount"));
     // 1 TiB / 512 MiB = 2048 partitions, a whole number of waves of 128 slots
     assertEquals("2048", value(r, "spark.sql.shuffle.partitions"));
-    assertEquals("96m", value(r, "spark.reducer.maxSizeInFlight"));
+    assertEquals("48m", value(r, "spark.reducer.maxSizeInFlight"));
   }
 
   @Test
@@ -90,6 +90,7 @@ class SparkConfigOptimizerTest {
     assertEquals("2048", value(r, "spark.sql.shuffle.partitions"));
     assertEquals("300s", value(r, "spark.network.timeout"));
     assertEquals("512", value(r, "spark.cores.max"));
+    assertEquals("96m", value(r, "spark.reducer.maxSizeInFlight"));
   }
 
   @Test
