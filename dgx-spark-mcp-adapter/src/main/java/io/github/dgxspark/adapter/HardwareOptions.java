@@ -1,13 +1,17 @@
 package io.github.dgxspark.adapter;
 
+import io.github.dgxspark.core.ByteSizes;
 import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.ClusterSpec;
+import io.github.dgxspark.hardware.HardwareProbe;
 import io.github.dgxspark.hardware.HardwareProfile;
 import io.github.dgxspark.hardware.HardwareProfiles;
 import io.github.dgxspark.hardware.HardwareReport;
+import io.github.dgxspark.hardware.NvidiaSmi;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * Where the hardware comes from, as the CLI's {@code --profile NAME [--nodes N]}, {@code --hardware
@@ -19,6 +23,9 @@ import java.util.OptionalInt;
  * @param nodes how many such nodes, 1 when absent
  * @param hardware a hardware report already read from JSON ({@code --hardware})
  * @param nvidiaSmi pasted {@code nvidia-smi} output of a machine the adapter is not on
+ * @param logicalCores that machine's logical cores, when the paste does not show them
+ * @param memory that machine's memory in Spark's units ({@code 2t}), when the paste does not show
+ *     it
  * @param manager the cluster manager
  */
 public record HardwareOptions(
@@ -26,6 +33,8 @@ public record HardwareOptions(
     OptionalInt nodes,
     Optional<HardwareReport> hardware,
     Optional<String> nvidiaSmi,
+    OptionalInt logicalCores,
+    Optional<String> memory,
     ClusterManager manager) {
 
   // Checks the fields: at most one hardware source.
@@ -34,6 +43,8 @@ public record HardwareOptions(
     Objects.requireNonNull(nodes, "nodes");
     Objects.requireNonNull(hardware, "hardware");
     Objects.requireNonNull(nvidiaSmi, "nvidiaSmi");
+    Objects.requireNonNull(logicalCores, "logicalCores");
+    Objects.requireNonNull(memory, "memory");
     Objects.requireNonNull(manager, "manager");
     int sources =
         (profile.isPresent() ? 1 : 0)
@@ -43,6 +54,11 @@ public record HardwareOptions(
       throw new AdapterException(
           "more than one hardware source given; expected at most one of profile, hardware and"
               + " nvidia-smi output (none probes this machine)");
+    }
+    if ((logicalCores.isPresent() || memory.isPresent()) && nvidiaSmi.isEmpty()) {
+      throw new AdapterException(
+          "cores or memory given without nvidia-smi output; expected them only beside pasted"
+              + " nvidia-smi output");
     }
     if (nodes.isPresent() && nodes.getAsInt() < 1) {
       throw new AdapterException(
@@ -61,6 +77,8 @@ public record HardwareOptions(
         OptionalInt.empty(),
         Optional.empty(),
         Optional.empty(),
+        OptionalInt.empty(),
+        Optional.empty(),
         ClusterManager.STANDALONE);
   }
 
@@ -74,7 +92,13 @@ public record HardwareOptions(
    */
   public static HardwareOptions profile(String name, int nodes, ClusterManager manager) {
     return new HardwareOptions(
-        Optional.of(name), OptionalInt.of(nodes), Optional.empty(), Optional.empty(), manager);
+        Optional.of(name),
+        OptionalInt.of(nodes),
+        Optional.empty(),
+        Optional.empty(),
+        OptionalInt.empty(),
+        Optional.empty(),
+        manager);
   }
 
   /**
@@ -95,9 +119,12 @@ public record HardwareOptions(
   }
 
   private HardwareReport probeOrPasted() {
-    throw new AdapterException(
-        "no hardware given; expected --profile NAME or --hardware FILE.json (profile or hardware"
-            + " for tools)");
+    if (nvidiaSmi.isPresent()) {
+      OptionalLong bytes =
+          memory.map(m -> OptionalLong.of(ByteSizes.parseBytes(m))).orElse(OptionalLong.empty());
+      return NvidiaSmi.describe(nvidiaSmi.get(), logicalCores, bytes);
+    }
+    return HardwareProbe.local();
   }
 
   /**

@@ -3,6 +3,7 @@ package io.github.dgxspark.adapter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dgxspark.core.ClusterSpec;
+import io.github.dgxspark.core.ExecutionMode;
 import io.github.dgxspark.core.ExecutorLayout;
 import io.github.dgxspark.core.GpuSpec;
 import io.github.dgxspark.core.NicSpec;
@@ -14,10 +15,27 @@ import io.github.dgxspark.hardware.GpuReport;
 import io.github.dgxspark.hardware.HardwareProfile;
 import io.github.dgxspark.hardware.HardwareProfiles;
 import io.github.dgxspark.hardware.HardwareReport;
+import io.github.dgxspark.models.estimate.CostSpec;
+import io.github.dgxspark.models.estimate.EstimateReport;
+import io.github.dgxspark.models.estimate.Estimators;
+import io.github.dgxspark.models.estimate.JobSpec;
+import io.github.dgxspark.models.estimate.TimeEstimate;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
 import io.github.dgxspark.models.eventlog.EventLogs;
+import io.github.dgxspark.models.workload.Classification;
+import io.github.dgxspark.models.workload.ExtractionResult;
+import io.github.dgxspark.models.workload.IoPatternReport;
+import io.github.dgxspark.models.workload.WorkloadAnalyzer;
+import io.github.dgxspark.rules.Finding;
+import io.github.dgxspark.rules.RuleBook;
+import io.github.dgxspark.rules.RuleEntry;
+import io.github.dgxspark.rules.Severity;
+import io.github.dgxspark.rules.ValidationReport;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The adapter's operations, shared by the CLI and the MCP tools: each calls one facade of the other
@@ -100,6 +118,70 @@ public final class Operations {
   }
 
   /**
+   * Validates a config, alone or against the hardware it will run on: {@code
+   * {"findings":[{"ruleId",
+   * "severity","category","keys":[...],"message","suggestedValue"?,"source"?}],"rulesChecked",
+   * "errors","warnings","infos","hardware"?}}, most severe first; severities are {@code ERROR},
+   * {@code WARNING} and {@code INFO}. Secret values never appear.
+   *
+   * @param config key → value
+   * @param hardware the hardware it will run on, or empty to check the config alone
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException if the hardware cannot be resolved
+   */
+  public static ObjectNode validate(
+      Map<String, String> config, Optional<HardwareOptions> hardware) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(hardware, "hardware");
+    Optional<HardwareOptions.Resolved> hw = hardware.map(HardwareOptions::resolve);
+    ValidationReport report =
+        RuleBook.builtIn().validate(config, hw.map(HardwareOptions.Resolved::cluster));
+    ObjectNode o = Json.object();
+    ArrayNode findings = o.putArray("findings");
+    for (Finding f : report.findings()) {
+      ObjectNode fo = findings.addObject();
+      fo.put("ruleId", f.ruleId());
+      fo.put("severity", f.severity().name());
+      fo.put("category", f.category());
+      fo.set("keys", Json.texts(f.keys()));
+      fo.put("message", f.message());
+      f.suggestedValue().ifPresent(v -> fo.put("suggestedValue", v));
+      f.source().ifPresent(v -> fo.put("source", v));
+    }
+    o.put("rulesChecked", report.rulesChecked());
+    o.put("errors", report.findings(Severity.ERROR).size());
+    o.put("warnings", report.findings(Severity.WARNING).size());
+    o.put("infos", report.findings(Severity.INFO).size());
+    hw.ifPresent(h -> o.set("hardware", clusterSummary(h)));
+    return o;
+  }
+
+  /**
+   * The rule catalog: {@code {"rules":[{"name","category","severity","appliesTo","message",
+   * "rationale","source","parameters","since","enabled"}]}}.
+   *
+   * @return the tree
+   */
+  public static ObjectNode rules() {
+    ObjectNode o = Json.object();
+    ArrayNode list = o.putArray("rules");
+    for (RuleEntry r : RuleBook.builtIn().listRules()) {
+      ObjectNode ro = list.addObject();
+      ro.put("name", r.name());
+      ro.put("category", r.category());
+      ro.put("severity", r.severity().name());
+      ro.set("appliesTo", Json.texts(r.appliesTo().stream().map(ExecutionMode::id).toList()));
+      ro.put("message", r.message());
+      ro.put("rationale", r.rationale());
+      ro.put("source", r.source());
+      ro.set("parameters", Json.tree(r.parameters()));
+      ro.put("since", r.since());
+      ro.put("enabled", r.enabled());
+    }
+    return o;
+  }
+
+  /**
    * What a Spark application did, from its event log: {@code {"application":{"id","name",
    * "sparkVersion","durationMs",...},"totals":{...},"failures":{...},"parseStats":{...}}}.
    *
@@ -136,6 +218,140 @@ public final class Operations {
     a.put("gpuExecutors", p.executors().stream().filter(e -> e.gpuCount() > 0).count());
     a.set("gpuOperators", Json.texts(p.gpuOperatorNames()));
     return a;
+  }
+
+  /**
+   * Classifies a description: {@code {"workloadType","confidence","runnerUp","runnerUpConfidence",
+   * "evidence":[...],"basis","reason","extraction":{"dataSizeBytes"?,"modelParameters"?,
+   * "gpuIntent","operations":[...]}}}.
+   *
+   * @param text a sentence, SQL statement or code fragment
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException if the text is blank or holds a bad size
+   */
+  public static ObjectNode classify(String text) {
+    Objects.requireNonNull(text, "text");
+    ObjectNode o = classificationTree(WorkloadAnalyzer.classify(text));
+    ExtractionResult e = WorkloadAnalyzer.extract(text);
+    ObjectNode x = o.putObject("extraction");
+    e.dataSize()
+        .ifPresent(
+            d -> {
+              x.put("dataSizeBytes", d.bytes());
+              x.put("dataSizeText", d.matchedText());
+              x.put("dataSizeReason", d.reason());
+            });
+    e.modelParameters().ifPresent(v -> x.put("modelParameters", v));
+    x.put("gpuIntent", e.gpuIntent().name().toLowerCase(Locale.ROOT));
+    x.set("operations", Json.texts(e.operations()));
+    return o;
+  }
+
+  /**
+   * The I/O pattern of a job on the hardware: measured from an event log when one is given, else
+   * from the workload's class and input size: {@code {"inputBytes","shuffleBytes","outputBytes",
+   * "dominant","scanHeavy","shuffleHeavy","writeHeavy","diskTimeMs","networkTimeMs","measured",
+   * "reason","source","workloadType","hardware":{...}}}.
+   *
+   * @param log an event log, or empty
+   * @param workload the workload when there is no log
+   * @param hardware the hardware to time the bytes on
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException if an input cannot be read or resolved
+   */
+  public static ObjectNode ioPattern(
+      Optional<Path> log, WorkloadOptions workload, HardwareOptions hardware) {
+    Objects.requireNonNull(log, "log");
+    Objects.requireNonNull(workload, "workload");
+    HardwareOptions.Resolved hw = hardware.resolve();
+    IoPatternReport r;
+    String type;
+    if (log.isPresent()) {
+      ApplicationProfile p = EventLogs.read(log.get());
+      r = WorkloadAnalyzer.ioPattern(p, hw.cluster());
+      type = WorkloadAnalyzer.classify(p).workloadType().id();
+    } else {
+      WorkloadSpec spec = workload.resolve();
+      r = WorkloadAnalyzer.ioPattern(spec.type(), spec.inputBytes().orElse(0), hw.cluster());
+      type = spec.type().id();
+    }
+    ObjectNode o = Json.object();
+    o.put("inputBytes", r.inputBytes());
+    o.put("shuffleBytes", r.shuffleBytes());
+    o.put("outputBytes", r.outputBytes());
+    o.put("dominant", r.dominant().name().toLowerCase(Locale.ROOT));
+    o.put("scanHeavy", r.scanHeavy());
+    o.put("shuffleHeavy", r.shuffleHeavy());
+    o.put("writeHeavy", r.writeHeavy());
+    o.put("diskTimeMs", r.diskTime().toMillis());
+    o.put("networkTimeMs", r.networkTime().toMillis());
+    o.put("measured", r.measured());
+    o.put("reason", r.reason());
+    o.put("source", r.source());
+    o.put("workloadType", type);
+    o.set("hardware", clusterSummary(hw));
+    return o;
+  }
+
+  /**
+   * Resources, execution time with an interval, and cost of a job on the hardware: {@code
+   * {"job":{...},"resources":{"memoryBytes","cores","gpus","gpuMemoryBytes","nodes","fitsCluster",
+   * "reasoning"},"time":{"expectedMs","lowMs","highMs","level","fallback","vague",...},"cost":{
+   * "onPrem"?,"cloud":[...],"notes"},"hardware":{...}}}.
+   *
+   * @param workload the workload
+   * @param hardware the hardware
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException if an input cannot be resolved
+   */
+  public static ObjectNode estimate(WorkloadOptions workload, HardwareOptions hardware) {
+    Objects.requireNonNull(workload, "workload");
+    HardwareOptions.Resolved hw = hardware.resolve();
+    EstimateReport r = Estimators.estimate(workload.job(), hw.cluster(), CostSpec.defaults());
+    ObjectNode o = Json.object();
+    o.set("job", jobTree(r.job()));
+    o.set("resources", Json.tree(r.resources()));
+    o.set("time", timeTree(r.time()));
+    o.set("cost", Json.tree(r.cost()));
+    o.set("hardware", clusterSummary(hw));
+    return o;
+  }
+
+  private static ObjectNode jobTree(JobSpec j) {
+    ObjectNode o = Json.object();
+    o.put("workloadType", j.type().id());
+    o.put("typeConfidence", j.typeConfidence());
+    j.inputBytes().ifPresent(v -> o.put("inputBytes", v));
+    j.modelParameters().ifPresent(v -> o.put("modelParameters", v));
+    o.put("mode", j.mode().id());
+    o.put("basis", j.basis());
+    return o;
+  }
+
+  private static ObjectNode timeTree(TimeEstimate t) {
+    ObjectNode o = Json.object();
+    o.put("expectedMs", t.expected().toMillis());
+    o.put("lowMs", t.low().toMillis());
+    o.put("highMs", t.high().toMillis());
+    o.put("level", t.level());
+    o.put("fallback", t.fallback());
+    o.put("vague", t.vague());
+    o.put("measuredRuns", t.measuredRuns());
+    o.put("reason", t.reason());
+    o.put("source", t.source());
+    return o;
+  }
+
+  private static ObjectNode classificationTree(Classification c) {
+    ObjectNode o = Json.object();
+    o.put("workloadType", c.workloadType().id());
+    o.put("confidence", c.confidence());
+    o.put("runnerUp", c.runnerUp().id());
+    o.put("runnerUpConfidence", c.runnerUpConfidence());
+    o.set("evidence", Json.texts(c.evidence()));
+    o.put("basis", c.basis().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    o.put("reason", c.reason());
+    return o;
   }
 
   static ObjectNode workloadTree(WorkloadSpec spec) {
@@ -214,7 +430,7 @@ public final class Operations {
     for (NicSpec nic : n.nics()) {
       ObjectNode no = nics.addObject();
       no.put("name", nic.name());
-      no.put("kind", nic.kind().name().toLowerCase(java.util.Locale.ROOT));
+      no.put("kind", nic.kind().name().toLowerCase(Locale.ROOT));
       no.put("speedBytesPerSecond", nic.speedBytesPerSecond());
     }
     o.set("nics", nics);

@@ -5,6 +5,7 @@ import io.github.dgxspark.core.ExecutionMode;
 import io.github.dgxspark.core.Language;
 import io.github.dgxspark.core.WorkloadSpec;
 import io.github.dgxspark.core.WorkloadType;
+import io.github.dgxspark.models.estimate.JobSpec;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,16 +36,48 @@ public record WorkloadOptions(
   }
 
   /**
-   * Resolves the workload spec.
+   * Resolves the workload spec: the given type, size and mode, and for what is not given, what the
+   * description says (classified and read by the models' workload analyzer).
    *
-   * @return the workload
-   * @throws io.github.dgxspark.core.DgxSparkException if the type, size or mode is not valid
+   * @return the workload; {@code unknown} when neither type nor description is given
+   * @throws io.github.dgxspark.core.DgxSparkException if the type, size or mode is not valid, or
+   *     the description is blank or holds a bad size
    */
   public WorkloadSpec resolve() {
-    WorkloadType type = workloadType.map(WorkloadType::parse).orElse(WorkloadType.UNKNOWN);
+    JobSpec job = job();
+    return new WorkloadSpec(job.type(), job.inputBytes(), List.of(), job.mode(), Language.JVM);
+  }
+
+  /**
+   * The job the estimators size: {@link JobSpec#describe(String)} of the description, with the
+   * given type (then taken as certain), size and mode in place of what it read.
+   *
+   * @return the job
+   * @throws io.github.dgxspark.core.DgxSparkException if the type, size or mode is not valid, or
+   *     the description is blank or holds a bad size
+   */
+  public JobSpec job() {
+    Optional<WorkloadType> type = workloadType.map(WorkloadType::parse);
     OptionalLong bytes =
         dataSize.map(s -> OptionalLong.of(ByteSizes.parseBytes(s))).orElse(OptionalLong.empty());
-    ExecutionMode m = mode.map(ExecutionMode::parse).orElse(ExecutionMode.AUTO);
-    return new WorkloadSpec(type, bytes, List.of(), m, Language.JVM);
+    Optional<ExecutionMode> m = mode.map(ExecutionMode::parse);
+    if (description.isEmpty()) {
+      return JobSpec.of(
+          new WorkloadSpec(
+              type.orElse(WorkloadType.UNKNOWN),
+              bytes,
+              List.of(),
+              m.orElse(ExecutionMode.AUTO),
+              Language.JVM));
+    }
+    JobSpec d = JobSpec.describe(description.get());
+    return new JobSpec(
+        type.orElse(d.type()),
+        type.isPresent() ? 1.0 : d.typeConfidence(),
+        bytes.isPresent() ? bytes : d.inputBytes(),
+        d.modelParameters(),
+        m.orElse(d.mode()),
+        d.measuredIntensity(),
+        d.basis());
   }
 }

@@ -2,22 +2,26 @@ package io.github.dgxspark.adapter.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dgxspark.adapter.AdapterException;
+import io.github.dgxspark.adapter.HardwareOptions;
 import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.adapter.Operations;
 import io.github.dgxspark.adapter.mcp.McpServerApp;
 import io.github.dgxspark.core.DgxSparkException;
+import io.github.dgxspark.core.SparkConfig;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -66,7 +70,17 @@ public final class Cli {
           }
           return BAD_INPUT;
         });
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (RuntimeException | Error ex) {
+      // an Error (e.g. a module's data file missing) escapes picocli's handlers: still one line
+      Throwable root = ex.getCause() instanceof DgxSparkException ? ex.getCause() : ex;
+      e.println(
+          "error: "
+              + oneLine(String.valueOf(root.getMessage() == null ? root : root.getMessage())));
+      code = BAD_INPUT;
+    }
     o.flush();
     e.flush();
     return code;
@@ -107,8 +121,14 @@ public final class Cli {
       description = "Spark on NVIDIA DGX: configs, validation, analysis and an MCP server.",
       subcommands = {
         Recommend.class,
+        Validate.class,
+        Analyze.class,
+        Classify.class,
         HardwareCmd.class,
         Profiles.class,
+        Rules.class,
+        Estimate.class,
+        Predict.class,
         Serve.class,
       })
   static final class Root implements Callable<Integer> {
@@ -153,6 +173,141 @@ public final class Cli {
           print(spec, format, r, TextViews::recommend);
       }
       out.flush();
+      return OK;
+    }
+  }
+
+  @Command(
+      name = "validate",
+      mixinStandardHelpOptions = true,
+      description =
+          "Checks a spark-defaults.conf against the rule catalog, alone or against the hardware"
+              + " (exit 1 when a finding is an ERROR).")
+  static final class Validate implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin Options.Hardware hardware;
+
+    @Parameters(paramLabel = "FILE", description = "spark-defaults.conf, or - for standard input")
+    Path file;
+
+    @Option(
+        names = "--probe",
+        description =
+            "check against this machine, probed (without hardware options the config"
+                + " is checked alone)")
+    boolean probe;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json")
+    Options.Format format;
+
+    @Override
+    public Integer call() {
+      SparkConfig config = SparkConfig.parseDefaults(Options.readText(file));
+      Optional<HardwareOptions> hw =
+          probe || hardware.given() ? Optional.of(hardware.toOptions()) : Optional.empty();
+      ObjectNode r = Operations.validate(config.entries(), hw);
+      print(spec, format, r, TextViews::validate);
+      return r.path("errors").asInt() > 0 ? FINDINGS : OK;
+    }
+  }
+
+  @Command(
+      name = "analyze",
+      mixinStandardHelpOptions = true,
+      description =
+          "Reads a Spark event log (file or folder, any Spark codec): application, totals"
+              + " and failures.")
+  static final class Analyze implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "LOG", description = "event log file or folder")
+    Path log;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json")
+    Options.Format format;
+
+    @Override
+    public Integer call() {
+      print(spec, format, Operations.analyze(log), TextViews::analyze);
+      return OK;
+    }
+  }
+
+  @Command(
+      name = "classify",
+      mixinStandardHelpOptions = true,
+      description =
+          "Classifies a workload description (a sentence, SQL or code) into etl,"
+              + " sql-analytics, ml-training, ml-inference, streaming, graph or unknown.")
+  static final class Classify implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "TEXT", arity = "1..*", description = "the description")
+    List<String> words;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json")
+    Options.Format format;
+
+    @Override
+    public Integer call() {
+      print(spec, format, Operations.classify(String.join(" ", words)), TextViews::classify);
+      return OK;
+    }
+  }
+
+  @Command(
+      name = "estimate",
+      mixinStandardHelpOptions = true,
+      description =
+          "Memory, cores, GPUs and nodes a job needs, its run time with an interval, and"
+              + " its cost on-prem and in the cloud.")
+  static final class Estimate implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin Options.Hardware hardware;
+    @Mixin Options.Workload workload;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json")
+    Options.Format format;
+
+    @Override
+    public Integer call() {
+      ObjectNode r = Operations.estimate(workload.toOptions(), hardware.toOptions());
+      print(spec, format, r, TextViews::estimate);
+      return OK;
+    }
+  }
+
+  @Command(
+      name = "predict",
+      mixinStandardHelpOptions = true,
+      description = "The execution time of a job on the hardware, with an interval, and its cost.")
+  static final class Predict implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin Options.Hardware hardware;
+    @Mixin Options.Workload workload;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json")
+    Options.Format format;
+
+    @Override
+    public Integer call() {
+      ObjectNode r = Operations.estimate(workload.toOptions(), hardware.toOptions());
+      r.retain("job", "time", "cost", "hardware");
+      print(spec, format, r, TextViews::estimate);
+      return OK;
+    }
+  }
+
+  @Command(name = "rules", mixinStandardHelpOptions = true, description = "The rule catalog.")
+  static final class Rules implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json")
+    Options.Format format;
+
+    @Override
+    public Integer call() {
+      print(spec, format, Operations.rules(), TextViews::rules);
       return OK;
     }
   }

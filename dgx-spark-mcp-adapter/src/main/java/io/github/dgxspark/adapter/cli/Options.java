@@ -54,6 +54,20 @@ final class Options {
     Path nvidiaSmiFile;
 
     @Option(
+        names = "--cores",
+        paramLabel = "N",
+        description =
+            "logical cores of the --nvidia-smi machine, when the paste does not show them")
+    Integer cores;
+
+    @Option(
+        names = "--memory",
+        paramLabel = "SIZE",
+        description =
+            "memory of the --nvidia-smi machine (e.g. 2t), when the paste does not show it")
+    String memory;
+
+    @Option(
         names = "--cluster-manager",
         paramLabel = "NAME",
         defaultValue = "standalone",
@@ -70,6 +84,8 @@ final class Options {
           nodes == null ? OptionalInt.empty() : OptionalInt.of(nodes),
           Optional.ofNullable(hardwareFile).map(HardwareReport::read),
           Optional.ofNullable(nvidiaSmiFile).map(Options::readText),
+          cores == null ? OptionalInt.empty() : OptionalInt.of(cores),
+          Optional.ofNullable(memory),
           ClusterManager.parse(clusterManager));
     }
   }

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dgxspark.core.ByteSizes;
 import io.github.dgxspark.core.SparkConfig;
+import io.github.dgxspark.core.SparkDurations;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Readable text made from the JSON trees of {@link io.github.dgxspark.adapter.Operations}. */
@@ -109,6 +114,188 @@ final class TextViews {
           bytes(e.path("memoryBytes")) + (e.path("unifiedMemory").asBoolean() ? " unified" : ""));
     }
     return t.render();
+  }
+
+  static String validate(ObjectNode v) {
+    StringBuilder sb = new StringBuilder();
+    TextTable t = new TextTable("SEVERITY", "RULE", "KEYS", "MESSAGE");
+    for (JsonNode f : v.path("findings")) {
+      String msg = f.path("message").asText();
+      if (f.has("suggestedValue")) {
+        msg += " [suggested: " + f.path("suggestedValue").asText() + "]";
+      }
+      t.row(
+          f.path("severity").asText(),
+          f.path("ruleId").asText(),
+          String.join(", ", strings(f.path("keys"))),
+          msg);
+    }
+    if (!t.isEmpty()) {
+      sb.append(t.render()).append('\n');
+    }
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%d error(s), %d warning(s), %d info(s) from %d rules%s%n",
+            v.path("errors").asInt(),
+            v.path("warnings").asInt(),
+            v.path("infos").asInt(),
+            v.path("rulesChecked").asInt(),
+            v.has("hardware")
+                ? " against "
+                    + v.path("hardware").path("nodes").asInt()
+                    + " x "
+                    + v.path("hardware").path("origin").asText()
+                : " (config alone)"));
+    return sb.toString();
+  }
+
+  static String rules(ObjectNode r) {
+    TextTable t = new TextTable("RULE", "CATEGORY", "SEVERITY", "APPLIES TO", "WHY");
+    for (JsonNode e : r.path("rules")) {
+      t.row(
+          e.path("name").asText(),
+          e.path("category").asText(),
+          e.path("severity").asText(),
+          String.join(",", strings(e.path("appliesTo"))),
+          e.path("rationale").asText());
+    }
+    return t.render() + r.path("rules").size() + " rules\n";
+  }
+
+  static String analyze(ObjectNode a) {
+    StringBuilder sb = new StringBuilder();
+    JsonNode app = a.path("application");
+    TextTable t = new TextTable("APPLICATION", "VALUE");
+    t.row("id", app.path("id").asText("-"));
+    t.row("name", app.path("name").asText("-"));
+    t.row("Spark", app.path("sparkVersion").asText("-"));
+    t.row(
+        "duration",
+        app.has("durationMs")
+            ? SparkDurations.format(Duration.ofMillis(app.path("durationMs").asLong()))
+            : "- (the application had not ended)");
+    t.row("executors", app.path("executors").asInt());
+    t.row("GPU operators", String.join(", ", strings(app.path("gpuOperators"))));
+    sb.append(t.render()).append('\n');
+    TextTable tt = new TextTable("TOTAL", "VALUE");
+    for (Map.Entry<String, JsonNode> e : a.path("totals").properties()) {
+      String k = e.getKey();
+      tt.row(
+          k,
+          k.endsWith("Bytes") || k.endsWith("Spilled")
+              ? bytes(e.getValue())
+              : e.getValue().asText());
+    }
+    sb.append(tt.render());
+    return sb.toString();
+  }
+
+  static String classify(ObjectNode c) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%s (%.0f %%), runner-up %s (%.0f %%)%n%s%n",
+            c.path("workloadType").asText(),
+            100 * c.path("confidence").asDouble(),
+            c.path("runnerUp").asText(),
+            100 * c.path("runnerUpConfidence").asDouble(),
+            c.path("reason").asText()));
+    sb.append("evidence: ").append(String.join(", ", strings(c.path("evidence")))).append('\n');
+    JsonNode x = c.path("extraction");
+    if (x.has("dataSizeBytes")) {
+      sb.append("data size: ").append(bytes(x.path("dataSizeBytes"))).append('\n');
+    }
+    if (x.has("modelParameters")) {
+      sb.append("model parameters: ").append(x.path("modelParameters").asLong()).append('\n');
+    }
+    sb.append("GPU intent: ").append(x.path("gpuIntent").asText()).append('\n');
+    if (x.path("operations").size() > 0) {
+      sb.append("operations: ")
+          .append(String.join(", ", strings(x.path("operations"))))
+          .append('\n');
+    }
+    return sb.toString();
+  }
+
+  static String estimate(ObjectNode e) {
+    StringBuilder sb = new StringBuilder();
+    JsonNode j = e.path("job");
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%s job (%s)%s, mode %s, on %d x %s%n%n",
+            j.path("workloadType").asText(),
+            j.path("basis").asText(),
+            j.has("inputBytes") ? ", input " + bytes(j.path("inputBytes")) : "",
+            j.path("mode").asText(),
+            e.path("hardware").path("nodes").asInt(),
+            e.path("hardware").path("origin").asText()));
+    if (e.has("resources")) {
+      JsonNode r = e.path("resources");
+      TextTable t = new TextTable("NEEDS", "VALUE");
+      t.row("memory", bytes(r.path("memoryBytes")));
+      t.row("cores", r.path("cores").asInt());
+      t.row("GPUs", r.path("gpus").asInt());
+      t.row("GPU memory", bytes(r.path("gpuMemoryBytes")));
+      t.row(
+          "nodes",
+          r.path("nodes").asInt()
+              + (r.path("fitsCluster").asBoolean() ? " (fits)" : " (more than given)"));
+      sb.append(t.render());
+      r.path("reasoning").forEach(l -> sb.append("  - ").append(l.asText()).append('\n'));
+      sb.append('\n');
+    }
+    if (e.has("time")) {
+      JsonNode t = e.path("time");
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "time: %s (%.0f %% interval %s .. %s)%s%n  %s%n",
+              duration(t.path("expectedMs")),
+              100 * t.path("level").asDouble(),
+              duration(t.path("lowMs")),
+              duration(t.path("highMs")),
+              t.path("fallback").asBoolean() ? " [generic priors: a rough guess]" : "",
+              t.path("reason").asText()));
+    }
+    JsonNode cost = e.path("cost");
+    if (cost.has("onPrem")) {
+      JsonNode p = cost.path("onPrem");
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "cost on-prem: $%.2f ($%.2f .. $%.2f), %.1f kWh%n",
+              p.path("expectedUsd").asDouble(),
+              p.path("lowUsd").asDouble(),
+              p.path("highUsd").asDouble(),
+              p.path("energyKwh").asDouble()));
+    }
+    if (cost.path("cloud").size() > 0) {
+      TextTable c = new TextTable("CLOUD", "INSTANCE", "COUNT", "USD/H", "EXPECTED USD");
+      for (JsonNode i : cost.path("cloud")) {
+        c.row(
+            i.path("provider").asText(),
+            i.path("instanceType").asText(),
+            i.path("instances").asInt(),
+            String.format(Locale.ROOT, "%.2f", i.path("usdPerHour").asDouble()),
+            String.format(Locale.ROOT, "%.2f", i.path("expectedUsd").asDouble()));
+      }
+      sb.append(c.render());
+    }
+    notes(sb, cost.path("notes"));
+    return sb.toString();
+  }
+
+  static String duration(JsonNode ms) {
+    return SparkDurations.format(Duration.ofMillis(ms.asLong()));
+  }
+
+  static List<String> strings(JsonNode array) {
+    List<String> l = new ArrayList<>();
+    array.forEach(n -> l.add(n.asText()));
+    return l;
   }
 
   static void notes(StringBuilder sb, JsonNode notes) {

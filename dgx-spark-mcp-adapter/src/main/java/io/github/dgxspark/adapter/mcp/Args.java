@@ -7,6 +7,7 @@ import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.adapter.WorkloadOptions;
 import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.hardware.HardwareReport;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -66,7 +67,7 @@ final class Args {
     return v == null || v.isNull() ? Optional.empty() : Optional.of(v);
   }
 
-  /** profile, nodes, hardware (object or path), nvidiaSmi, clusterManager. */
+  /** profile, nodes, hardware (object or path), nvidiaSmi, logicalCores, memory, clusterManager. */
   HardwareOptions hardware() {
     Optional<HardwareReport> report =
         node("hardware")
@@ -88,7 +89,47 @@ final class Args {
         integer("nodes"),
         report,
         text("nvidiaSmi"),
+        integer("logicalCores"),
+        text("memory"),
         ClusterManager.parse(text("clusterManager").orElse("standalone")));
+  }
+
+  /** The hardware when profile, hardware, nvidiaSmi or probe (true) is given, else empty. */
+  Optional<HardwareOptions> optionalHardware() {
+    boolean given =
+        node("profile").isPresent()
+            || node("hardware").isPresent()
+            || node("nvidiaSmi").isPresent()
+            || args.path("probe").asBoolean(false);
+    return given ? Optional.of(hardware()) : Optional.empty();
+  }
+
+  /** config: an object of key → string, number or boolean, as texts. */
+  Map<String, String> config() {
+    JsonNode c =
+        node("config")
+            .orElseThrow(
+                () ->
+                    new AdapterException(
+                        "argument config is missing; expected an object of Spark key -> value"));
+    if (!c.isObject()) {
+      throw new AdapterException(
+          "argument config is " + c.getNodeType() + "; expected an object of Spark key -> value");
+    }
+    Map<String, String> m = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : c.properties()) {
+      JsonNode v = e.getValue();
+      if (!v.isValueNode() || v.isNull()) {
+        throw new AdapterException(
+            "config value of "
+                + e.getKey()
+                + " is "
+                + v.getNodeType()
+                + "; expected a string, number or boolean");
+      }
+      m.put(e.getKey(), v.asText());
+    }
+    return m;
   }
 
   /** workloadType, description, dataSize, mode. */

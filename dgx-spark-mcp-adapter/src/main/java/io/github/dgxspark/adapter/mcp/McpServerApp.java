@@ -1,5 +1,6 @@
 package io.github.dgxspark.adapter.mcp;
 
+import io.github.dgxspark.adapter.HardwareOptions;
 import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.adapter.Operations;
 import io.github.dgxspark.hardware.HardwareProfiles;
@@ -85,6 +86,18 @@ public final class McpServerApp {
 
   private static List<SyncResourceSpecification> resources() {
     List<SyncResourceSpecification> list = new ArrayList<>();
+    list.add(
+        json(
+            "dgx://hardware/local",
+            "hardware-local",
+            "The machine this server runs on, probed (CPU, memory, GPUs, NICs) with notes",
+            () -> Json.pretty(Operations.hardware(HardwareOptions.local()))));
+    list.add(
+        json(
+            "dgx://rules/catalog",
+            "rule-catalog",
+            "Every validation rule: category, severity, message, rationale, source, thresholds",
+            () -> Json.pretty(Operations.rules())));
     for (String name : HardwareProfiles.names()) {
       list.add(
           json(

@@ -87,7 +87,7 @@ final class Schemas {
     return o;
   }
 
-  /** Adds profile, nodes, hardware, nvidiaSmi and clusterManager. */
+  /** Adds profile, nodes, hardware, nvidiaSmi, logicalCores, memory and clusterManager. */
   static ObjectNode hardwareArgs(ObjectNode schema) {
     prop(
         schema,
@@ -112,6 +112,17 @@ final class Schemas {
             + " to plan for");
     prop(
         schema,
+        "logicalCores",
+        integer(1, 100_000),
+        "logical cores of the nvidiaSmi machine, when the paste does not show them");
+    prop(
+        schema,
+        "memory",
+        string(32),
+        "memory of the nvidiaSmi machine in Spark's units (e.g. 2t), when the paste does not show"
+            + " it");
+    prop(
+        schema,
         "clusterManager",
         enumOf(List.of("local", "standalone", "yarn", "kubernetes", "k8s")),
         "cluster manager (default standalone)");
@@ -134,6 +145,28 @@ final class Schemas {
     prop(schema, "dataSize", string(32), "input size in Spark's units, e.g. 500g or 1t");
     prop(schema, "mode", enumOf(List.of("cpu", "gpu", "auto")), "cpu, gpu or auto (default)");
     return schema;
+  }
+
+  /** Adds config (required) and probe. */
+  static ObjectNode configArgs(ObjectNode schema) {
+    ObjectNode config = type("object");
+    ObjectNode value = Json.object();
+    value.set("type", Json.texts(List.of("string", "number", "boolean")));
+    value.put("maxLength", 100_000);
+    config.set("additionalProperties", value);
+    config.put("maxProperties", 5_000);
+    prop(
+        schema,
+        "config",
+        config,
+        "the Spark properties, key -> value, e.g. {\"spark.executor.memory\": \"16g\"}");
+    prop(
+        schema,
+        "probe",
+        type("boolean"),
+        "check against this machine, probed (without profile, hardware or nvidiaSmi the config is"
+            + " checked alone)");
+    return required(schema, "config");
   }
 
   /** Adds path (an event log file or folder under the allowed directories). */

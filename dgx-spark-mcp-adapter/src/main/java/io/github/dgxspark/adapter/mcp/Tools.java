@@ -82,6 +82,91 @@ final class Tools {
             a -> Operations.recommend(a.hardware(), a.workload())));
     defs.add(
         new Def(
+            "validate_spark_config",
+            "Validate a Spark config",
+            "Checks a Spark config (key -> value) against the rule catalog: syntax and types, what"
+                + " Spark rejects, DGX/RAPIDS best practice, anti-patterns, security; with hardware"
+                + " (profile, hardware, nvidiaSmi or probe) also whether it fits. Findings carry"
+                + " ruleId, severity (ERROR, WARNING, INFO), keys, message, suggestedValue, source.",
+            Schemas.configArgs(hardwareArgs(object())),
+            validateOutput(),
+            a -> Operations.validate(a.config(), a.optionalHardware())));
+    defs.add(
+        new Def(
+            "list_rules",
+            "List validation rules",
+            "The rule catalog: name, category, severity, modes, message, rationale and source of"
+                + " every rule.",
+            object(),
+            withProp(output("rules"), "rules", type("array")),
+            a -> Operations.rules()));
+    defs.add(
+        new Def(
+            "classify_workload",
+            "Classify a workload",
+            "Classifies a description (a sentence, SQL or code) into etl, sql-analytics,"
+                + " ml-training, ml-inference, streaming, graph or unknown, with confidence, the"
+                + " runner-up, the evidence, and the data size, model size, GPU intent and"
+                + " operations read from it.",
+            required(
+                prop(
+                    object(),
+                    "description",
+                    Schemas.string(Schemas.MAX_DESCRIPTION),
+                    "the description to classify"),
+                "description"),
+            withProp(
+                withProp(output("workloadType", "confidence"), "workloadType", type("string")),
+                "confidence",
+                type("number")),
+            a -> Operations.classify(a.requiredText("description"))));
+    defs.add(
+        new Def(
+            "analyze_io_pattern",
+            "Analyze the I/O pattern",
+            "Bytes read, shuffled and written, which dominates (scan-, shuffle- or write-heavy) and"
+                + " the time on the hardware's disks and network: measured from an event log"
+                + " (path) or from the workload's class and data size.",
+            pathArg(workloadArgs(hardwareArgs(object()))),
+            withProp(
+                output("inputBytes", "shuffleBytes", "outputBytes", "dominant"),
+                "dominant",
+                type("string")),
+            a ->
+                Operations.ioPattern(
+                    a.text("path").map(files::resolve), a.workload(), a.hardware())));
+    defs.add(
+        new Def(
+            "estimate_resources",
+            "Estimate resources",
+            "Memory, cores, GPUs and nodes a described job needs on the hardware, with the"
+                + " reasoning for each figure.",
+            workloadArgs(hardwareArgs(object())),
+            withProp(
+                withProp(output("job", "resources"), "job", type("object")),
+                "resources",
+                type("object")),
+            a -> {
+              ObjectNode r = Operations.estimate(a.workload(), a.hardware());
+              r.retain("job", "resources", "hardware");
+              return r;
+            }));
+    defs.add(
+        new Def(
+            "predict_execution_time",
+            "Predict execution time",
+            "Run time of a described job on the hardware with an interval (and its level), from"
+                + " measured throughputs; flags generic-prior guesses; plus on-prem and cloud cost.",
+            workloadArgs(hardwareArgs(object())),
+            withProp(
+                withProp(output("job", "time"), "job", type("object")), "time", type("object")),
+            a -> {
+              ObjectNode r = Operations.estimate(a.workload(), a.hardware());
+              r.retain("job", "time", "cost", "hardware");
+              return r;
+            }));
+    defs.add(
+        new Def(
             "analyze_event_log",
             "Analyze a Spark event log",
             "Reads a Spark event log (file or folder, any Spark codec) under the allowed"
@@ -105,6 +190,23 @@ final class Tools {
     prop(o, "nodes", type("integer"), "number of nodes");
     prop(o, "node", type("object"), "one node: cores, memory, GPUs, NVLink, NICs");
     prop(o, "notes", arrayOf("string"), "what could not be read or was assumed");
+    return o;
+  }
+
+  private static ObjectNode validateOutput() {
+    ObjectNode finding = output("ruleId", "severity", "keys", "message");
+    prop(finding, "ruleId", type("string"), "the rule's catalog name");
+    prop(
+        finding,
+        "severity",
+        Schemas.enumOf(List.of("ERROR", "WARNING", "INFO")),
+        "how much it matters");
+    prop(finding, "keys", arrayOf("string"), "the config keys involved");
+    prop(finding, "message", type("string"), "what is wrong and what to do");
+    prop(finding, "suggestedValue", type("string"), "the value to set instead");
+    prop(finding, "source", type("string"), "where the rule comes from");
+    ObjectNode o = output("findings");
+    prop(o, "findings", Schemas.arrayOf(finding), "most severe first");
     return o;
   }
 
@@ -145,7 +247,8 @@ final class Tools {
                 .build();
           } catch (DgxSparkException e) {
             return failure(d.name() + ": " + e.getMessage());
-          } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+          } catch (RuntimeException | Error e) {
+            // nothing may escape: an uncaught throwable would become a JSON-RPC error
             LOG.warn("tool {} failed unexpectedly", d.name(), e);
             return failure(
                 d.name()
