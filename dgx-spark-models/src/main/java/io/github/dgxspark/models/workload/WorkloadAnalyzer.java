@@ -34,7 +34,8 @@ public final class WorkloadAnalyzer {
 
   /** The trained text model, built on first use. */
   private static final class Model {
-    static final TextClassifier INSTANCE = TextClassifier.train(Corpus.training(Corpus.load()));
+    static final List<TextClassifier.Example> TRAINING = Corpus.training(Corpus.load());
+    static final TextClassifier INSTANCE = TextClassifier.train(TRAINING);
   }
 
   /**
@@ -73,7 +74,7 @@ public final class WorkloadAnalyzer {
             Locale.ROOT,
             "logistic-regression text model trained on %d labelled examples gives %s %.0f %%,"
                 + " then %s %.0f %%",
-            Corpus.training(Corpus.load()).size(),
+            Model.TRAINING.size(),
             best.id(),
             100 * p.probability(best),
             second.id(),
