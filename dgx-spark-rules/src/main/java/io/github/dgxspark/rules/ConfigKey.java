@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  *     one
  * @param max the largest accepted value (same units), if Spark checks one
  * @param minExclusive true when {@code min} itself is rejected (value must be above it)
+ * @param maxExclusive true when {@code max} itself is rejected (value must be below it)
  * @param allowed the accepted words for {@link KeyType#ENUM} keys, upper-case, else empty
  * @param since the first Spark (or RAPIDS Accelerator) version with the key
  * @param deprecatedBy the key that replaces this deprecated one, if any
@@ -34,6 +35,7 @@ public record ConfigKey(
     OptionalDouble min,
     OptionalDouble max,
     boolean minExclusive,
+    boolean maxExclusive,
     List<String> allowed,
     String since,
     Optional<String> deprecatedBy) {

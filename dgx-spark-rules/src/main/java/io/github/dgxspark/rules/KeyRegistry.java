@@ -82,8 +82,9 @@ final class KeyRegistry {
           number(n, "min"),
           number(n, "max"),
           n.path("minExclusive").asBoolean(false),
+          n.path("maxExclusive").asBoolean(false),
           allowed,
-          n.path("since").asText(""),
+          n.hasNonNull("since") ? n.get("since").asText() : "",
           text(n, "deprecatedBy"));
     } catch (RulesException e) {
       throw new RulesException(

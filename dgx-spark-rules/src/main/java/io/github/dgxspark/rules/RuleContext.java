@@ -48,7 +48,7 @@ public final class RuleContext {
   private final KeyRegistry keys;
   private final List<Finding> findings = new ArrayList<>();
   private final List<String> secretValues = new ArrayList<>();
-  private final Map<String, Object> parsed = new HashMap<>();
+  private final List<Map<String, Object>> parsed = new ArrayList<>();
   private final boolean gpuRequested;
   private RuleEntry current;
 
@@ -61,6 +61,9 @@ public final class RuleContext {
       if (!v.isEmpty() && SparkConfig.isSecretKey(e.getKey())) {
         secretValues.add(v);
       }
+    }
+    for (int i = 0; i < KeyType.values().length; i++) {
+      parsed.add(new HashMap<>());
     }
     this.gpuRequested = computeGpuRequested();
   }
@@ -508,7 +511,8 @@ public final class RuleContext {
   }
 
   private Object typed(String key, KeyType expected) {
-    Object cached = parsed.get(key);
+    Map<String, Object> cache = parsed.get(expected.ordinal());
+    Object cached = cache.get(key);
     if (cached != null) {
       return cached;
     }
@@ -519,11 +523,9 @@ public final class RuleContext {
     }
     Object result = INVALID;
     if (text != null) {
-      KeyType type = info.map(ConfigKey::type).orElse(expected);
-      Optional<String> unit = info.flatMap(ConfigKey::unit);
-      result = parse(text, type == expected ? type : expected, unit);
+      result = parse(text, expected, info.flatMap(ConfigKey::unit));
     }
-    parsed.put(key, result);
+    cache.put(key, result);
     return result;
   }
 

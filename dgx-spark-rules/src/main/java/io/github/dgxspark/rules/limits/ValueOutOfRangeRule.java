@@ -38,7 +38,9 @@ final class ValueOutOfRangeRule implements Rule {
       boolean low =
           k.min().isPresent()
               && (k.minExclusive() ? !(x > k.min().getAsDouble()) : !(x >= k.min().getAsDouble()));
-      boolean high = k.max().isPresent() && !(x <= k.max().getAsDouble());
+      boolean high =
+          k.max().isPresent()
+              && (k.maxExclusive() ? !(x < k.max().getAsDouble()) : !(x <= k.max().getAsDouble()));
       if (low || high) {
         c.report(
             List.of(e.getKey()),
@@ -58,7 +60,9 @@ final class ValueOutOfRangeRule implements Rule {
             : "";
     String hi =
         k.max().isPresent()
-            ? "at most " + RuleContext.formatNumber(k.max().getAsDouble()) + unit
+            ? (k.maxExclusive() ? "below " : "at most ")
+                + RuleContext.formatNumber(k.max().getAsDouble())
+                + unit
             : "";
     return lo.isEmpty() ? hi : hi.isEmpty() ? lo : lo + " and " + hi;
   }

@@ -1,0 +1,72 @@
+package io.github.dgxspark.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dgxspark.core.ClusterSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The test cases of one rule, from {@code io/github/dgxspark/rules/<category>/<Name>.json}: a
+ * config, optional hardware, and how many findings of that rule it must produce.
+ */
+public final class RuleCases {
+  /** One case. */
+  public record Case(
+      String name, Map<String, String> config, Optional<ClusterSpec> hardware, int expected) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private RuleCases() {}
+
+  /** The resource path of a rule's case file. */
+  public static String path(RuleEntry e) {
+    return "/io/github/dgxspark/rules/" + e.category() + "/" + e.name() + ".json";
+  }
+
+  /**
+   * Loads the cases of a rule.
+   *
+   * @return the cases, empty when the file is missing
+   */
+  public static List<Case> load(RuleEntry e) {
+    List<Case> out = new ArrayList<>();
+    try (InputStream in = RuleCases.class.getResourceAsStream(path(e))) {
+      if (in == null) {
+        return out;
+      }
+      JsonNode root = JSON.readTree(in);
+      for (JsonNode c : root.path("cases")) {
+        Map<String, String> config = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> kv : c.path("config").properties()) {
+          config.put(kv.getKey(), kv.getValue().asText());
+        }
+        Optional<ClusterSpec> hw =
+            c.hasNonNull("hardware")
+                ? Optional.of(
+                    TestHardware.cluster(
+                        c.get("hardware").asText(),
+                        c.path("nodes").asInt(1),
+                        c.path("manager").asText("standalone")))
+                : Optional.empty();
+        out.add(new Case(c.path("name").asText(), config, hw, c.path("expect").asInt()));
+      }
+    } catch (IOException ex) {
+      throw new UncheckedIOException(path(e), ex);
+    }
+    return out;
+  }
+
+  /** The findings of one rule for a case. */
+  public static List<Finding> run(RuleEntry e, Case c) {
+    return RuleBook.builtIn().validate(c.config(), c.hardware()).findings().stream()
+        .filter(f -> f.ruleId().equals(e.name()))
+        .toList();
+  }
+}
