@@ -81,6 +81,22 @@ public final class Json {
   }
 
   /**
+   * Parses JSON text.
+   *
+   * @param text the text
+   * @return the tree
+   * @throws AdapterException if the text is not JSON; the message gives the parser's reason
+   */
+  public static JsonNode parse(String text) {
+    try {
+      return MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new AdapterException(
+          "text is not JSON (" + e.getOriginalMessage() + "); expected a JSON document", e);
+    }
+  }
+
+  /**
    * A tree as indented JSON.
    *
    * @param node the tree

@@ -1,5 +1,6 @@
 package io.github.dgxspark.adapter;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dgxspark.core.ClusterSpec;
@@ -11,7 +12,6 @@ import io.github.dgxspark.core.NodeSpec;
 import io.github.dgxspark.core.OptimizationResult;
 import io.github.dgxspark.core.SparkConfigOptimizer;
 import io.github.dgxspark.core.WorkloadSpec;
-import io.github.dgxspark.hardware.GpuReport;
 import io.github.dgxspark.hardware.HardwareProfile;
 import io.github.dgxspark.hardware.HardwareProfiles;
 import io.github.dgxspark.hardware.HardwareReport;
@@ -48,7 +48,9 @@ public final class Operations {
 
   /**
    * The hardware: {@code {"nodes","clusterManager","interconnectBytesPerSecond","origin",
-   * "node":{...,"gpus":[...],"nvlink":{...}},"gpuDetails":[...],"notes":[...]}}.
+   * "node":{...,"gpus":[...],"nvlink":{...}},"notes":[...],"report":{...}}}, where {@code report}
+   * is the hardware module's full report (per-GPU details, disks, driver), which {@link
+   * #readHardware} reads back.
    *
    * @param hardware where the hardware comes from
    * @return the tree
@@ -392,16 +394,22 @@ public final class Operations {
     o.put("interconnectBytesPerSecond", c.interconnectBytesPerSecond());
     o.put("origin", r.origin());
     o.set("node", nodeTree(c.node()));
-    ArrayNode details = Json.array();
-    for (GpuReport g : r.gpus()) {
-      details.add(Json.tree(g));
-    }
-    o.set("gpuDetails", details);
-    o.set("disks", Json.tree(r.disks()));
-    o.put("driverVersion", r.driverVersion());
-    o.put("cudaVersion", r.cudaVersion());
     o.set("notes", Json.texts(r.notes()));
+    o.set("report", Json.parse(r.toJson()));
     return o;
+  }
+
+  /**
+   * Reads hardware JSON: a {@link #hardware} result (its {@code report}), a hardware report or a
+   * bare node object.
+   *
+   * @param json the JSON text
+   * @return the report
+   * @throws io.github.dgxspark.core.DgxSparkException if the text is none of these
+   */
+  public static HardwareReport readHardware(String json) {
+    JsonNode tree = Json.parse(json);
+    return HardwareReport.fromJson(tree.has("report") ? Json.compact(tree.get("report")) : json);
   }
 
   static ObjectNode nodeTree(NodeSpec n) {

@@ -2,8 +2,10 @@ package io.github.dgxspark.adapter.cli;
 
 import io.github.dgxspark.adapter.AdapterException;
 import io.github.dgxspark.adapter.HardwareOptions;
+import io.github.dgxspark.adapter.Operations;
 import io.github.dgxspark.adapter.WorkloadOptions;
 import io.github.dgxspark.core.ClusterManager;
+import io.github.dgxspark.core.DgxSparkException;
 import io.github.dgxspark.hardware.HardwareReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +84,7 @@ final class Options {
       return new HardwareOptions(
           Optional.ofNullable(profile),
           nodes == null ? OptionalInt.empty() : OptionalInt.of(nodes),
-          Optional.ofNullable(hardwareFile).map(HardwareReport::read),
+          Optional.ofNullable(hardwareFile).map(Options::readHardware),
           Optional.ofNullable(nvidiaSmiFile).map(Options::readText),
           cores == null ? OptionalInt.empty() : OptionalInt.of(cores),
           Optional.ofNullable(memory),
@@ -119,6 +121,15 @@ final class Options {
           Optional.ofNullable(description),
           Optional.ofNullable(dataSize),
           Optional.ofNullable(mode));
+    }
+  }
+
+  /** Reads a hardware JSON file; errors name the file. */
+  static HardwareReport readHardware(Path file) {
+    try {
+      return Operations.readHardware(readText(file));
+    } catch (DgxSparkException e) {
+      throw new AdapterException("hardware file " + file + ": " + e.getMessage(), e);
     }
   }
 

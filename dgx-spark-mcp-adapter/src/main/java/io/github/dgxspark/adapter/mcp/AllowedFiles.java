@@ -73,12 +73,17 @@ final class AllowedFiles {
       throw new AdapterException(
           "path '" + text + "' is not a path; expected a file or folder under " + roots);
     }
-    Path real;
+    Path asked;
     try {
-      real = roots.get(0).resolve(Path.of(text)).toRealPath();
+      asked = roots.get(0).resolve(Path.of(text)).normalize();
     } catch (InvalidPathException e) {
       throw new AdapterException(
           "path '" + text + "' is not a valid path; expected a file or folder under " + roots, e);
+    }
+    check(text, asked);
+    Path real;
+    try {
+      real = asked.toRealPath();
     } catch (IOException e) {
       throw new AdapterException(
           String.format(

@@ -4,9 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dgxspark.adapter.AdapterException;
 import io.github.dgxspark.adapter.HardwareOptions;
 import io.github.dgxspark.adapter.Json;
+import io.github.dgxspark.adapter.Operations;
 import io.github.dgxspark.adapter.WorkloadOptions;
 import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.hardware.HardwareReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -74,10 +79,17 @@ final class Args {
             .map(
                 h -> {
                   if (h.isObject()) {
-                    return HardwareReport.fromJson(Json.compact(h));
+                    return Operations.readHardware(Json.compact(h));
                   }
                   if (h.isTextual()) {
-                    return HardwareReport.read(files.resolve(h.asText()));
+                    Path p = files.resolve(h.asText());
+                    try {
+                      return Operations.readHardware(Files.readString(p, StandardCharsets.UTF_8));
+                    } catch (IOException e) {
+                      throw new AdapterException(
+                          "hardware file " + h.asText() + " could not be read: " + e.getMessage(),
+                          e);
+                    }
                   }
                   throw new AdapterException(
                       "argument hardware is "

@@ -46,10 +46,11 @@ public final class McpServerApp {
    * @throws io.github.dgxspark.adapter.AdapterException if an allowed directory does not exist
    */
   public static void serveStdio(List<Path> allowDirs) {
+    AllowedFiles files = new AllowedFiles(allowDirs);
     OutputStream stdout = new FileOutputStream(FileDescriptor.out);
     InputStream stdin = new FileInputStream(FileDescriptor.in);
     System.setOut(System.err);
-    serve(allowDirs, stdin, stdout);
+    serve(files, stdin, stdout);
   }
 
   /**
@@ -61,9 +62,12 @@ public final class McpServerApp {
    * @throws io.github.dgxspark.adapter.AdapterException if an allowed directory does not exist
    */
   public static void serve(List<Path> allowDirs, InputStream in, OutputStream out) {
+    serve(new AllowedFiles(allowDirs), in, out);
+  }
+
+  private static void serve(AllowedFiles files, InputStream in, OutputStream out) {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(out, "out");
-    AllowedFiles files = new AllowedFiles(allowDirs);
     StdioGuard guard = new StdioGuard(in, out);
     JacksonMcpJsonMapper json = new JacksonMcpJsonMapper(Json.MAPPER.copy());
     McpSyncServer server =

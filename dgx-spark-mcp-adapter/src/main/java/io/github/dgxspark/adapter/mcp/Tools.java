@@ -250,12 +250,13 @@ final class Tools {
           } catch (RuntimeException | Error e) {
             // nothing may escape: an uncaught throwable would become a JSON-RPC error
             LOG.warn("tool {} failed unexpectedly", d.name(), e);
+            Throwable why = e.getCause() != null ? e.getCause() : e;
             return failure(
                 d.name()
                     + ": unexpected failure ("
-                    + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                    + "); check the arguments against the tool's input schema");
+                    + why.getClass().getSimpleName()
+                    + (why.getMessage() == null ? "" : ": " + why.getMessage())
+                    + "); check the arguments, and report it to dgx-spark if they are right");
           }
         });
   }

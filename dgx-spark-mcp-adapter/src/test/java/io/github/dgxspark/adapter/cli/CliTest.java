@@ -1,0 +1,376 @@
+package io.github.dgxspark.adapter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dgxspark.adapter.Fixtures;
+import io.github.dgxspark.adapter.Json;
+import io.github.dgxspark.core.ByteSizes;
+import io.github.dgxspark.core.SparkConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+  @TempDir Path tmp;
+
+  /** The outcome of one in-process CLI run. */
+  record Run(int code, String out, String err) {
+    JsonNode json() {
+      try {
+        return Json.MAPPER.readTree(out);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON: " + out, e);
+      }
+    }
+
+    void badInput() {
+      assertEquals(Cli.BAD_INPUT, code, out + err);
+      assertEquals(1, err.lines().count(), "one line on stderr: " + err);
+      assertTrue(err.startsWith("error: "), err);
+      assertFalse(err.contains("\tat "), "no stack trace: " + err);
+      assertEquals("", out);
+    }
+  }
+
+  static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Cli.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void recommend_json_hasConfigWithAReasonForEveryKey() {
+    Run r =
+        run(
+            "recommend",
+            "--profile",
+            "dgx-h100",
+            "--workload",
+            "etl",
+            "--data-size",
+            "1t",
+            "--mode",
+            "gpu",
+            "--format",
+            "json");
+    assertEquals(Cli.OK, r.code(), r.err());
+    JsonNode j = r.json();
+    assertEquals("gpu", j.path("mode").asText());
+    assertEquals("com.nvidia.spark.SQLPlugin", j.path("config").path("spark.plugins").asText());
+    List<String> keys = new ArrayList<>();
+    j.path("config").fieldNames().forEachRemaining(keys::add);
+    assertTrue(keys.size() > 10, keys.toString());
+    for (String k : keys) {
+      assertFalse(j.path("reasons").path(k).asText().isBlank(), "reason for " + k);
+    }
+    assertEquals("etl", j.path("workload").path("workloadType").asText());
+    assertEquals(ByteSizes.TIB, j.path("workload").path("dataSizeBytes").asLong());
+  }
+
+  @Test
+  void recommend_conf_readsBackAsTheJsonConfig() {
+    String[] base = {"recommend", "--profile", "dgx-spark", "--workload", "sql-analytics"};
+    Run conf = run(concat(base, "--format", "conf"));
+    Run json = run(concat(base, "--format", "json"));
+    assertEquals(Cli.OK, conf.code(), conf.err());
+    assertTrue(conf.out().contains("# "), "reasons as comments");
+    Map<String, String> expected = new java.util.LinkedHashMap<>();
+    json.json()
+        .path("config")
+        .properties()
+        .forEach(e -> expected.put(e.getKey(), e.getValue().asText()));
+    assertEquals(expected, SparkConfig.parseDefaults(conf.out()).entries());
+  }
+
+  @Test
+  void recommend_submit_oneConfFlagPerKey() {
+    Run r = run("recommend", "--profile", "dgx-a100", "--workload", "etl", "--format", "submit");
+    assertEquals(Cli.OK, r.code(), r.err());
+    long flags = r.out().lines().filter(l -> l.startsWith("--conf ")).count();
+    int keys =
+        run("recommend", "--profile", "dgx-a100", "--workload", "etl", "--format", "json")
+            .json()
+            .path("config")
+            .size();
+    assertEquals(keys, flags);
+  }
+
+  @Test
+  void recommend_text_isATableOfKeysValuesAndReasons() {
+    Run r = run("recommend", "--profile", "dgx-h100", "--workload", "etl", "--mode", "cpu");
+    assertEquals(Cli.OK, r.code(), r.err());
+    assertTrue(r.out().contains("KEY"), r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("spark.executor.memory ")), r.out());
+  }
+
+  @Test
+  void recommend_describe_classifiesAndReadsTheSize() {
+    Run r =
+        run(
+            "recommend",
+            "--profile",
+            "dgx-h100",
+            "--describe",
+            "nightly ETL joining 2 TB of parquet tables",
+            "--format",
+            "json");
+    assertEquals(Cli.OK, r.code(), r.err());
+    assertEquals("etl", r.json().path("workload").path("workloadType").asText());
+    assertEquals(2 * ByteSizes.TIB, r.json().path("workload").path("dataSizeBytes").asLong());
+  }
+
+  @Test
+  void recommend_unknownProfile_exit2WithTheKnownNames() {
+    Run r = run("recommend", "--profile", "dgx-9000");
+    r.badInput();
+    assertTrue(r.err().contains("dgx-h100"), r.err());
+  }
+
+  @Test
+  void recommend_badSizeModeOrNodes_exit2() {
+    run("recommend", "--profile", "dgx-h100", "--data-size", "12XB").badInput();
+    run("recommend", "--profile", "dgx-h100", "--mode", "turbo").badInput();
+    run("recommend", "--profile", "dgx-h100", "--nodes", "0").badInput();
+    run("recommend", "--profile", "dgx-h100", "--nodes", "two").badInput();
+    run("recommend", "--profile", "dgx-h100", "--cluster-manager", "mesos").badInput();
+    run("recommend", "--profile", "dgx-h100", "--nodes", "2", "--cluster-manager", "local")
+        .badInput();
+  }
+
+  @Test
+  void usage_unknownCommandOptionOrFormat_exit2() {
+    run().badInput();
+    run("frobnicate").badInput();
+    run("recommend", "--no-such-option").badInput();
+    run("recommend", "--profile", "dgx-h100", "--format", "xml").badInput();
+    run("hardware", "--profile", "dgx-h100", "--format", "conf").badInput();
+  }
+
+  @Test
+  void hardware_json_hasThePublicNames() {
+    Run r = run("hardware", "--profile", "dgx-h100", "--nodes", "4", "--format", "json");
+    assertEquals(Cli.OK, r.code(), r.err());
+    JsonNode j = r.json();
+    assertEquals(4, j.path("nodes").asInt());
+    JsonNode node = j.path("node");
+    assertEquals(224, node.path("logicalCores").asInt());
+    assertTrue(node.path("memoryBytes").asLong() > ByteSizes.TIB);
+    assertEquals(8, node.path("gpus").size());
+    assertEquals("NVIDIA H100 80GB HBM3", node.path("gpus").get(0).path("name").asText());
+    assertTrue(node.path("gpus").get(0).path("memoryBytes").asLong() > 79 * ByteSizes.GIB);
+    assertTrue(node.path("nvlink").path("present").asBoolean());
+    assertTrue(j.path("notes").isArray());
+  }
+
+  @Test
+  void hardware_nvidiaSmiFile_readsTheGpus() {
+    Path smi = Fixtures.file("gb10-dgx-spark_nvidia-smi_free_lscpu.txt");
+    Run r = run("hardware", "--nvidia-smi", smi.toString(), "--format", "json");
+    assertEquals(Cli.OK, r.code(), r.err());
+    assertEquals("nvidia-smi", r.json().path("origin").asText());
+    assertEquals("NVIDIA GB10", r.json().path("node").path("gpus").get(0).path("name").asText());
+    assertTrue(r.json().path("node").path("unifiedMemory").asBoolean());
+  }
+
+  @Test
+  void hardware_jsonFileWrittenByHardware_readsBackTheSameNode() throws IOException {
+    Run first = run("hardware", "--profile", "dgx-b200", "--format", "json");
+    Path report = tmp.resolve("node.json");
+    Files.writeString(report, first.out());
+    Run again = run("hardware", "--hardware", report.toString(), "--format", "json");
+    assertEquals(Cli.OK, again.code(), again.err());
+    assertEquals(first.json().path("node"), again.json().path("node"));
+    Files.writeString(report, Json.compact(first.json().path("report").path("node")));
+    Run bare = run("hardware", "--hardware", report.toString(), "--format", "json");
+    assertEquals(Cli.OK, bare.code(), bare.err());
+    assertEquals(first.json().path("node"), bare.json().path("node"));
+  }
+
+  @Test
+  void hardware_missingOrBadInputFiles_exit2() throws IOException {
+    run("hardware", "--nvidia-smi", tmp.resolve("none.txt").toString()).badInput();
+    Path junk = Files.writeString(tmp.resolve("junk.txt"), "hello world\n");
+    run("hardware", "--nvidia-smi", junk.toString()).badInput();
+    run("hardware", "--hardware", junk.toString()).badInput();
+    run("hardware", "--profile", "dgx-h100", "--nvidia-smi", junk.toString()).badInput();
+  }
+
+  @Test
+  void profiles_json_listsTheTenProfiles() {
+    Run r = run("profiles", "--format", "json");
+    assertEquals(Cli.OK, r.code(), r.err());
+    assertEquals(10, r.json().path("profiles").size());
+    assertTrue(run("profiles").out().contains("dgx-station"));
+  }
+
+  @Test
+  void classify_json_hasThePublicNames() {
+    Run r = run("classify", "--format", "json", "readStream from kafka and writeStream to delta");
+    assertEquals(Cli.OK, r.code(), r.err());
+    assertEquals("streaming", r.json().path("workloadType").asText());
+    double c = r.json().path("confidence").asDouble();
+    assertTrue(c > 0 && c <= 1, "confidence " + c);
+    run("classify", " ").badInput();
+  }
+
+  @Test
+  void analyze_json_hasApplicationAndTotalsWithThePublicNames() {
+    Run r = run("analyze", Fixtures.file("dr-elephant_event_log_1").toString(), "--format", "json");
+    assertEquals(Cli.OK, r.code(), r.err());
+    JsonNode a = r.json().path("application");
+    assertEquals("application_1457600942802_0093", a.path("id").asText());
+    assertEquals("PythonPi", a.path("name").asText());
+    assertEquals("1.5.1", a.path("sparkVersion").asText());
+    assertTrue(a.path("durationMs").asLong() > 0);
+    JsonNode t = r.json().path("totals");
+    for (String k :
+        List.of(
+            "jobs",
+            "stages",
+            "tasks",
+            "failedTasks",
+            "executorRunTimeMs",
+            "executorCpuTimeNs",
+            "jvmGcTimeMs",
+            "inputBytes",
+            "outputBytes",
+            "shuffleReadBytes",
+            "shuffleWriteBytes",
+            "memoryBytesSpilled",
+            "diskBytesSpilled")) {
+      assertTrue(t.path(k).isNumber(), k);
+    }
+    assertEquals(10, t.path("tasks").asInt());
+  }
+
+  @Test
+  void analyze_missingOrNotALog_exit2() throws IOException {
+    run("analyze", tmp.resolve("nope").toString()).badInput();
+    Path junk = Files.writeString(tmp.resolve("junk"), "not an event log\n");
+    run("analyze", junk.toString()).badInput();
+  }
+
+  @Test
+  void validate_configWithAnError_exit1AndJsonFindings() throws IOException {
+    Path conf =
+        Files.writeString(
+            tmp.resolve("spark-defaults.conf"),
+            "spark.executor.cores 4\nspark.task.cpus 8\nspark.ssl.keyPassword hunter2\n");
+    Run r = run("validate", conf.toString(), "--format", "json");
+    assertEquals(Cli.FINDINGS, r.code(), r.out() + r.err());
+    JsonNode findings = r.json().path("findings");
+    assertTrue(findings.size() > 0);
+    boolean error = false;
+    for (JsonNode f : findings) {
+      assertFalse(f.path("ruleId").asText().isBlank());
+      assertTrue(List.of("ERROR", "WARNING", "INFO").contains(f.path("severity").asText()));
+      assertTrue(f.path("keys").isArray() && f.path("keys").size() > 0);
+      assertFalse(f.path("message").asText().isBlank());
+      error |= f.path("severity").asText().equals("ERROR");
+    }
+    assertTrue(error);
+    assertFalse(r.out().contains("hunter2"), "secret value printed");
+  }
+
+  @Test
+  void validate_exitCode_isOneExactlyWhenAFindingIsAnError() throws IOException {
+    Run conf = run("recommend", "--profile", "dgx-h100", "--workload", "etl", "--format", "conf");
+    Path file = Files.writeString(tmp.resolve("rec.conf"), conf.out());
+    Run r = run("validate", file.toString(), "--profile", "dgx-h100", "--format", "json");
+    int errors = r.json().path("errors").asInt();
+    assertEquals(errors > 0 ? Cli.FINDINGS : Cli.OK, r.code(), r.out() + r.err());
+    assertEquals("profile:dgx-h100", r.json().path("hardware").path("origin").asText());
+    Path clean = Files.writeString(tmp.resolve("clean.conf"), "spark.app.name demo\n");
+    Run c = run("validate", clean.toString());
+    assertEquals(Cli.OK, c.code(), c.out() + c.err());
+    assertTrue(c.out().contains("(config alone)"), c.out());
+  }
+
+  @Test
+  void validate_missingOrMalformedFile_exit2() throws IOException {
+    run("validate", tmp.resolve("none.conf").toString()).badInput();
+    run("validate").badInput();
+  }
+
+  @Test
+  void rules_json_listsTheCatalog() {
+    Run r = run("rules", "--format", "json");
+    assertEquals(Cli.OK, r.code(), r.err());
+    assertTrue(r.json().path("rules").size() > 0);
+    for (JsonNode rule : r.json().path("rules")) {
+      assertFalse(rule.path("name").asText().isBlank());
+      assertFalse(rule.path("source").asText().isBlank());
+    }
+  }
+
+  @Test
+  void estimate_json_hasResourcesTimeAndCost() {
+    Run r =
+        run(
+            "estimate",
+            "--profile",
+            "dgx-h100",
+            "--nodes",
+            "2",
+            "--workload",
+            "etl",
+            "--data-size",
+            "10t",
+            "--format",
+            "json");
+    assertEquals(Cli.OK, r.code(), r.err());
+    JsonNode j = r.json();
+    assertTrue(j.path("resources").path("cores").asInt() > 0);
+    JsonNode t = j.path("time");
+    assertTrue(t.path("lowMs").asLong() <= t.path("expectedMs").asLong());
+    assertTrue(t.path("expectedMs").asLong() <= t.path("highMs").asLong());
+    assertTrue(j.path("cost").path("notes").isArray());
+  }
+
+  @Test
+  void predict_json_hasTimeButNoResources() {
+    Run r =
+        run(
+            "predict",
+            "--profile",
+            "dgx-spark",
+            "--workload",
+            "etl",
+            "--data-size",
+            "1t",
+            "--format",
+            "json");
+    assertEquals(Cli.OK, r.code(), r.err());
+    assertTrue(r.json().has("time"));
+    assertFalse(r.json().has("resources"));
+    run("predict", "--profile", "dgx-spark", "--data-size", "-1t").badInput();
+  }
+
+  @Test
+  void serve_allowDirThatDoesNotExist_exit2() {
+    run("serve", "--allow-dir", tmp.resolve("missing").toString()).badInput();
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+}

@@ -1,0 +1,208 @@
+// The dgx-spark MCP server driven by the official TypeScript SDK as an independent client.
+// Run from the Maven build (integration-test phase, after the jar is shaded) or by hand:
+//   MCP_JAR=../../../target/dgx-spark-mcp.jar node --test
+// The client validates every structuredContent against the tool's outputSchema (ajv).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const jar = process.env.MCP_JAR ?? path.resolve(here, '../../../target/dgx-spark-mcp.jar');
+const fixtures = path.resolve(here, '../resources/fixtures');
+const TIB = 1024 ** 4;
+
+const TOOLS = [
+  'analyze_event_log',
+  'analyze_io_pattern',
+  'classify_workload',
+  'detect_hardware',
+  'estimate_resources',
+  'generate_spark_config',
+  'list_profiles',
+  'list_rules',
+  'predict_execution_time',
+  'validate_spark_config',
+];
+
+let client;
+let negotiated;
+
+before(async () => {
+  const transport = new StdioClientTransport({
+    command: 'java',
+    args: ['-jar', jar, 'serve', '--allow-dir', fixtures],
+    stderr: 'ignore',
+  });
+  const set = transport.setProtocolVersion?.bind(transport);
+  transport.setProtocolVersion = (v) => {
+    negotiated = v;
+    set?.(v);
+  };
+  client = new Client({ name: 'dgx-spark-node-test', version: '1.0.0' });
+  await client.connect(transport);
+});
+
+after(() => client?.close());
+
+async function ok(name, args) {
+  const r = await client.callTool({ name, arguments: args });
+  assert.equal(r.isError, false, `${name} ${JSON.stringify(args)}: ${r.content?.[0]?.text}`);
+  assert.equal(typeof r.structuredContent, 'object');
+  assert.deepEqual(JSON.parse(r.content[0].text), r.structuredContent);
+  return r.structuredContent;
+}
+
+async function bad(name, args, pattern) {
+  const r = await client.callTool({ name, arguments: args });
+  assert.equal(r.isError, true, `${name} ${JSON.stringify(args)} should fail`);
+  const text = r.content.map((c) => c.text).join(' ');
+  assert.match(text, pattern);
+  return text;
+}
+
+test('negotiates protocol 2025-11-25', () => {
+  assert.equal(negotiated, '2025-11-25');
+  assert.equal(client.getServerVersion().name, 'dgx-spark');
+});
+
+test('lists every tool with input and output schemas', async () => {
+  const { tools } = await client.listTools();
+  assert.deepEqual(tools.map((t) => t.name).sort(), TOOLS);
+  for (const t of tools) {
+    assert.equal(t.inputSchema.type, 'object', t.name);
+    assert.equal(t.outputSchema?.type, 'object', t.name);
+    assert.ok(t.description.length > 20, t.name);
+  }
+});
+
+test('detect_hardware: profile, pasted nvidia-smi; bad profile, bad type, bad paste', async () => {
+  const h = await ok('detect_hardware', { profile: 'dgx-h100', nodes: 2 });
+  assert.equal(h.nodes, 2);
+  assert.equal(h.node.gpus.length, 8);
+  assert.ok(h.node.nvlink.present);
+  assert.ok(Array.isArray(h.notes));
+  const smi = readFileSync(path.join(fixtures, 'h100-sxm5-x8_nvidia-smi_table_under-load.txt'), 'utf8');
+  const p = await ok('detect_hardware', { nvidiaSmi: smi });
+  assert.equal(p.origin, 'nvidia-smi');
+  assert.equal(p.node.gpus[0].name, 'NVIDIA H100 80GB HBM3');
+  await bad('detect_hardware', { profile: 'dgx-9000' }, /profile/);
+  await bad('detect_hardware', { nodes: 'two' }, /nodes/);
+  await bad('detect_hardware', { nvidiaSmi: 'hello world' }, /nvidia-smi/);
+  await bad('detect_hardware', { profile: 'dgx-h100', nvidiaSmi: smi }, /at most one/);
+});
+
+test('list_profiles: ten profiles; unknown argument refused', async () => {
+  const r = await ok('list_profiles', {});
+  assert.equal(r.profiles.length, 10);
+  assert.ok(r.profiles.some((p) => p.name === 'dgx-spark' && p.unifiedMemory));
+  await bad('list_profiles', { extra: 1 }, /extra|additional/i);
+});
+
+test('generate_spark_config: GPU config with a reason per key; bad size, bad mode', async () => {
+  const r = await ok('generate_spark_config', {
+    profile: 'dgx-h100', workloadType: 'etl', dataSize: '1t', mode: 'gpu',
+  });
+  assert.equal(r.mode, 'gpu');
+  assert.equal(r.config['spark.plugins'], 'com.nvidia.spark.SQLPlugin');
+  for (const key of Object.keys(r.config)) assert.ok(r.reasons[key], `reason for ${key}`);
+  const d = await ok('generate_spark_config', {
+    profile: 'dgx-spark', description: 'nightly ETL joining 2 TB of parquet tables', mode: 'cpu',
+  });
+  assert.equal(d.workload.workloadType, 'etl');
+  assert.equal(d.workload.dataSizeBytes, 2 * TIB);
+  await bad('generate_spark_config', { profile: 'dgx-spark', dataSize: '12XB' }, /12XB/);
+  await bad('generate_spark_config', { profile: 'dgx-spark', mode: 'turbo' }, /mode/);
+});
+
+test('validate_spark_config: findings with the public names; missing or wrong config', async () => {
+  const r = await ok('validate_spark_config', {
+    config: { 'spark.executor.cores': 4, 'spark.task.cpus': '8', 'spark.ssl.keyPassword': 'hunter2' },
+  });
+  assert.ok(r.findings.length > 0);
+  for (const f of r.findings) {
+    assert.ok(['ERROR', 'WARNING', 'INFO'].includes(f.severity));
+    assert.ok(f.ruleId && f.message && Array.isArray(f.keys));
+  }
+  assert.ok(r.findings.some((f) => f.severity === 'ERROR'));
+  assert.ok(!JSON.stringify(r).includes('hunter2'), 'secret value leaked');
+  const hw = await ok('validate_spark_config', {
+    config: { 'spark.executor.cores': '4' }, profile: 'dgx-spark',
+  });
+  assert.equal(hw.hardware.origin, 'profile:dgx-spark');
+  await bad('validate_spark_config', {}, /config/);
+  await bad('validate_spark_config', { config: 'spark.x=1' }, /config/);
+});
+
+test('list_rules: the catalog; unknown argument refused', async () => {
+  const r = await ok('list_rules', {});
+  assert.ok(r.rules.length > 0);
+  for (const rule of r.rules) assert.ok(rule.name && rule.source && rule.rationale);
+  await bad('list_rules', { x: 1 }, /x|additional/i);
+});
+
+test('classify_workload: a training job; empty, wrong type, oversized', async () => {
+  const r = await ok('classify_workload', {
+    description: 'train an XGBoost model on 2 TB of features with model.fit on the GPUs',
+  });
+  assert.equal(r.workloadType, 'ml-training');
+  assert.ok(r.confidence > 0 && r.confidence <= 1);
+  assert.equal(r.extraction.dataSizeBytes, 2 * TIB);
+  await bad('classify_workload', { description: '' }, /description/);
+  await bad('classify_workload', { description: 5 }, /description/);
+  await bad('classify_workload', { description: 'x'.repeat(30000) }, /description/);
+});
+
+test('analyze_io_pattern: from a class and size, from a log; a path outside', async () => {
+  const r = await ok('analyze_io_pattern', { profile: 'dgx-h100', workloadType: 'etl', dataSize: '1t' });
+  assert.equal(r.inputBytes, TIB);
+  assert.equal(r.measured, false);
+  const m = await ok('analyze_io_pattern', { profile: 'dgx-h100', path: 'rapids_join_eventlog.zstd' });
+  assert.equal(m.measured, true);
+  await bad('analyze_io_pattern', { profile: 'dgx-h100', path: '../../../../../../etc/passwd' }, /outside the allowed/);
+});
+
+test('estimate_resources and predict_execution_time: sized and timed; bad inputs', async () => {
+  const args = { profile: 'dgx-h100', nodes: 2, workloadType: 'etl', dataSize: '10t', mode: 'gpu' };
+  const e = await ok('estimate_resources', args);
+  assert.ok(e.resources.cores > 0 && e.resources.nodes >= 1);
+  const t = await ok('predict_execution_time', args);
+  assert.ok(t.time.lowMs <= t.time.expectedMs && t.time.expectedMs <= t.time.highMs);
+  assert.equal(t.time.level, 0.8);
+  await bad('estimate_resources', { profile: 'dgx-h100', dataSize: '-5g' }, /-5g/);
+  await bad('predict_execution_time', { profile: 'dgx-h100', nodes: 0 }, /nodes/);
+});
+
+test('analyze_event_log: totals of a real log; outside, not a log, missing path', async () => {
+  const r = await ok('analyze_event_log', { path: 'dr-elephant_event_log_1' });
+  assert.equal(r.application.sparkVersion, '1.5.1');
+  assert.equal(r.totals.tasks, 10);
+  for (const k of ['jobs', 'stages', 'tasks', 'failedTasks', 'executorRunTimeMs', 'executorCpuTimeNs',
+    'jvmGcTimeMs', 'inputBytes', 'outputBytes', 'shuffleReadBytes', 'shuffleWriteBytes',
+    'memoryBytesSpilled', 'diskBytesSpilled']) {
+    assert.equal(typeof r.totals[k], 'number', k);
+  }
+  await bad('analyze_event_log', { path: '/etc/passwd' }, /outside the allowed/);
+  await bad('analyze_event_log', { path: 'FIXTURES.md' }, /FIXTURES\.md/);
+  await bad('analyze_event_log', {}, /path/);
+});
+
+test('an unknown tool is a JSON-RPC error and the server keeps serving', async () => {
+  await assert.rejects(client.callTool({ name: 'nope', arguments: {} }), (e) => e.code === -32602);
+  await client.ping();
+});
+
+test('resources: local hardware, every profile, the rule catalog', async () => {
+  const { resources } = await client.listResources();
+  const uris = resources.map((r) => r.uri);
+  assert.ok(uris.includes('dgx://hardware/local'));
+  assert.ok(uris.includes('dgx://rules/catalog'));
+  assert.ok(uris.includes('dgx://profiles/dgx-h100'));
+  const r = await client.readResource({ uri: 'dgx://profiles/dgx-h100' });
+  const profile = JSON.parse(r.contents[0].text);
+  assert.equal(profile.name, 'dgx-h100');
+  assert.ok(profile.sources.gpu);
+});
