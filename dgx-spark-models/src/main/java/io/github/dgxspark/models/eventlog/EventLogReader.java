@@ -2,6 +2,7 @@ package io.github.dgxspark.models.eventlog;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dgxspark.models.ModelsException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -19,8 +21,12 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The one streaming pass over a log's parts: splits the bytes into lines, parses each line with
@@ -37,23 +43,27 @@ final class EventLogReader {
   /** Longest line accepted (a huge SQL plan can reach tens of MiB). */
   private static final int MAX_LINE_BYTES = 512 << 20;
 
-  private static final JsonFactory JSON =
-      JsonFactory.builder()
-          .streamReadConstraints(
-              StreamReadConstraints.builder()
-                  .maxStringLength(MAX_LINE_BYTES)
-                  .maxNestingDepth(5000)
-                  .build())
-          .build();
+  /**
+   * The hot path's factory: it canonicalises field names, so its symbol table must hold only the
+   * few hundred names of the streamed events.
+   */
+  private static final JsonFactory JSON = factory().build();
+
+  /**
+   * The rare events' tree reader, on a factory that does not canonicalise: an environment update
+   * alone carries thousands of one-off names (Hadoop and system properties, class path entries),
+   * which would crowd the hot path's symbol table into slow overflow lookups.
+   */
+  private static final ObjectMapper TREES =
+      new ObjectMapper(factory().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
   private static final byte[] TASK_METRICS_KEY =
       "\"Task Metrics\":".getBytes(StandardCharsets.US_ASCII);
-
-  private static final ObjectMapper TREES =
-      new ObjectMapper(JSON).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final LogFiles files;
   private final EventLogs.ProgressListener listener;
@@ -64,6 +74,15 @@ final class EventLogReader {
   private long nextProgress = PROGRESS_STEP_BYTES;
   private Path part;
   private long lineNumber;
+
+  private static JsonFactoryBuilder factory() {
+    return new JsonFactoryBuilder()
+        .streamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxStringLength(MAX_LINE_BYTES)
+                .maxNestingDepth(5000)
+                .build());
+  }
 
   EventLogReader(LogFiles files, EventLogs.ProgressListener listener) {
     this.files = files;
@@ -172,9 +191,9 @@ final class EventLogReader {
   }
 
   /**
-   * The index of the first {@code \n} in {@code buf[from, end)}, or -1. Reads eight bytes at a
-   * time (the "has zero byte" bit trick of Hacker's Delight §6-1 on the bytes XOR {@code \n}),
-   * several times faster than a byte loop on long lines.
+   * The index of the first {@code \n} in {@code buf[from, end)}, or -1. Reads eight bytes at a time
+   * (the "has zero byte" bit trick of Hacker's Delight §6-1 on the bytes XOR {@code \n}), several
+   * times faster than a byte loop on long lines.
    */
   static int indexOfNewline(byte[] buf, int from, int end) {
     int i = from;
@@ -235,47 +254,182 @@ final class EventLogReader {
   }
 
   private void event(byte[] buf, int off, int len) throws IOException {
-    String type;
     try (JsonParser p = JSON.createParser(buf, off, len)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         builder.garbage(part, lineNumber, "not a JSON object");
         return;
       }
       if (p.nextToken() != JsonToken.FIELD_NAME || !"Event".equals(p.currentName())) {
-        // not Spark's own field order: read the object as a tree
-        type = null;
-      } else if (p.nextToken() != JsonToken.VALUE_STRING) {
+        reordered(buf, off, len);
+        return;
+      }
+      if (p.nextToken() != JsonToken.VALUE_STRING) {
         builder.garbage(part, lineNumber, "\"Event\" is not a string");
         return;
-      } else {
-        type = p.getText();
-        if (type.equals("SparkListenerTaskEnd")) {
+      }
+      String type = p.getText();
+      switch (type) {
+        case "SparkListenerTaskEnd":
           taskEnd(p, buf, off, len);
           return;
-        }
-        if (ProfileBuilder.isSkipped(type)) {
-          skipRest(p);
-          builder.skippedEvent(type);
+        case "SparkListenerStageSubmitted":
+          stageEvent(p, false);
           return;
-        }
+        case "SparkListenerStageCompleted":
+          stageEvent(p, true);
+          return;
+        case "SparkListenerJobStart":
+          jobStart(p);
+          return;
+        default:
+          if (ProfileBuilder.isSkipped(type)) {
+            skipRest(p);
+            builder.skippedEvent();
+            return;
+          }
       }
+      builder.event(type, TREES.readTree(buf, off, len));
     }
+  }
+
+  /**
+   * An object whose first field is not {@code Event} (not Spark's own writing): rewritten with
+   * {@code Event} first and read again, so that every event has one code path.
+   */
+  private void reordered(byte[] buf, int off, int len) throws IOException {
     JsonNode tree = TREES.readTree(buf, off, len);
     JsonNode name = tree.get("Event");
     if (name == null || !name.isTextual()) {
       builder.garbage(part, lineNumber, "no \"Event\" field");
       return;
     }
-    if (name.asText().equals("SparkListenerTaskEnd")) {
-      // a task end with fields out of Spark's order: stream it again from the start
-      taskEnd.clear();
-      try (JsonParser p = JSON.createParser(buf, off, len)) {
-        p.nextToken();
-        taskEndFields(p, taskEnd);
+    ObjectNode first = TREES.createObjectNode();
+    first.set("Event", name);
+    first.setAll((ObjectNode) tree);
+    byte[] bytes = TREES.writeValueAsBytes(first);
+    event(bytes, 0, bytes.length);
+  }
+
+  /** A stage submitted or completed event, streamed; skips the RDD infos and accumulables. */
+  private void stageEvent(JsonParser p, boolean completed) throws IOException {
+    int id = -1;
+    int attempt = 0;
+    String name = null;
+    int declaredTasks = -1;
+    List<Integer> parents = null;
+    long submitted = -1;
+    long completion = -1;
+    String failure = null;
+    JsonToken tok;
+    while ((tok = p.nextToken()) == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      if (p.nextToken() != JsonToken.START_OBJECT || !field.equals("Stage Info")) {
+        p.skipChildren();
+        continue;
       }
-      return;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        JsonToken v = p.nextToken();
+        switch (f) {
+          case "Stage ID":
+            id = p.getValueAsInt(-1);
+            break;
+          case "Stage Attempt ID":
+            attempt = p.getValueAsInt();
+            break;
+          case "Stage Name":
+            name = p.getValueAsString();
+            break;
+          case "Number of Tasks":
+            declaredTasks = p.getValueAsInt(-1);
+            break;
+          case "Parent IDs":
+            parents = ints(p, v);
+            break;
+          case "Submission Time":
+            submitted = p.getValueAsLong(-1);
+            break;
+          case "Completion Time":
+            completion = p.getValueAsLong(-1);
+            break;
+          case "Failure Reason":
+            failure = p.getValueAsString();
+            break;
+          default:
+            p.skipChildren();
+        }
+      }
     }
-    builder.event(name.asText(), tree);
+    closed(p, tok);
+    builder.stage(
+        completed, id, attempt, name, declaredTasks, parents, submitted, completion, failure);
+  }
+
+  /** A job start, streamed; skips the stage infos. */
+  private void jobStart(JsonParser p) throws IOException {
+    int id = -1;
+    long submitted = -1;
+    List<Integer> stageIds = List.of();
+    Map<String, String> properties = new HashMap<>();
+    JsonToken tok;
+    while ((tok = p.nextToken()) == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken v = p.nextToken();
+      switch (field) {
+        case "Job ID":
+          id = p.getValueAsInt(-1);
+          break;
+        case "Submission Time":
+          submitted = p.getValueAsLong(-1);
+          break;
+        case "Stage IDs":
+          stageIds = ints(p, v);
+          break;
+        case "Properties":
+          if (v == JsonToken.START_OBJECT) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+              String key = p.currentName();
+              p.nextToken();
+              if (ProfileBuilder.JOB_PROPERTIES.contains(key)) {
+                properties.put(key, p.getValueAsString());
+              } else {
+                p.skipChildren();
+              }
+            }
+          } else {
+            p.skipChildren();
+          }
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+    closed(p, tok);
+    builder.jobStart(id, submitted, stageIds, properties);
+  }
+
+  private static List<Integer> ints(JsonParser p, JsonToken v) throws IOException {
+    if (v != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return List.of();
+    }
+    List<Integer> out = new ArrayList<>();
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      if (p.currentToken() == null) {
+        throw new JsonEOFException(p, null, "truncated array");
+      }
+      out.add(p.getValueAsInt());
+      p.skipChildren();
+    }
+    return out;
+  }
+
+  /** Checks that the event object closed and nothing follows it. */
+  private static void closed(JsonParser p, JsonToken last) throws IOException {
+    if (last != JsonToken.END_OBJECT) {
+      throw new JsonEOFException(p, null, "truncated event");
+    }
+    end(p);
   }
 
   /** Skips the rest of the current object and checks that nothing follows it. */
@@ -410,10 +564,7 @@ final class EventLogReader {
         p.skipChildren();
       }
     }
-    if (tok != JsonToken.END_OBJECT) {
-      throw new JsonEOFException(p, null, "truncated task end");
-    }
-    end(p);
+    closed(p, tok);
     builder.taskEnd(t);
   }
 

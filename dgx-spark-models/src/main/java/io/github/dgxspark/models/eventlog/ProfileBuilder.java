@@ -190,7 +190,7 @@ final class ProfileBuilder {
     }
   }
 
-  void skippedEvent(String type) {
+  void skippedEvent() {
     events++;
   }
 
@@ -291,18 +291,8 @@ final class ProfileBuilder {
             e.path("Block Manager ID").path("Executor ID").asText(""),
             e.path("Maximum Memory").asLong(-1));
         break;
-      case "SparkListenerJobStart":
-        jobStart(e);
-        break;
       case "SparkListenerJobEnd":
         jobEnd(e);
-        break;
-      case "SparkListenerStageSubmitted":
-        stageInfo(e.path("Stage Info"), false);
-        break;
-      case "SparkListenerStageCompleted":
-        stagesCompleted++;
-        stageInfo(e.path("Stage Info"), true);
         break;
       case "SparkListenerSQLExecutionStart":
         sqlStart(e);
@@ -446,13 +436,18 @@ final class ProfileBuilder {
             Instant.ofEpochMilli(millis), liveCores.size(), cores));
   }
 
-  private void jobStart(JsonNode e) {
+  /** The job properties a job start keeps. */
+  static final Set<String> JOB_PROPERTIES =
+      Set.of("spark.sql.execution.id", "spark.job.description", "callSite.short");
+
+  /** A job start: id, submission time, stage ids and {@link #JOB_PROPERTIES}. */
+  void jobStart(int id, long submittedMillis, List<Integer> stageIds, Map<String, String> props) {
+    events++;
     jobStarts++;
-    JobState j = new JobState(e.path("Job ID").asInt(-1));
-    j.submittedMillis = e.path("Submission Time").asLong(-1);
-    e.path("Stage IDs").forEach(s -> j.stageIds.add(s.asInt()));
-    JsonNode props = e.path("Properties");
-    String executionId = text(props, "spark.sql.execution.id");
+    JobState j = new JobState(id);
+    j.submittedMillis = submittedMillis;
+    j.stageIds.addAll(stageIds);
+    String executionId = props.get("spark.sql.execution.id");
     if (executionId != null) {
       try {
         j.sqlExecutionId = OptionalLong.of(Long.parseLong(executionId.trim()));
@@ -460,8 +455,8 @@ final class ProfileBuilder {
         // not a SQL execution id; the job stays unattached
       }
     }
-    String description = text(props, "spark.job.description");
-    j.description = description != null ? description : text(props, "callSite.short");
+    String description = props.get("spark.job.description");
+    j.description = description != null ? description : props.get("callSite.short");
     jobs.put(j.id, j);
   }
 
@@ -473,22 +468,40 @@ final class ProfileBuilder {
     }
   }
 
-  private void stageInfo(JsonNode info, boolean completed) {
-    StageAccumulator s =
-        stage(info.path("Stage ID").asInt(-1), info.path("Stage Attempt ID").asInt(0));
-    s.name = info.path("Stage Name").asText(s.name);
-    s.declaredTasks = info.path("Number of Tasks").asInt(s.declaredTasks);
-    if (info.has("Parent IDs")) {
-      List<Integer> parents = new ArrayList<>();
-      info.path("Parent IDs").forEach(p -> parents.add(p.asInt()));
-      s.parentIds = parents;
+  /**
+   * A stage submitted or completed event's stage info; -1 or null for what it lacks.
+   *
+   * @param completed whether the event is a stage completed event
+   */
+  void stage(
+      boolean completed,
+      int id,
+      int attempt,
+      String name,
+      int declaredTasks,
+      List<Integer> parentIds,
+      long submittedMillis,
+      long completedMillis,
+      String failureReason) {
+    events++;
+    StageAccumulator s = stage(id, attempt);
+    if (name != null) {
+      s.name = name;
     }
-    s.submittedMillis = info.path("Submission Time").asLong(s.submittedMillis);
+    if (declaredTasks >= 0) {
+      s.declaredTasks = declaredTasks;
+    }
+    if (parentIds != null) {
+      s.parentIds = List.copyOf(parentIds);
+    }
+    if (submittedMillis >= 0) {
+      s.submittedMillis = submittedMillis;
+    }
     if (completed) {
-      s.completedMillis = info.path("Completion Time").asLong(-1);
-      String failure = text(info, "Failure Reason");
-      if (failure != null) {
-        s.failureReason = failure;
+      stagesCompleted++;
+      s.completedMillis = completedMillis;
+      if (failureReason != null) {
+        s.failureReason = failureReason;
         failedStages++;
       }
     }
