@@ -50,13 +50,12 @@ final class EventLogReader {
   private static final JsonFactory JSON = factory().build();
 
   /**
-   * The rare events' tree reader, on a factory that does not canonicalise: an environment update
-   * alone carries thousands of one-off names (Hadoop and system properties, class path entries),
-   * which would crowd the hot path's symbol table into slow overflow lookups.
+   * The rare events' tree reader, on its own factory and so its own symbol table: an environment
+   * update alone carries thousands of one-off names (Hadoop and system properties, class path
+   * entries), which would crowd the hot path's table into slow overflow lookups.
    */
   private static final ObjectMapper TREES =
-      new ObjectMapper(factory().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build())
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      new ObjectMapper(factory().build()).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
