@@ -140,12 +140,14 @@ final class KeyRegistry {
     String best = null;
     int bestDistance = maxDistance + 1;
     for (String candidate : exact.keySet()) {
-      if (Math.abs(candidate.length() - name.length()) >= bestDistance) {
+      if (Math.abs(candidate.length() - name.length()) > bestDistance) {
         continue;
       }
-      int d = EditDistance.between(name, candidate, bestDistance - 1);
-      if (d < bestDistance
-          || (d == bestDistance && best != null && candidate.compareTo(best) < 0)) {
+      int d = EditDistance.between(name, candidate, bestDistance);
+      if (d > maxDistance) {
+        continue;
+      }
+      if (d < bestDistance || (d == bestDistance && candidate.compareTo(best) < 0)) {
         bestDistance = d;
         best = candidate;
       }

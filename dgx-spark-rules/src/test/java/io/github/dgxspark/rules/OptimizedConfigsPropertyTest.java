@@ -1,0 +1,190 @@
+package io.github.dgxspark.rules;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dgxspark.core.ByteSizes;
+import io.github.dgxspark.core.ClusterManager;
+import io.github.dgxspark.core.ClusterSpec;
+import io.github.dgxspark.core.DgxSparkException;
+import io.github.dgxspark.core.ExecutionMode;
+import io.github.dgxspark.core.GpuSpec;
+import io.github.dgxspark.core.Language;
+import io.github.dgxspark.core.NodeSpec;
+import io.github.dgxspark.core.OptimizationResult;
+import io.github.dgxspark.core.SparkConfigOptimizer;
+import io.github.dgxspark.core.WorkloadSpec;
+import io.github.dgxspark.core.WorkloadType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every config the optimizer produces validates with no ERROR and no WARNING finding: built-in-like
+ * DGX nodes and generated nodes, every workload type, CPU and GPU mode, 1 to 8 nodes, every cluster
+ * manager.
+ */
+class OptimizedConfigsPropertyTest {
+  private static final List<Long> INPUTS = List.of(0L, 10 * ByteSizes.GIB, 2 * ByteSizes.TIB);
+
+  /** Optimizes, validates against the same cluster, and describes every ERROR/WARNING finding. */
+  static List<String> problems(ClusterSpec cluster, WorkloadSpec workload) {
+    OptimizationResult r;
+    try {
+      r = SparkConfigOptimizer.optimize(cluster, workload);
+    } catch (DgxSparkException e) {
+      return List
+          .of(); // the optimizer declines the request (e.g. GPU mode without GPUs): nothing to
+      // check
+    }
+    ValidationReport report = RuleBook.builtIn().validate(r.config(), Optional.of(cluster));
+    List<String> out = new ArrayList<>();
+    for (Finding f : report.findings()) {
+      if (f.severity() != Severity.INFO && !knownOptimizerIssue(f, cluster)) {
+        out.add(
+            String.format(
+                Locale.ROOT,
+                "%s %s on %d x %s/%d cores/%s/%d GPUs under %s, %s %s %s: %s",
+                f.severity(),
+                f.ruleId(),
+                cluster.nodeCount(),
+                cluster.node().cpuModel(),
+                cluster.node().logicalCores(),
+                ByteSizes.human(cluster.node().memoryBytes()),
+                cluster.node().gpuCount(),
+                cluster.manager().id(),
+                workload.type().id(),
+                workload.mode().id(),
+                workload.language(),
+                f.message()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Optimizer outputs the rules rightly flag, reported to the lead for a fix in core (the rules
+   * module does not edit core): in local mode the driver heap is capped at 64 GiB but not kept out
+   * of the 32-48 GiB band, so a 37 GiB node gets spark.driver.memory=32g and loses compressed oops.
+   * {@link #localHeapJustAbove32Gb_isStillProduced} pins it, so this exclusion goes when core is
+   * fixed.
+   */
+  static boolean knownOptimizerIssue(Finding f, ClusterSpec cluster) {
+    return f.ruleId().equals("HeapJustAbove32Gb")
+        && cluster.manager() == ClusterManager.LOCAL
+        && f.keys().equals(List.of("spark.driver.memory"));
+  }
+
+  @Test
+  void localHeapJustAbove32Gb_isStillProduced() {
+    NodeSpec node = NodeSpec.cpuOnly(4, 37 * ByteSizes.GIB);
+    ClusterSpec cluster = ClusterSpec.single(node, ClusterManager.LOCAL);
+    OptimizationResult r =
+        SparkConfigOptimizer.optimize(
+            cluster, WorkloadSpec.of(WorkloadType.ETL, 10 * ByteSizes.GIB, ExecutionMode.CPU));
+    assertTrue(
+        RuleBook.builtIn().validate(r.config(), Optional.of(cluster)).findings().stream()
+            .anyMatch(f -> f.ruleId().equals("HeapJustAbove32Gb")),
+        "core no longer emits a 32-48 GiB local heap: remove knownOptimizerIssue; config "
+            + r.config().entries());
+  }
+
+  @Test
+  void optimize_builtInNodesEveryWorkloadModeAndManager_validatesClean() {
+    List<String> all = new ArrayList<>();
+    for (String node : TestHardware.NODES.keySet()) {
+      for (ClusterManager manager : ClusterManager.values()) {
+        for (int nodes = 1; nodes <= 8; nodes++) {
+          if (manager == ClusterManager.LOCAL && nodes > 1) {
+            continue;
+          }
+          ClusterSpec cluster = TestHardware.cluster(node, nodes, manager.id());
+          for (WorkloadType type : WorkloadType.values()) {
+            for (ExecutionMode mode : List.of(ExecutionMode.CPU, ExecutionMode.GPU)) {
+              for (Language language : Language.values()) {
+                for (long input : INPUTS) {
+                  all.addAll(
+                      problems(
+                          cluster,
+                          new WorkloadSpec(
+                              type, OptionalLong.of(input), List.of(), mode, language)));
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    assertTrue(
+        all.isEmpty(),
+        () ->
+            all.size()
+                + " findings:\n"
+                + String.join("\n", all.subList(0, Math.min(40, all.size()))));
+  }
+
+  @Provide
+  Arbitrary<NodeSpec> nodes() {
+    Arbitrary<Integer> cores = Arbitraries.integers().between(4, 256);
+    Arbitrary<Long> memoryGib = Arbitraries.longs().between(16, 4096);
+    Arbitrary<Integer> gpus = Arbitraries.integers().between(0, 8);
+    Arbitrary<Long> gpuMemoryGib = Arbitraries.of(16L, 24L, 32L, 40L, 80L, 141L, 180L);
+    Arbitrary<Integer> numa = Arbitraries.integers().between(1, 8);
+    return Combinators.combine(cores, memoryGib, gpus, gpuMemoryGib, numa)
+        .as(
+            (c, m, g, gm, n) ->
+                new NodeSpec(
+                    "generated",
+                    c,
+                    Math.max(1, c / 2),
+                    1,
+                    n,
+                    m * ByteSizes.GIB,
+                    Collections.nCopies(
+                        g, new GpuSpec("NVIDIA test GPU", gm * ByteSizes.GIB, "9.0", 0)),
+                    false,
+                    0,
+                    List.of()));
+  }
+
+  @Property(tries = 300)
+  void optimizedConfigHasNoErrorOrWarning(
+      @ForAll("nodes") NodeSpec node,
+      @ForAll WorkloadType type,
+      @ForAll("modes") ExecutionMode mode,
+      @ForAll Language language,
+      @ForAll("nodeCounts") int nodeCount,
+      @ForAll ClusterManager manager,
+      @ForAll("inputs") long input) {
+    int n = manager == ClusterManager.LOCAL ? 1 : nodeCount;
+    List<String> p =
+        problems(
+            ClusterSpec.of(node, n, manager),
+            new WorkloadSpec(type, OptionalLong.of(input), List.of(), mode, language));
+    assertTrue(p.isEmpty(), () -> String.join("\n", p));
+  }
+
+  @Provide
+  Arbitrary<ExecutionMode> modes() {
+    return Arbitraries.of(ExecutionMode.CPU, ExecutionMode.GPU);
+  }
+
+  @Provide
+  Arbitrary<Integer> nodeCounts() {
+    return Arbitraries.integers().between(1, 8);
+  }
+
+  @Provide
+  Arbitrary<Long> inputs() {
+    return Arbitraries.longs().between(0, 100 * ByteSizes.TIB);
+  }
+}
