@@ -1,38 +1,48 @@
 package io.github.dgxspark.rules;
 
-/** Levenshtein distance with an early exit, for "did you mean" suggestions. */
+import java.util.Arrays;
+
+/** Levenshtein distance within a band, for "did you mean" suggestions. */
 final class EditDistance {
   private EditDistance() {}
 
   /**
-   * The edit distance (insertions, deletions, substitutions) between two texts, or {@code limit +
-   * 1} as soon as it is certain to exceed {@code limit}.
+   * The edit distance (insertions, deletions, substitutions) between two texts if it is at most
+   * {@code limit}, else {@code limit + 1}. Only the diagonal band of width {@code 2 × limit + 1} is
+   * computed (Ukkonen), so the cost is O(length × limit).
    */
   static int between(String a, String b, int limit) {
-    if (Math.abs(a.length() - b.length()) > limit) {
+    int n = a.length();
+    int m = b.length();
+    if (Math.abs(n - m) > limit) {
       return limit + 1;
     }
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
+    int big = limit + 1;
+    int[] prev = new int[m + 1];
+    int[] cur = new int[m + 1];
+    for (int j = 0; j <= m; j++) {
+      prev[j] = j <= limit ? j : big;
     }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
+    for (int i = 1; i <= n; i++) {
+      Arrays.fill(cur, big);
+      int from = Math.max(1, i - limit);
+      int to = Math.min(m, i + limit);
+      cur[0] = i <= limit ? i : big;
       int rowMin = cur[0];
       char ca = a.charAt(i - 1);
-      for (int j = 1; j <= b.length(); j++) {
+      for (int j = from; j <= to; j++) {
         int cost = ca == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        int v = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        cur[j] = Math.min(v, big);
         rowMin = Math.min(rowMin, cur[j]);
       }
       if (rowMin > limit) {
-        return limit + 1;
+        return big;
       }
       int[] t = prev;
       prev = cur;
       cur = t;
     }
-    return Math.min(prev[b.length()], limit + 1);
+    return Math.min(prev[m], big);
   }
 }

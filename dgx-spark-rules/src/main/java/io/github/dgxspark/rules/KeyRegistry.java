@@ -21,6 +21,7 @@ final class KeyRegistry {
   private final Map<String, ConfigKey> exact = new HashMap<>();
   private final List<Map.Entry<Pattern, ConfigKey>> wildcards = new ArrayList<>();
   private final List<String> openPrefixes;
+  private final Map<Integer, List<String>> byLength = new HashMap<>();
 
   private KeyRegistry(List<ConfigKey> keys, List<String> openPrefixes) {
     this.keys = List.copyOf(keys);
@@ -29,7 +30,9 @@ final class KeyRegistry {
       if (k.name().contains("*")) {
         String regex = Pattern.quote(k.name()).replace("*", "\\E[^.]+\\Q");
         wildcards.add(Map.entry(Pattern.compile(regex), k));
-      } else if (exact.put(k.name(), k) != null) {
+      } else if (exact.put(k.name(), k) == null) {
+        byLength.computeIfAbsent(k.name().length(), n -> new ArrayList<>()).add(k.name());
+      } else {
         throw new RulesException(
             String.format(
                 Locale.ROOT,
@@ -139,17 +142,16 @@ final class KeyRegistry {
   Optional<String> nearest(String name, int maxDistance) {
     String best = null;
     int bestDistance = maxDistance + 1;
-    for (String candidate : exact.keySet()) {
-      if (Math.abs(candidate.length() - name.length()) > bestDistance) {
-        continue;
-      }
-      int d = EditDistance.between(name, candidate, bestDistance);
-      if (d > maxDistance) {
-        continue;
-      }
-      if (d < bestDistance || (d == bestDistance && candidate.compareTo(best) < 0)) {
-        bestDistance = d;
-        best = candidate;
+    for (int len = name.length() - maxDistance; len <= name.length() + maxDistance; len++) {
+      for (String candidate : byLength.getOrDefault(len, List.of())) {
+        int d = EditDistance.between(name, candidate, Math.min(bestDistance, maxDistance));
+        if (d > maxDistance) {
+          continue;
+        }
+        if (d < bestDistance || (d == bestDistance && candidate.compareTo(best) < 0)) {
+          bestDistance = d;
+          best = candidate;
+        }
       }
     }
     return Optional.ofNullable(best);

@@ -8,6 +8,7 @@ import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.SparkDurations;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,6 +50,8 @@ public final class RuleContext {
   private final KeyRegistry keys;
   private final List<Finding> findings = new ArrayList<>();
   private final List<String> secretValues = new ArrayList<>();
+  private final Set<String> secretKeys = new HashSet<>();
+  private final Map<String, Optional<String>> nearest = new HashMap<>();
   private final List<Map<String, Object>> parsed = new ArrayList<>();
   private final boolean gpuRequested;
   private RuleEntry current;
@@ -57,9 +61,12 @@ public final class RuleContext {
     this.hardware = hardware;
     this.keys = keys;
     for (Map.Entry<String, String> e : entries.entrySet()) {
-      String v = e.getValue().trim();
-      if (!v.isEmpty() && SparkConfig.isSecretKey(e.getKey())) {
-        secretValues.add(v);
+      if (SparkConfig.isSecretKey(e.getKey())) {
+        secretKeys.add(e.getKey());
+        String v = e.getValue().trim();
+        if (!v.isEmpty()) {
+          secretValues.add(v);
+        }
       }
     }
     for (int i = 0; i < KeyType.values().length; i++) {
@@ -126,7 +133,17 @@ public final class RuleContext {
     if (v == null) {
       return "";
     }
-    return SparkConfig.isSecretKey(key) ? REDACTED : v.trim();
+    return secretKeys.contains(key) ? REDACTED : v.trim();
+  }
+
+  /**
+   * Whether a key of this config names a secret (see {@link SparkConfig#isSecretKey}).
+   *
+   * @param key a property name of this config
+   * @return true for secret-bearing keys
+   */
+  public boolean isSecretKey(String key) {
+    return entries.containsKey(key) ? secretKeys.contains(key) : SparkConfig.isSecretKey(key);
   }
 
   /**
@@ -147,7 +164,8 @@ public final class RuleContext {
    * @return the nearest known key within that distance
    */
   public Optional<String> nearestKnownKey(String key, int maxDistance) {
-    return keys.nearest(key, maxDistance);
+    return nearest.computeIfAbsent(
+        key + '\u0000' + maxDistance, k -> keys.nearest(key, maxDistance));
   }
 
   /**

@@ -24,7 +24,10 @@ final class HugeDriverTinyExecutorsRule implements Rule {
     long driver = c.bytes("spark.driver.memory").orElse(0);
     long executor = c.executorMemoryBytes();
     long small = (long) (c.parameter("maxSmallExecutorGib") * ByteSizes.GIB);
-    if (executor > 0 && executor <= small && driver >= c.parameter("minRatio") * executor) {
+    if (executor > 0
+        && executor <= small
+        && driver >= c.parameter("minDriverGib") * ByteSizes.GIB
+        && driver >= c.parameter("minRatio") * executor) {
       c.report(
           List.of("spark.driver.memory", "spark.executor.memory"),
           Map.of("driver", c.shown("spark.driver.memory"), "executor", ByteSizes.format(executor)));

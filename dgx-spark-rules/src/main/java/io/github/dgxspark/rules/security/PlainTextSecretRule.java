@@ -1,6 +1,5 @@
 package io.github.dgxspark.rules.security;
 
-import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.rules.Rule;
 import io.github.dgxspark.rules.RuleContext;
 import java.util.List;
@@ -25,7 +24,7 @@ final class PlainTextSecretRule implements Rule {
   public void check(RuleContext c) {
     for (Map.Entry<String, String> e : c.entries().entrySet()) {
       String key = e.getKey();
-      if (e.getValue().isBlank() || !SparkConfig.isSecretKey(key) || namesNoSecret(key)) {
+      if (e.getValue().isBlank() || !c.isSecretKey(key) || namesNoSecret(key)) {
         continue;
       }
       c.report(List.of(key), Map.of("key", key));
