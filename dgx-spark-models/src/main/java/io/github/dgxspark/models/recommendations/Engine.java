@@ -1,0 +1,500 @@
+package io.github.dgxspark.models.recommendations;
+
+import io.github.dgxspark.core.ByteSizes;
+import io.github.dgxspark.core.ClusterSpec;
+import io.github.dgxspark.core.ConfigValue;
+import io.github.dgxspark.core.DgxSparkException;
+import io.github.dgxspark.core.OptimizationResult;
+import io.github.dgxspark.core.SparkConfig;
+import io.github.dgxspark.core.SparkConfigOptimizer;
+import io.github.dgxspark.core.SparkDurations;
+import io.github.dgxspark.core.WorkloadSpec;
+import io.github.dgxspark.models.ModelsException;
+import io.github.dgxspark.models.eventlog.ApplicationProfile;
+import io.github.dgxspark.rules.Finding;
+import io.github.dgxspark.rules.RuleBook;
+import io.github.dgxspark.rules.Severity;
+import io.github.dgxspark.rules.ValidationReport;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/** One run of the engine: gathers candidates, resolves conflicts, fixes the applied set, ranks. */
+final class Engine {
+  /** Keys that size executors and the driver: only proposed when the real hardware is known. */
+  static final Set<String> SIZING_KEYS =
+      Set.of(
+          "spark.master",
+          "spark.executor.cores",
+          "spark.executor.instances",
+          "spark.executor.memory",
+          "spark.executor.memoryOverhead",
+          "spark.driver.memory",
+          "spark.driver.memoryOverhead",
+          "spark.driver.cores",
+          "spark.driver.maxResultSize",
+          "spark.dynamicAllocation.enabled",
+          "spark.cores.max",
+          "spark.executor.resource.gpu.amount",
+          "spark.task.resource.gpu.amount",
+          "spark.worker.resource.gpu.amount",
+          "spark.rapids.sql.concurrentGpuTasks",
+          "spark.rapids.memory.pinnedPool.size",
+          "spark.rapids.memory.host.spillStorageSize",
+          "spark.rapids.memory.gpu.allocFraction",
+          "spark.rapids.memory.gpu.maxAllocFraction",
+          "spark.rapids.sql.multiThreadedRead.numThreads",
+          "spark.sql.shuffle.partitions",
+          "spark.default.parallelism");
+
+  /** Keys naming a file or a class list a person chose: proposed only when unset. */
+  static final Set<String> CHOSEN_KEYS =
+      Set.of(
+          "spark.executor.resource.gpu.discoveryScript",
+          "spark.worker.resource.gpu.discoveryScript",
+          "spark.plugins");
+
+  /** Optimizer themes in order: title, which keys, what to watch. */
+  private static final List<Theme> THEMES =
+      List.of(
+          new Theme(
+              "Size executors for the hardware",
+              k ->
+                  k.startsWith("spark.executor.") && !k.startsWith("spark.executor.resource.")
+                      || k.equals("spark.master")
+                      || k.equals("spark.cores.max")
+                      || k.startsWith("spark.dynamicAllocation."),
+              "executor count and memory in the Spark UI's Executors tab; no executor should be"
+                  + " lost or wait for resources."),
+          new Theme(
+              "Size the driver",
+              k -> k.startsWith("spark.driver."),
+              "driver GC and memory in the Executors tab (driver row)."),
+          new Theme(
+              "Partition for the data and the task slots",
+              k ->
+                  k.equals("spark.sql.shuffle.partitions")
+                      || k.equals("spark.default.parallelism")
+                      || k.equals("spark.sql.files.maxPartitionBytes"),
+              "task count and task duration per stage; tasks well above 100 ms each, no spill."),
+          new Theme(
+              "Enable adaptive query execution",
+              k -> k.startsWith("spark.sql.adaptive."),
+              "the final plans in the SQL tab show AQEShuffleRead coalesced and skew-split"
+                  + " partitions."),
+          new Theme(
+              "Use Kryo serialization",
+              k -> k.startsWith("spark.serializer") || k.startsWith("spark.kryoserializer."),
+              "shuffle write size per stage should fall; a Kryo buffer overflow names"
+                  + " spark.kryoserializer.buffer.max."),
+          new Theme(
+              "Tune shuffle I/O",
+              k -> k.startsWith("spark.reducer.") || k.startsWith("spark.shuffle."),
+              "shuffle read fetch wait time per stage."),
+          new Theme(
+              "Schedule GPUs and load the RAPIDS Accelerator",
+              k ->
+                  k.equals("spark.plugins")
+                      || k.equals("spark.rapids.sql.enabled")
+                      || k.contains(".resource.gpu."),
+              "the SQL plans show Gpu operators; executors log their GPU address at start."),
+          new Theme(
+              "Tune GPU memory and concurrency",
+              k -> k.startsWith("spark.rapids.") || k.equals("spark.locality.wait"),
+              "GPU out-of-memory retries and spill in the executor logs; GPU utilisation in"
+                  + " nvidia-smi."),
+          new Theme("Other settings", k -> true, "the job's stage times against the baseline."));
+
+  private final SparkConfig current;
+  private final ClusterSpec cluster;
+  private final WorkloadSpec workload;
+  private final Optional<ApplicationProfile> profile;
+  private final boolean hardwareKnown;
+  private final List<String> assumptions = new ArrayList<>();
+  private final List<String> conflicts = new ArrayList<>();
+  private final List<String> unresolved = new ArrayList<>();
+  private final RuleBook rules = RuleBook.builtIn();
+
+  private Engine(
+      SparkConfig current,
+      ClusterSpec cluster,
+      WorkloadSpec workload,
+      Optional<ApplicationProfile> profile,
+      boolean hardwareKnown,
+      List<String> assumptions) {
+    this.current = current;
+    this.cluster = cluster;
+    this.workload = workload;
+    this.profile = profile;
+    this.hardwareKnown = hardwareKnown;
+    this.assumptions.addAll(assumptions);
+  }
+
+  static Engine forConfig(SparkConfig config, ClusterSpec cluster, WorkloadSpec workload) {
+    return new Engine(config, cluster, workload, Optional.empty(), true, List.of());
+  }
+
+  static Engine forProfile(ApplicationProfile profile, Optional<ClusterSpec> cluster) {
+    ProfileInputs in = ProfileInputs.of(profile);
+    List<String> assumptions = new ArrayList<>(in.assumptions);
+    if (cluster.isPresent()) {
+      assumptions.removeIf(a -> a.startsWith("hardware derived"));
+      assumptions.add("hardware: as given, so executor sizing follows the optimizer");
+    }
+    return new Engine(
+        in.config,
+        cluster.orElse(in.cluster),
+        in.workload,
+        Optional.of(profile),
+        cluster.isPresent(),
+        assumptions);
+  }
+
+  RecommendationReport run() {
+    Optional<OptimizationResult> reference = optimize();
+    Map<String, ConfigValue> ref = new LinkedHashMap<>();
+    reference.ifPresent(r -> r.values().forEach(v -> ref.put(v.key(), v)));
+    List<Candidate> candidates = new ArrayList<>();
+    profile.ifPresent(
+        p ->
+            candidates.addAll(
+                new Evidence(
+                        p,
+                        current,
+                        Optional.ofNullable(ref.get("spark.sql.files.maxPartitionBytes"))
+                            .map(ConfigValue::value),
+                        reference.map(r -> r.mode().id().equals("gpu")).orElse(false))
+                    .candidates()));
+    candidates.addAll(ruleCandidates(validate(current), current, ref));
+    candidates.addAll(optimizerCandidates(ref));
+    List<Candidate> resolved = resolve(candidates);
+    SparkConfig proposed = fixApplied(resolved, ref);
+    ImpactModel impacts =
+        profile.isPresent()
+            ? ImpactModel.forProfile(profile.get())
+            : ImpactModel.forConfig(current, cluster, workload);
+    RunVariance variance = RunVariance.observed(profile);
+    List<Recommendation> recs = new ArrayList<>();
+    for (Candidate c : resolved) {
+      recs.add(build(c, impacts, variance));
+    }
+    return new RecommendationReport(
+        Ranking.rank(recs), current, proposed, assumptions, conflicts, unresolved);
+  }
+
+  private Optional<OptimizationResult> optimize() {
+    try {
+      return Optional.of(SparkConfigOptimizer.optimize(cluster, workload));
+    } catch (DgxSparkException e) {
+      if (hardwareKnown) {
+        throw new ModelsException(
+            "the optimizer cannot size this workload on the cluster: " + e.getMessage(), e);
+      }
+      assumptions.add(
+          "the optimizer could not size the derived hardware ("
+              + e.getMessage()
+              + "); its reference values are left out");
+      return Optional.empty();
+    }
+  }
+
+  private ValidationReport validate(SparkConfig config) {
+    return rules.validate(config, hardwareKnown ? Optional.of(cluster) : Optional.empty());
+  }
+
+  private List<Candidate> ruleCandidates(
+      ValidationReport report, SparkConfig config, Map<String, ConfigValue> ref) {
+    List<Candidate> out = new ArrayList<>();
+    for (Finding f : report.findings()) {
+      if (f.severity() == Severity.INFO) {
+        continue;
+      }
+      Optional<String> value = fixFor(f, config, ref);
+      if (value.isEmpty()) {
+        continue;
+      }
+      out.add(
+          new Candidate(
+              "Fix: " + words(f.ruleId()),
+              Map.of(f.keys().get(0), value.get()),
+              "Rule " + f.ruleId() + " (" + f.severity().id() + "): " + f.message(),
+              f.source().orElse("dgx-spark rule catalog, rule " + f.ruleId()),
+              Candidate.Origin.RULE,
+              f.severity(),
+              "the rule book reports no " + f.ruleId() + " finding on the new config."));
+    }
+    return out;
+  }
+
+  /**
+   * The finding's suggested value, else the optimizer's value for its key, if either changes it.
+   */
+  private Optional<String> fixFor(Finding f, SparkConfig config, Map<String, ConfigValue> ref) {
+    String key = f.keys().get(0);
+    Optional<String> now = config.get(key);
+    Optional<String> value = f.suggestedValue();
+    if (value.isEmpty() && ref.containsKey(key)) {
+      value = Optional.of(ref.get(key).value());
+    }
+    if (value.isEmpty()
+        || value.get().contains("*")
+        || (now.isPresent() && same(now.get(), value.get()))) {
+      return Optional.empty();
+    }
+    return value;
+  }
+
+  private List<Candidate> optimizerCandidates(Map<String, ConfigValue> ref) {
+    Map<Theme, TreeMap<String, ConfigValue>> grouped = new LinkedHashMap<>();
+    for (ConfigValue v : ref.values()) {
+      String key = v.key();
+      Optional<String> now = current.get(key);
+      if (now.isPresent() && same(now.get(), v.value())) {
+        continue;
+      }
+      if (!hardwareKnown && SIZING_KEYS.contains(key)) {
+        continue;
+      }
+      if (CHOSEN_KEYS.contains(key) && now.isPresent()) {
+        continue;
+      }
+      Theme t = THEMES.stream().filter(th -> th.keys().test(key)).findFirst().orElseThrow();
+      grouped.computeIfAbsent(t, x -> new TreeMap<>()).put(key, v);
+    }
+    List<Candidate> out = new ArrayList<>();
+    grouped.forEach(
+        (theme, values) -> {
+          Map<String, String> m = new TreeMap<>();
+          Set<String> sources = new TreeSet<>();
+          StringBuilder reason = new StringBuilder("The optimizer's reference config for ");
+          reason
+              .append(workload.type().id())
+              .append(" on ")
+              .append(cluster.nodeCount())
+              .append(" node(s) differs: ");
+          List<String> parts = new ArrayList<>();
+          values.forEach(
+              (k, v) -> {
+                m.put(k, v.value());
+                v.source().ifPresent(sources::add);
+                parts.add(k + " " + v.value() + ": " + v.reason());
+              });
+          reason.append(String.join(" ", parts));
+          out.add(
+              new Candidate(
+                  theme.title(),
+                  m,
+                  reason.toString(),
+                  sources.isEmpty()
+                      ? "dgx-spark optimizer (SparkConfigOptimizer)"
+                      : String.join("; ", sources),
+                  Candidate.Origin.OPTIMIZER,
+                  Severity.INFO,
+                  theme.watch()));
+        });
+    return out;
+  }
+
+  /**
+   * Drops no-op changes; gives each key to the candidate of highest precedence; notes conflicts.
+   */
+  private List<Candidate> resolve(List<Candidate> candidates) {
+    List<Candidate> sorted = new ArrayList<>(candidates);
+    sorted.sort(
+        Comparator.comparingInt(Candidate::precedence)
+            .thenComparing(c -> c.title)
+            .thenComparing(c -> c.values.toString()));
+    Map<String, Candidate> owner = new TreeMap<>();
+    List<Candidate> kept = new ArrayList<>();
+    for (Candidate c : sorted) {
+      for (String key : new ArrayList<>(c.values.keySet())) {
+        String value = c.values.get(key);
+        Optional<String> now = current.get(key);
+        if (now.isPresent() && same(now.get(), value)) {
+          c.values.remove(key);
+          continue;
+        }
+        Candidate first = owner.get(key);
+        if (first == null) {
+          owner.put(key, c);
+        } else {
+          c.values.remove(key);
+          if (!same(first.values.get(key), value)) {
+            conflicts.add(
+                String.format(
+                    Locale.ROOT,
+                    "%s: kept %s from '%s' (%s) over %s from '%s' (%s); precedence is log evidence,"
+                        + " then rule findings, then the optimizer's reference, then severity",
+                    key,
+                    first.values.get(key),
+                    first.title,
+                    first.origin.name().toLowerCase(Locale.ROOT),
+                    value,
+                    c.title,
+                    c.origin.name().toLowerCase(Locale.ROOT)));
+          }
+        }
+      }
+      if (!c.values.isEmpty()) {
+        kept.add(c);
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * Applies every candidate and validates; an error or warning left on the applied config is fixed
+   * by its rule's suggestion (overriding a candidate that set the key, noted as a conflict), up to
+   * three rounds; what cannot be fixed is listed as unresolved.
+   */
+  private SparkConfig fixApplied(List<Candidate> candidates, Map<String, ConfigValue> ref) {
+    SparkConfig applied = apply(candidates);
+    for (int round = 0; round < 3; round++) {
+      ValidationReport report = validate(applied);
+      boolean changed = false;
+      for (Candidate fix : ruleCandidates(report, applied, ref)) {
+        String key = fix.values.firstKey();
+        String value = fix.values.get(key);
+        Optional<Candidate> owner =
+            candidates.stream().filter(c -> c.values.containsKey(key)).findFirst();
+        if (owner.isPresent()) {
+          conflicts.add(
+              String.format(
+                  Locale.ROOT,
+                  "%s: %s from '%s' replaced by %s because the applied config still had '%s'",
+                  key,
+                  owner.get().values.get(key),
+                  owner.get().title,
+                  value,
+                  fix.reason));
+          owner.get().values.put(key, value);
+        } else if (current.get(key).filter(v -> same(v, value)).isEmpty()) {
+          candidates.add(fix);
+        }
+        changed = true;
+      }
+      applied = apply(candidates);
+      if (!changed) {
+        break;
+      }
+    }
+    for (Finding f : validate(applied).findings()) {
+      if (f.severity() != Severity.INFO) {
+        unresolved.add(
+            f.ruleId()
+                + " ("
+                + f.severity().id()
+                + "): "
+                + f.message()
+                + " Needs a person's choice.");
+      }
+    }
+    return applied;
+  }
+
+  private SparkConfig apply(List<Candidate> candidates) {
+    SparkConfig applied = current;
+    for (Candidate c : candidates) {
+      for (Map.Entry<String, String> e : c.values.entrySet()) {
+        applied = applied.with(e.getKey(), e.getValue());
+      }
+    }
+    return applied;
+  }
+
+  private Recommendation build(Candidate c, ImpactModel impacts, RunVariance variance) {
+    List<Change> changes = new ArrayList<>();
+    c.values.forEach((k, v) -> changes.add(new Change(k, current.get(k), v)));
+    Impact impact = impacts.estimate(changes);
+    int effort = effort(changes);
+    boolean blocking = c.severity == Severity.ERROR;
+    double score = impact.expectedSavingFraction() * impact.confidence() / effort;
+    String basis =
+        impact.known()
+            ? String.format(
+                Locale.ROOT,
+                "expected saving %.3f x confidence %.2f / effort %d",
+                impact.expectedSavingFraction(),
+                impact.confidence(),
+                effort)
+            : "impact unknown, so the score is 0; ranked by severity among such recommendations";
+    if (blocking) {
+      basis =
+          "fixes an error (the job cannot run or fails as configured), so it comes first; " + basis;
+    }
+    return new Recommendation(
+        c.title,
+        changes,
+        c.reason,
+        c.source,
+        impact,
+        new Priority(0, blocking, score, c.severity, effort, basis),
+        Guidance.of(changes, c.watch),
+        AbTests.plan(changes, impact, variance));
+  }
+
+  /** 1 = SQL settings a session can change, 2 = a new submit, 3 = a change on the cluster. */
+  static int effort(List<Change> changes) {
+    int effort = 1;
+    for (Change c : changes) {
+      String k = c.key();
+      if (k.equals("spark.plugins")
+          || k.startsWith("spark.worker.")
+          || k.endsWith(".discoveryScript")
+          || k.equals("spark.shuffle.service.enabled")
+          || k.equals("spark.shuffle.manager")) {
+        effort = 3;
+      } else if (!k.startsWith("spark.sql.")) {
+        effort = Math.max(effort, 2);
+      }
+    }
+    return effort;
+  }
+
+  /** Whether two values mean the same: equal ignoring case, or equal sizes or times with units. */
+  static boolean same(String a, String b) {
+    String x = a.trim();
+    String y = b.trim();
+    if (x.equalsIgnoreCase(y)) {
+      return true;
+    }
+    boolean unitsX = !x.isEmpty() && Character.isLetter(x.charAt(x.length() - 1));
+    boolean unitsY = !y.isEmpty() && Character.isLetter(y.charAt(y.length() - 1));
+    if (!unitsX || !unitsY) {
+      return false;
+    }
+    try {
+      return ByteSizes.parseBytes(x) == ByteSizes.parseBytes(y);
+    } catch (DgxSparkException e) {
+      try {
+        return SparkDurations.parseMillis(x) == SparkDurations.parseMillis(y);
+      } catch (DgxSparkException e2) {
+        return false;
+      }
+    }
+  }
+
+  /** {@code JavaSerializer} → {@code Java serializer}. */
+  static String words(String ruleId) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < ruleId.length(); i++) {
+      char ch = ruleId.charAt(i);
+      if (i > 0 && Character.isUpperCase(ch) && !Character.isUpperCase(ruleId.charAt(i - 1))) {
+        sb.append(' ').append(Character.toLowerCase(ch));
+      } else {
+        sb.append(i == 0 ? ch : Character.toLowerCase(ch));
+      }
+    }
+    return sb.toString();
+  }
+
+  private record Theme(String title, Predicate<String> keys, String watch) {}
+}

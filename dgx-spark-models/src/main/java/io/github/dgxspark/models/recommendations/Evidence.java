@@ -1,0 +1,443 @@
+package io.github.dgxspark.models.recommendations;
+
+import io.github.dgxspark.core.ByteSizes;
+import io.github.dgxspark.core.ClusterManager;
+import io.github.dgxspark.core.SparkConfig;
+import io.github.dgxspark.models.eventlog.ApplicationProfile;
+import io.github.dgxspark.rules.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Recommendations from what an event log shows: GPU out-of-memory, spill, executor loss and fetch
+ * failures, GC and skew, each with the measured numbers that show it.
+ */
+final class Evidence {
+  /** Task skew ratio (max ÷ median run time) Dr. Elephant rates "moderate" (MODELS-FACTS §3.2). */
+  static final double SKEW_RATIO = 4;
+
+  /** Longest task below which skew is tolerated (Dr. Elephant: 150 s, MODELS-FACTS §3.2). */
+  static final long SKEW_MIN_MS = 150_000;
+
+  /** GC share of task time Dr. Elephant rates "moderate" (MODELS-FACTS §3.1). */
+  static final double GC_MODERATE = 0.10;
+
+  /** GC share Dr. Elephant rates "severe". */
+  static final double GC_SEVERE = 0.15;
+
+  /** Spark's reserved heap (UnifiedMemoryManager), TUNING-FACTS §4.1. */
+  static final long RESERVED_HEAP_BYTES = 300 * ByteSizes.MIB;
+
+  static final String DR_ELEPHANT =
+      "linkedin/dr-elephant Spark heuristics (GC, spill, skew, failure thresholds)";
+  static final String LOG_SOURCE = "measured metrics of this event log";
+
+  private final ApplicationProfile profile;
+  private final SparkConfig config;
+  private final Optional<String> optimizerPartitionBytes;
+  private final boolean gpu;
+
+  Evidence(
+      ApplicationProfile profile,
+      SparkConfig config,
+      Optional<String> optimizerPartitionBytes,
+      boolean gpu) {
+    this.profile = profile;
+    this.config = config;
+    this.optimizerPartitionBytes = optimizerPartitionBytes;
+    this.gpu = gpu;
+  }
+
+  List<Candidate> candidates() {
+    List<Candidate> out = new ArrayList<>();
+    gpuOutOfMemory(out);
+    scanSpill(out);
+    shuffleSpill(out);
+    executorLoss(out);
+    gc(out);
+    skew(out);
+    return out;
+  }
+
+  private void gpuOutOfMemory(List<Candidate> out) {
+    int oom = profile.failures().gpuOutOfMemoryTasks();
+    if (oom == 0) {
+      return;
+    }
+    long maxInput =
+        profile.stages().stream()
+            .filter(s -> s.failedTasks() > 0)
+            .mapToLong(s -> s.inputBytes().max())
+            .max()
+            .orElse(0);
+    String failed =
+        profile.failures().failedJobs() > 0
+            ? String.format(Locale.ROOT, " and %d job(s) failed", profile.failures().failedJobs())
+            : "";
+    long current = bytes("spark.sql.files.maxPartitionBytes").orElse(128 * ByteSizes.MIB);
+    if (maxInput > 0) {
+      long target = Math.min(current / 2, maxInput / 2);
+      if (optimizerPartitionBytes.isPresent()) {
+        target = Math.min(target, ByteSizes.parseBytes(optimizerPartitionBytes.get()));
+      }
+      target = Math.max(ByteSizes.floorTo(target, ByteSizes.MIB), 16 * ByteSizes.MIB);
+      out.add(
+          new Candidate(
+              "Read smaller input partitions on the GPU",
+              Map.of("spark.sql.files.maxPartitionBytes", ByteSizes.format(target)),
+              String.format(
+                  Locale.ROOT,
+                  "%d task(s) failed with GPU out-of-memory%s; the failing scan stages read up to %s"
+                      + " per task (maxPartitionBytes %s). Input partitions of at most half that"
+                      + " (and no more than the GPU reference size) give each task a smaller batch;"
+                      + " the AutoTuner also halves the setting after a GPU OOM in a scan.",
+                  oom,
+                  failed,
+                  ByteSizes.human(maxInput),
+                  config.get("spark.sql.files.maxPartitionBytes").orElse("128m (default)")),
+              "NVIDIA spark-rapids-tools AutoTuner (maxPartitionBytes after GPU OOM); "
+                  + LOG_SOURCE,
+              Candidate.Origin.LOG,
+              Severity.ERROR,
+              "GPU out-of-memory and split-and-retry counts in the executor logs, and the number of"
+                  + " scan tasks, which grows as partitions shrink."));
+    }
+    int concurrent =
+        config.get("spark.rapids.sql.concurrentGpuTasks").map(v -> intOr(v, 2)).orElse(2);
+    if (concurrent > 1) {
+      out.add(
+          new Candidate(
+              "Let fewer tasks share the GPU",
+              Map.of("spark.rapids.sql.concurrentGpuTasks", Integer.toString(concurrent / 2)),
+              String.format(
+                  Locale.ROOT,
+                  "%d task(s) failed with GPU out-of-memory while %d tasks shared each GPU; halving"
+                      + " the concurrent GPU tasks doubles the GPU memory each task can use (the"
+                      + " tuning guide's 2-4 range trades memory for overlap).",
+                  oom,
+                  concurrent),
+              "RAPIDS Accelerator Tuning Guide (concurrentGpuTasks); " + LOG_SOURCE,
+              Candidate.Origin.LOG,
+              Severity.ERROR,
+              "GPU utilisation (nvidia-smi) may drop a little; out-of-memory retries should stop."));
+    }
+  }
+
+  /** Spill in stages that read input but no shuffle: the input partitions are too large. */
+  private void scanSpill(List<Candidate> out) {
+    if (profile.failures().gpuOutOfMemoryTasks() > 0) {
+      return; // the GPU OOM candidate already shrinks the input partitions
+    }
+    long spilled = 0;
+    long maxInput = 0;
+    for (ApplicationProfile.Stage s : profile.stages()) {
+      long sp = s.memoryBytesSpilled().sum() + s.diskBytesSpilled().sum();
+      if (sp > 0 && s.inputBytes().sum() > 0 && s.shuffleReadBytes().sum() == 0) {
+        spilled += sp;
+        maxInput = Math.max(maxInput, s.inputBytes().max());
+      }
+    }
+    if (spilled == 0 || maxInput == 0) {
+      return;
+    }
+    long current = bytes("spark.sql.files.maxPartitionBytes").orElse(128 * ByteSizes.MIB);
+    long target =
+        Math.max(
+            ByteSizes.floorTo(Math.min(current, maxInput) / 2, ByteSizes.MIB), 16 * ByteSizes.MIB);
+    if (target >= current) {
+      return;
+    }
+    out.add(
+        new Candidate(
+            "Read smaller input partitions",
+            Map.of("spark.sql.files.maxPartitionBytes", ByteSizes.format(target)),
+            String.format(
+                Locale.ROOT,
+                "Scan stages spilled %s while reading up to %s per task; halving the input"
+                    + " partitions halves each task's working set.",
+                ByteSizes.human(spilled),
+                ByteSizes.human(maxInput)),
+            "NVIDIA spark-rapids-tools issue #1727 (smaller maxPartitionBytes on spill); "
+                + LOG_SOURCE,
+            Candidate.Origin.LOG,
+            Severity.WARNING,
+            "Spill (memory and disk) per stage in the Spark UI; more, shorter scan tasks."));
+  }
+
+  /**
+   * Spill in stages that read shuffle data: more shuffle partitions, sized so the largest task's
+   * working set fits its share of execution memory, unless the stage is skewed.
+   */
+  private void shuffleSpill(List<Candidate> out) {
+    ApplicationProfile.Stage worst = null;
+    long spilled = 0;
+    for (ApplicationProfile.Stage s : profile.stages()) {
+      long sp = s.memoryBytesSpilled().sum() + s.diskBytesSpilled().sum();
+      if (sp > 0 && s.shuffleReadBytes().sum() > 0) {
+        spilled += sp;
+        if (worst == null
+            || sp > worst.memoryBytesSpilled().sum() + worst.diskBytesSpilled().sum()) {
+          worst = s;
+        }
+      }
+    }
+    if (worst == null) {
+      return;
+    }
+    boolean skewed =
+        worst.shuffleReadBytes().max()
+                > 3 * Math.max(1, worst.shuffleReadBytes().sum() / Math.max(1, worst.tasks()))
+            && worst.shuffleReadBytes().max() > 100L * 1000 * 1000;
+    if (skewed) {
+      out.add(
+          new Candidate(
+              "Split skewed shuffle partitions instead of adding partitions",
+              Map.of(
+                  "spark.sql.adaptive.enabled", "true",
+                  "spark.sql.adaptive.skewJoin.enabled", "true"),
+              String.format(
+                  Locale.ROOT,
+                  "Stage %d spilled %s but one task read %s of shuffle data, more than 3x the"
+                      + " stage's mean: more partitions would not split the hot key; AQE's skew"
+                      + " join does.",
+                  worst.id(),
+                  ByteSizes.human(spilled),
+                  ByteSizes.human(worst.shuffleReadBytes().max())),
+              "NVIDIA spark-rapids-tools AutoTuner (skew: increasing partitions will not help); "
+                  + LOG_SOURCE,
+              Candidate.Origin.LOG,
+              Severity.WARNING,
+              "The skew join's split partitions in the SQL plan (AQEShuffleRead skewed)."));
+      return;
+    }
+    int partitions = config.get("spark.sql.shuffle.partitions").map(v -> intOr(v, 200)).orElse(200);
+    long heap = bytes("spark.executor.memory").orElse(ByteSizes.GIB);
+    int cores = config.get("spark.executor.cores").map(v -> intOr(v, 1)).orElse(1);
+    double fraction = config.get("spark.memory.fraction").map(v -> doubleOr(v, 0.6)).orElse(0.6);
+    double perTask = Math.max(1, (heap - RESERVED_HEAP_BYTES) * fraction / Math.max(1, cores));
+    long spilledPerTask =
+        Math.max(
+            worst.memoryBytesSpilled().p95(),
+            worst.memoryBytesSpilled().sum() / Math.max(1, worst.tasks()));
+    double factor = Math.max(1.5, Math.min(8, (perTask + spilledPerTask) / perTask));
+    long proposed = (long) Math.ceil(partitions * factor);
+    out.add(
+        new Candidate(
+            "Use more shuffle partitions",
+            Map.of("spark.sql.shuffle.partitions", Long.toString(proposed)),
+            String.format(
+                Locale.ROOT,
+                "Stage %d spilled %s (%s per task at the 95th percentile) against about %s of"
+                    + " execution memory per task ((heap - 300 MiB) x memory.fraction / cores);"
+                    + " %.1fx the partitions gives each task a working set that fits.",
+                worst.id(),
+                ByteSizes.human(spilled),
+                ByteSizes.human(spilledPerTask),
+                ByteSizes.human((long) perTask),
+                factor),
+            "Apache Spark Tuning Guide (memory usage of reduce tasks); "
+                + DR_ELEPHANT
+                + "; "
+                + LOG_SOURCE,
+            Candidate.Origin.LOG,
+            Severity.WARNING,
+            "Spill per stage should fall to zero; if it does not, the executors need more memory"
+                + " per core (fewer cores or a larger heap)."));
+  }
+
+  private void executorLoss(List<Candidate> out) {
+    int lost = profile.failures().executorsLost().size();
+    int lostTasks = profile.failures().executorLostTasks();
+    if (lost == 0 && lostTasks == 0) {
+      return;
+    }
+    long heap = bytes("spark.executor.memory").orElse(ByteSizes.GIB);
+    long currentOverhead =
+        bytes("spark.executor.memoryOverhead").orElse(Math.max(384 * ByteSizes.MIB, heap / 10));
+    long proposed = Math.max(2 * currentOverhead, heap / 5);
+    proposed = (proposed + ByteSizes.MIB - 1) / ByteSizes.MIB * ByteSizes.MIB;
+    String reasons =
+        profile.failures().executorsLost().stream()
+            .map(ApplicationProfile.ExecutorLoss::reason)
+            .distinct()
+            .sorted()
+            .reduce((a, b) -> a + "; " + b)
+            .orElse("ExecutorLostFailure");
+    out.add(
+        new Candidate(
+            "Give executors more memory overhead",
+            Map.of("spark.executor.memoryOverhead", ByteSizes.format(proposed)),
+            String.format(
+                Locale.ROOT,
+                "%d executor(s) were lost (%s) and %d task(s) failed with them; a container that"
+                    + " outgrows its overhead (%s now) is killed by YARN or Kubernetes. Doubling it"
+                    + " (at least 20 %% of the heap) is the first fix; check the node manager log for"
+                    + " 'exceeding memory limits' to confirm.",
+                lost,
+                reasons,
+                lostTasks,
+                ByteSizes.human(currentOverhead)),
+            "Apache Spark Configuration (spark.executor.memoryOverhead); "
+                + DR_ELEPHANT
+                + "; "
+                + LOG_SOURCE,
+            Candidate.Origin.LOG,
+            Severity.WARNING,
+            "Executors removed with 'Executor Process Lost' or exit code 137/143; the container"
+                + " size grows by the added overhead."));
+    ClusterManager cm = profile.clusterManager().orElse(ClusterManager.LOCAL);
+    boolean service =
+        config
+            .get("spark.shuffle.service.enabled")
+            .map(v -> v.trim().equalsIgnoreCase("true"))
+            .orElse(false);
+    if (profile.failures().fetchFailures() > 0
+        && !service
+        && (cm == ClusterManager.YARN || cm == ClusterManager.STANDALONE)) {
+      out.add(
+          new Candidate(
+              "Keep shuffle files when an executor is lost",
+              Map.of("spark.shuffle.service.enabled", "true"),
+              String.format(
+                  Locale.ROOT,
+                  "%d fetch failure(s) followed the loss of %d executor(s): their shuffle output"
+                      + " died with them and %d task(s) were resubmitted. The external shuffle"
+                      + " service serves shuffle files independently of executors.",
+                  profile.failures().fetchFailures(),
+                  lost,
+                  profile.failures().taskFailureReasons().getOrDefault("Resubmitted", 0)),
+              "Apache Spark Job Scheduling (external shuffle service); " + LOG_SOURCE,
+              Candidate.Origin.LOG,
+              Severity.WARNING,
+              cm == ClusterManager.YARN
+                  ? "The YARN NodeManagers must run the spark_shuffle auxiliary service"
+                      + " (yarn.nodemanager.aux-services); fetch failures and resubmitted tasks"
+                      + " should disappear."
+                  : "Every standalone worker must start the shuffle service (spark.shuffle.service"
+                      + ".enabled=true in the worker's config); fetch failures should disappear."));
+    }
+  }
+
+  private void gc(List<Candidate> out) {
+    double run = profile.totals().executorRunTimeMs();
+    if (run <= 0) {
+      return;
+    }
+    double share = profile.totals().jvmGcTimeMs() / run;
+    if (share < GC_MODERATE) {
+      return;
+    }
+    String opts = config.get("spark.executor.extraJavaOptions").orElse("");
+    if (opts.contains("GC")) {
+      return; // a collector is chosen deliberately; the memory sizing is the optimizer's
+    }
+    String proposed = (opts.isBlank() ? "" : opts.strip() + " ") + "-XX:+UseG1GC";
+    out.add(
+        new Candidate(
+            "Use the G1 garbage collector on executors",
+            Map.of("spark.executor.extraJavaOptions", proposed),
+            String.format(
+                Locale.ROOT,
+                "GC took %.1f %% of task time (Dr. Elephant rates %.0f %% moderate and %.0f %%"
+                    + " severe); G1 keeps pauses short on large executor heaps, where Java 8's"
+                    + " default parallel collector stops every task.",
+                share * 100,
+                GC_MODERATE * 100,
+                GC_SEVERE * 100),
+            "Apache Spark Tuning Guide (garbage collection tuning: G1GC); " + DR_ELEPHANT,
+            Candidate.Origin.LOG,
+            share >= GC_SEVERE ? Severity.WARNING : Severity.INFO,
+            "GC time per stage in the Spark UI; if it stays above 10 %, give each task more heap"
+                + " (fewer cores per executor or a larger spark.executor.memory)."));
+  }
+
+  private void skew(List<Candidate> out) {
+    ApplicationProfile.Stage worst = null;
+    for (ApplicationProfile.Stage s : profile.stages()) {
+      if (s.skewRatio() >= SKEW_RATIO
+          && s.runTimeMs().max() >= SKEW_MIN_MS
+          && s.shuffleReadBytes().sum() > 0
+          && (worst == null || s.runTimeMs().max() > worst.runTimeMs().max())) {
+        worst = s;
+      }
+    }
+    if (worst == null) {
+      return;
+    }
+    boolean aqe =
+        config
+            .get("spark.sql.adaptive.enabled")
+            .map(v -> v.trim().equalsIgnoreCase("true"))
+            .orElse(false);
+    boolean skewJoin =
+        config
+            .get("spark.sql.adaptive.skewJoin.enabled")
+            .map(v -> v.trim().equalsIgnoreCase("true"))
+            .orElse(true);
+    if (aqe && skewJoin) {
+      return;
+    }
+    out.add(
+        new Candidate(
+            "Let AQE split skewed join partitions",
+            Map.of(
+                "spark.sql.adaptive.enabled", "true",
+                "spark.sql.adaptive.skewJoin.enabled", "true"),
+            String.format(
+                Locale.ROOT,
+                "Stage %d's longest task ran %.1f s, %.1fx its median: one partition holds far more"
+                    + " data than the rest; AQE's skew join splits it.",
+                worst.id(),
+                worst.runTimeMs().max() / 1000.0,
+                worst.skewRatio()),
+            "Apache Spark SQL performance tuning (adaptive skew join); " + DR_ELEPHANT,
+            Candidate.Origin.LOG,
+            Severity.WARNING,
+            "Longest vs median task time of the stage; the plan shows skewed partitions split."));
+  }
+
+  private Optional<Long> bytes(String key) {
+    return bytes(config, key);
+  }
+
+  /**
+   * A size setting in bytes; the executor and driver memory keys read bare numbers as MiB, as Spark
+   * does.
+   */
+  static Optional<Long> bytes(SparkConfig config, String key) {
+    Optional<String> v = config.get(key);
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      boolean mib = key.matches("spark\\.(executor|driver)\\.memory(Overhead)?");
+      return Optional.of(
+          mib
+              ? ByteSizes.parse(v.get(), ByteSizes.MIB) * ByteSizes.MIB
+              : ByteSizes.parseBytes(v.get()));
+    } catch (RuntimeException e) {
+      return Optional.empty(); // the rule book reports the malformed value
+    }
+  }
+
+  /** The value as an int, or the fallback when it is malformed (the rule book reports it). */
+  static int intOr(String v, int fallback) {
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+
+  /** The value as a double, or the fallback when it is malformed (the rule book reports it). */
+  static double doubleOr(String v, double fallback) {
+    try {
+      return Double.parseDouble(v.trim());
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+}

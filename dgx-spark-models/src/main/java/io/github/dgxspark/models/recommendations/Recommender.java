@@ -1,0 +1,141 @@
+package io.github.dgxspark.models.recommendations;
+
+import io.github.dgxspark.core.ClusterSpec;
+import io.github.dgxspark.core.SparkConfig;
+import io.github.dgxspark.core.WorkloadSpec;
+import io.github.dgxspark.models.ModelsException;
+import io.github.dgxspark.models.eventlog.ApplicationProfile;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The recommendation engine: from a config, the hardware and the workload, or from an event log
+ * that carries all three, ranked recommendations with exact changes, predicted impact,
+ * implementation guidance and an A/B test plan.
+ *
+ * <pre>{@code
+ * ApplicationProfile profile = EventLogs.read(Path.of("app-123.zstd"));
+ * RecommendationReport report = Recommender.generateRecommendations(profile);
+ * for (Recommendation r : report.recommendations()) {
+ *   System.out.println(r.priority().rank() + ". " + r.title() + ": " + r.changes());
+ * }
+ * }</pre>
+ *
+ * <p>Sources: the rule book's findings with a suggested value ({@code RuleBook.builtIn()}), the
+ * optimizer's config compared with the current one (the optimizer is the reference for sizing),
+ * and, from an event log, the bottlenecks the log shows (GPU out-of-memory, spill, executor loss,
+ * GC, skew, failures). Guarantees: no two recommendations set one key; applying all of them gives a
+ * config without {@code ERROR} or {@code WARNING} findings (anything that cannot be fixed is listed
+ * in {@link RecommendationReport#unresolved()}); the same input gives the same output.
+ */
+public final class Recommender {
+  private Recommender() {}
+
+  /**
+   * Recommendations for a config on known hardware.
+   *
+   * @param config the config as it is now (may be empty)
+   * @param cluster the hardware and cluster manager it runs on
+   * @param workload what the job does
+   * @return the ranked recommendations, the config before and after, assumptions and conflicts
+   * @throws ModelsException if the optimizer cannot size the workload on the cluster (e.g. GPU mode
+   *     on a node without GPUs); the message names the field and value
+   */
+  public static RecommendationReport generateRecommendations(
+      SparkConfig config, ClusterSpec cluster, WorkloadSpec workload) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(workload, "workload");
+    return Engine.forConfig(config, cluster, workload).run();
+  }
+
+  /**
+   * Recommendations from an event log alone: the config is the log's Spark properties, the hardware
+   * is derived from its executors (what had to be assumed is listed in {@link
+   * RecommendationReport#assumptions()}), the workload is classified from what ran. Executor sizing
+   * is left alone because the real nodes are unknown: pass them with {@link
+   * #generateRecommendations(ApplicationProfile, ClusterSpec)}.
+   *
+   * @param profile the application's profile from {@code EventLogs.read}
+   * @return the ranked recommendations, the config before and after, assumptions and conflicts
+   * @throws ModelsException if the log has no executor and no task (nothing ran)
+   */
+  public static RecommendationReport generateRecommendations(ApplicationProfile profile) {
+    Objects.requireNonNull(profile, "profile");
+    return Engine.forProfile(profile, Optional.empty()).run();
+  }
+
+  /**
+   * Recommendations from an event log for the given hardware: as {@link
+   * #generateRecommendations(ApplicationProfile)}, and the executors are sized for the cluster.
+   *
+   * @param profile the application's profile
+   * @param cluster the hardware the application runs (or will run) on
+   * @return the ranked recommendations, the config before and after, assumptions and conflicts
+   * @throws ModelsException if the log has no executor and no task, or the optimizer cannot size
+   *     the workload on the cluster
+   */
+  public static RecommendationReport generateRecommendations(
+      ApplicationProfile profile, ClusterSpec cluster) {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(cluster, "cluster");
+    return Engine.forProfile(profile, Optional.of(cluster)).run();
+  }
+
+  /**
+   * Ranks recommendations: those that fix an error (the job cannot run) first, then by expected
+   * saving × confidence ÷ effort ({@link Priority#score()}), ties by severity (most severe first),
+   * then by title. Ranks are renumbered from 1.
+   *
+   * @param recommendations the recommendations, in any order
+   * @return a new list in rank order, each with its rank set
+   */
+  public static List<Recommendation> rankRecommendations(List<Recommendation> recommendations) {
+    Objects.requireNonNull(recommendations, "recommendations");
+    return Ranking.rank(recommendations);
+  }
+
+  /**
+   * The predicted impact of changes on a logged application, from the models: the bottleneck the
+   * changes address and the share of the wall time it cost, or the replay simulator for executor
+   * changes. Unknown when no model covers the changes.
+   *
+   * @param changes the changes, at least one
+   * @param profile the application they apply to
+   * @return the impact with its interval, or {@link Impact#known()} false
+   * @throws ModelsException if {@code changes} is empty
+   */
+  public static Impact estimateImpact(List<Change> changes, ApplicationProfile profile) {
+    Objects.requireNonNull(changes, "changes");
+    Objects.requireNonNull(profile, "profile");
+    return ImpactModel.forProfile(profile).estimate(checked(changes));
+  }
+
+  /**
+   * The predicted impact of changes to a config on known hardware, from the performance models
+   * fitted on the measured history. Unknown when the history has no runs of this kind of workload.
+   *
+   * @param changes the changes, at least one
+   * @param config the config they apply to
+   * @param cluster the hardware
+   * @param workload the workload
+   * @return the impact with its interval, or {@link Impact#known()} false
+   * @throws ModelsException if {@code changes} is empty
+   */
+  public static Impact estimateImpact(
+      List<Change> changes, SparkConfig config, ClusterSpec cluster, WorkloadSpec workload) {
+    Objects.requireNonNull(changes, "changes");
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(workload, "workload");
+    return ImpactModel.forConfig(config, cluster, workload).estimate(checked(changes));
+  }
+
+  private static List<Change> checked(List<Change> changes) {
+    if (changes.isEmpty()) {
+      throw new ModelsException("changes is empty; expected at least one config change");
+    }
+    return List.copyOf(changes);
+  }
+}
