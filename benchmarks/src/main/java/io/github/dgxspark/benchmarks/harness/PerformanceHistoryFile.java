@@ -117,9 +117,11 @@ final class PerformanceHistoryFile {
     n.put("sessionStartMillis", r.sessionStartMillis());
     ObjectNode m = n.putObject("machine");
     m.put("description", machine.description());
-    m.put("logicalCores", machine.logicalCores());
-    m.put("memoryBytes", machine.memoryBytes());
-    m.put("cpuModel", machine.cpuModel());
+    m.put("logicalCores", machine.node().logicalCores());
+    m.put("physicalCores", machine.node().physicalCores());
+    m.put("memoryBytes", machine.node().memoryBytes());
+    m.put("gpus", machine.node().gpuCount());
+    m.put("cpuModel", machine.node().cpuModel());
     m.put("os", machine.os());
     m.put("java", machine.java());
     n.put("sparkVersion", r.sparkVersion());

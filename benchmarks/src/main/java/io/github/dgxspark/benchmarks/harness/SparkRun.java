@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -174,11 +175,12 @@ final class SparkRun {
    * @return key → value
    */
   static Map<String, String> plumbing(String classPath) {
-    return Map.of(
-        "spark.eventLog.enabled", "true",
-        "spark.ui.enabled", "false",
-        "spark.driver.host", "127.0.0.1",
-        "spark.driver.bindAddress", "127.0.0.1",
-        "spark.executor.extraClassPath", classPath);
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("spark.eventLog.enabled", "true");
+    m.put("spark.ui.enabled", "false");
+    m.put("spark.driver.host", "127.0.0.1");
+    m.put("spark.driver.bindAddress", "127.0.0.1");
+    m.put("spark.executor.extraClassPath", classPath);
+    return m;
   }
 }
