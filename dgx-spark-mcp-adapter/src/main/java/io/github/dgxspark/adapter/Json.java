@@ -4,26 +4,23 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Collection;
 import java.util.Map;
 
 /**
  * The adapter's one JSON mapper: records of the other modules become JSON with {@code Optional}
- * unwrapped, instants and durations as ISO-8601 texts, and no nulls.
+ * unwrapped and no nulls. Records holding {@code java.time} values are mapped field by field in
+ * {@link Operations} (times as {@code ...Ms}), which also keeps the Java-time module, and its
+ * start-up cost, out of the server.
  */
 public final class Json {
   /** The shared mapper; thread-safe once configured. */
   public static final ObjectMapper MAPPER =
       new ObjectMapper()
           .registerModule(new Jdk8Module())
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
           .setDefaultPropertyInclusion(JsonInclude.Include.NON_ABSENT);
 
   private Json() {}

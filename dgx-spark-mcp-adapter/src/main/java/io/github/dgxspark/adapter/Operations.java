@@ -198,8 +198,28 @@ public final class Operations {
     ObjectNode o = Json.object();
     o.set("application", applicationTree(p));
     o.set("totals", Json.tree(p.totals()));
-    o.set("failures", Json.tree(p.failures()));
+    o.set("failures", failuresTree(p.failures()));
     o.set("parseStats", Json.tree(p.parseStats()));
+    return o;
+  }
+
+  private static ObjectNode failuresTree(ApplicationProfile.Failures f) {
+    ObjectNode o = Json.object();
+    o.put("failedTasks", f.failedTasks());
+    o.set("taskFailureReasons", Json.tree(f.taskFailureReasons()));
+    o.put("fetchFailures", f.fetchFailures());
+    o.put("executorLostTasks", f.executorLostTasks());
+    ArrayNode lost = o.putArray("executorsLost");
+    for (ApplicationProfile.ExecutorLoss l : f.executorsLost()) {
+      lost.addObject()
+          .put("executorId", l.executorId())
+          .put("time", l.time().toString())
+          .put("reason", l.reason());
+    }
+    o.put("gpuOutOfMemoryTasks", f.gpuOutOfMemoryTasks());
+    o.put("failedStages", f.failedStages());
+    o.put("failedJobs", f.failedJobs());
+    o.set("examples", Json.texts(f.examples()));
     return o;
   }
 

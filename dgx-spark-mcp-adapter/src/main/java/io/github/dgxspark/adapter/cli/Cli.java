@@ -53,7 +53,13 @@ public final class Cli {
   public static int run(String[] args, PrintStream out, PrintStream err) {
     PrintWriter o = new PrintWriter(out, true, StandardCharsets.UTF_8);
     PrintWriter e = new PrintWriter(err, true, StandardCharsets.UTF_8);
-    CommandLine cl = new CommandLine(new Root());
+    // serve builds only its own command: an MCP client pays the start-up on every session
+    boolean serve = args.length > 0 && args[0].equals("serve");
+    CommandLine cl =
+        serve
+            ? new CommandLine(new Serve()).setCommandName("dgx-spark-mcp serve")
+            : new CommandLine(new Root());
+    String[] rest = serve ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
     cl.setOut(o);
     cl.setErr(e);
     cl.setParameterExceptionHandler(
@@ -72,7 +78,7 @@ public final class Cli {
         });
     int code;
     try {
-      code = cl.execute(args);
+      code = cl.execute(rest);
     } catch (RuntimeException | Error ex) {
       // an Error (e.g. a module's data file missing) escapes picocli's handlers: still one line
       Throwable root = ex.getCause() instanceof DgxSparkException ? ex.getCause() : ex;
@@ -363,8 +369,7 @@ public final class Cli {
 
     @Override
     public Integer call() {
-      List<Path> dirs = allowDirs.isEmpty() ? List.of(Path.of("")) : allowDirs;
-      McpServerApp.serveStdio(dirs);
+      McpServerApp.serveStdio(allowDirs);
       return OK;
     }
   }

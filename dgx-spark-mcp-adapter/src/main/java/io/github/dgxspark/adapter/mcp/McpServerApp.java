@@ -42,11 +42,12 @@ public final class McpServerApp {
    * Serves on this process's standard input and output until the input ends. {@code System.out} is
    * pointed at standard error first, so that nothing but the protocol reaches standard output.
    *
-   * @param allowDirs the directories whose files the tools may read
+   * @param allowDirs the directories whose files the tools may read; none means the working
+   *     directory
    * @throws io.github.dgxspark.adapter.AdapterException if an allowed directory does not exist
    */
   public static void serveStdio(List<Path> allowDirs) {
-    AllowedFiles files = new AllowedFiles(allowDirs);
+    AllowedFiles files = new AllowedFiles(allowDirs.isEmpty() ? List.of(Path.of("")) : allowDirs);
     OutputStream stdout = new FileOutputStream(FileDescriptor.out);
     InputStream stdin = new FileInputStream(FileDescriptor.in);
     System.setOut(System.err);
