@@ -4,6 +4,7 @@ import io.github.dgxspark.core.ByteSizes;
 import io.github.dgxspark.core.ClusterSpec;
 import io.github.dgxspark.core.ConfigValue;
 import io.github.dgxspark.core.DgxSparkException;
+import io.github.dgxspark.core.ExecutionMode;
 import io.github.dgxspark.core.OptimizationResult;
 import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.SparkConfigOptimizer;
@@ -181,7 +182,7 @@ final class Engine {
         profile.isPresent()
             ? ImpactModel.forProfile(profile.get())
             : ImpactModel.forConfig(current, cluster, workload);
-    RunVariance variance = RunVariance.observed(profile);
+    RunVariance variance = RunVariance.observed();
     List<Recommendation> recs = new ArrayList<>();
     for (Candidate c : resolved) {
       recs.add(build(c, impacts, variance));
@@ -214,7 +215,7 @@ final class Engine {
       ValidationReport report, SparkConfig config, Map<String, ConfigValue> ref) {
     List<Candidate> out = new ArrayList<>();
     for (Finding f : report.findings()) {
-      if (f.severity() == Severity.INFO) {
+      if (f.severity() == Severity.INFO || disproved(f).isPresent()) {
         continue;
       }
       Optional<String> value = fixFor(f, config, ref);
@@ -241,15 +242,46 @@ final class Engine {
     String key = f.keys().get(0);
     Optional<String> now = config.get(key);
     Optional<String> value = f.suggestedValue();
-    if (value.isEmpty() && ref.containsKey(key)) {
-      value = Optional.of(ref.get(key).value());
+    if (ref.containsKey(key)
+        && (value.isEmpty() || clears(f, config.with(key, ref.get(key).value())))) {
+      value = Optional.of(ref.get(key).value()); // the optimizer is the reference for sizing
     }
     if (value.isEmpty()
         || value.get().contains("*")
-        || (now.isPresent() && same(now.get(), value.get()))) {
+        || (now.isPresent() && same(key, now.get(), value.get()))) {
       return Optional.empty();
     }
+    if (key.equals("spark.plugins") && workload.mode() == ExecutionMode.CPU) {
+      return Optional.empty(); // loading the GPU plugin would turn a CPU job into a GPU job
+    }
     return value;
+  }
+
+  /** Whether the config no longer has a finding of this rule on this key. */
+  private boolean clears(Finding f, SparkConfig config) {
+    return validate(config).findings().stream()
+        .noneMatch(x -> x.ruleId().equals(f.ruleId()) && x.keys().equals(f.keys()));
+  }
+
+  /** Whether the log shows executors that received GPU addresses. */
+  private boolean gpusDiscovered() {
+    return profile.map(p -> p.executors().stream().anyMatch(e -> e.gpuCount() > 0)).orElse(false);
+  }
+
+  /**
+   * Why the log contradicts a finding, if it does: executors that received GPU addresses show that
+   * GPU discovery works outside this config (e.g. in the worker's own config).
+   */
+  private Optional<String> disproved(Finding f) {
+    if (gpusDiscovered()
+        && (f.ruleId().equals("GpuDiscoveryScriptMissing")
+            || f.ruleId().equals("StandaloneWorkerGpusMissing"))) {
+      return Optional.of(
+          "the event log shows executors that received GPU addresses, so GPU discovery is"
+              + " configured outside the application (e.g. in the worker's config); a guessed"
+              + " script path could stop executors from starting");
+    }
+    return Optional.empty();
   }
 
   private List<Candidate> optimizerCandidates(Map<String, ConfigValue> ref) {
@@ -257,13 +289,16 @@ final class Engine {
     for (ConfigValue v : ref.values()) {
       String key = v.key();
       Optional<String> now = current.get(key);
-      if (now.isPresent() && same(now.get(), v.value())) {
+      if (now.isPresent() && same(key, now.get(), v.value())) {
         continue;
       }
       if (!hardwareKnown && SIZING_KEYS.contains(key)) {
         continue;
       }
       if (CHOSEN_KEYS.contains(key) && now.isPresent()) {
+        continue;
+      }
+      if (key.endsWith(".discoveryScript") && gpusDiscovered()) {
         continue;
       }
       Theme t = THEMES.stream().filter(th -> th.keys().test(key)).findFirst().orElseThrow();
@@ -318,7 +353,7 @@ final class Engine {
       for (String key : new ArrayList<>(c.values.keySet())) {
         String value = c.values.get(key);
         Optional<String> now = current.get(key);
-        if (now.isPresent() && same(now.get(), value)) {
+        if (now.isPresent() && same(key, now.get(), value)) {
           c.values.remove(key);
           continue;
         }
@@ -327,7 +362,7 @@ final class Engine {
           owner.put(key, c);
         } else {
           c.values.remove(key);
-          if (!same(first.values.get(key), value)) {
+          if (!same(key, first.values.get(key), value)) {
             conflicts.add(
                 String.format(
                     Locale.ROOT,
@@ -376,7 +411,7 @@ final class Engine {
                   value,
                   fix.reason));
           owner.get().values.put(key, value);
-        } else if (current.get(key).filter(v -> same(v, value)).isEmpty()) {
+        } else if (current.get(key).filter(v -> same(key, v, value)).isEmpty()) {
           candidates.add(fix);
         }
         changed = true;
@@ -388,13 +423,22 @@ final class Engine {
     }
     for (Finding f : validate(applied).findings()) {
       if (f.severity() != Severity.INFO) {
+        String why =
+            disproved(f)
+                .orElse(
+                    f.keys().get(0).equals("spark.plugins") && workload.mode() == ExecutionMode.CPU
+                        ? "the job ran on the CPU: remove the GPU settings rather than load the"
+                            + " RAPIDS plugin"
+                        : "no value can be chosen for it without a person's decision");
         unresolved.add(
             f.ruleId()
                 + " ("
                 + f.severity().id()
                 + "): "
                 + f.message()
-                + " Needs a person's choice.");
+                + " Not changed: "
+                + why
+                + ".");
       }
     }
     return applied;
@@ -459,17 +503,21 @@ final class Engine {
     return effort;
   }
 
-  /** Whether two values mean the same: equal ignoring case, or equal sizes or times with units. */
-  static boolean same(String a, String b) {
+  /**
+   * Whether two values of a key mean the same to Spark: equal ignoring case, equal sizes (the
+   * executor and driver memory keys read bare numbers as MiB) or equal times (bare numbers are
+   * milliseconds only where both texts parse as times).
+   */
+  static boolean same(String key, String a, String b) {
     String x = a.trim();
     String y = b.trim();
     if (x.equalsIgnoreCase(y)) {
       return true;
     }
-    boolean unitsX = !x.isEmpty() && Character.isLetter(x.charAt(x.length() - 1));
-    boolean unitsY = !y.isEmpty() && Character.isLetter(y.charAt(y.length() - 1));
-    if (!unitsX || !unitsY) {
-      return false;
+    if (key.matches("spark\\.(executor|driver)\\.memory(Overhead)?")) {
+      Optional<Long> bx = Evidence.bytes(new SparkConfig(Map.of(key, x)), key);
+      Optional<Long> by = Evidence.bytes(new SparkConfig(Map.of(key, y)), key);
+      return bx.isPresent() && bx.equals(by);
     }
     try {
       return ByteSizes.parseBytes(x) == ByteSizes.parseBytes(y);

@@ -65,18 +65,16 @@ final class PowerCalculation {
     if (n0 >= MAX_RUNS) {
       return MAX_RUNS;
     }
-    int n = Math.max(2, (int) Math.ceil(n0));
-    // t quantiles exceed z quantiles, so n only grows; stop at the first n that satisfies itself
-    for (int i = 0; i < 200 && n < MAX_RUNS; i++) {
+    // the t quantiles exceed the z quantiles, so the answer is at least n0; the condition's right
+    // side falls as n grows, so the first n that meets it is the smallest
+    for (int n = Math.max(2, (int) Math.ceil(n0)); n < MAX_RUNS; n++) {
       TDistribution t = new TDistribution(null, 2.0 * n - 2);
       double tSum =
           t.inverseCumulativeProbability(1 - alpha / 2) + t.inverseCumulativeProbability(power);
-      int needed = (int) Math.ceil(2 * tSum * tSum * ratio * ratio);
-      if (needed <= n) {
+      if (n >= 2 * tSum * tSum * ratio * ratio) {
         return n;
       }
-      n = needed;
     }
-    return Math.min(n, MAX_RUNS);
+    return MAX_RUNS;
   }
 }

@@ -89,14 +89,22 @@ final class ProfileInputs {
 
   /**
    * The properties a person sets: Spark's runtime bookkeeping (application id and times, driver
-   * host and port, executor id) and the plugin's internal copies of its settings are left out.
+   * host and port, executor id), the empty file lists spark-submit writes, and the plugin's
+   * internal copies of its settings are left out.
    */
   static SparkConfig tuningProperties(SparkConfig all) {
     Map<String, String> m = new LinkedHashMap<>();
     all.entries()
         .forEach(
             (k, v) -> {
-              if (!k.startsWith("spark.plugins.internal.")
+              boolean emptyBookkeeping =
+                  v.isBlank()
+                      && (k.equals("spark.jars")
+                          || k.equals("spark.files")
+                          || k.equals("spark.archives")
+                          || k.equals("spark.submit.pyFiles"));
+              if (!emptyBookkeeping
+                  && !k.startsWith("spark.plugins.internal.")
                   && !k.equals("spark.app.id")
                   && !k.equals("spark.app.startTime")
                   && !k.equals("spark.app.submitTime")
@@ -115,7 +123,7 @@ final class ProfileInputs {
   }
 
   private static boolean python(SparkConfig c) {
-    return c.get("spark.submit.pyFiles").isPresent()
+    return c.get("spark.submit.pyFiles").filter(v -> !v.isBlank()).isPresent()
         || c.get("spark.yarn.isPython").map(v -> v.equalsIgnoreCase("true")).orElse(false)
         || c.entries().keySet().stream().anyMatch(k -> k.startsWith("spark.pyspark."));
   }

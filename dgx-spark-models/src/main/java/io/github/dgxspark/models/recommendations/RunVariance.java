@@ -3,7 +3,6 @@ package io.github.dgxspark.models.recommendations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dgxspark.models.ModelsException;
-import io.github.dgxspark.models.eventlog.ApplicationProfile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -30,14 +29,13 @@ record RunVariance(OptionalDouble cv, String source) {
     Objects.requireNonNull(source, "source");
   }
 
-  /** The history's variation, else the log's repeated queries, else unknown. */
-  static RunVariance observed(java.util.Optional<ApplicationProfile> profile) {
-    RunVariance history = fromHistory();
-    if (history.cv().isPresent() || profile.isEmpty()) {
-      return history;
-    }
-    RunVariance log = fromRepeatedQueries(profile.get());
-    return log.cv().isPresent() ? log : history;
+  /**
+   * The variation observed in the performance history, else unknown. (Repeats of one query inside a
+   * log are no substitute: queries that share a description differ in data and plan, which gave
+   * absurd coefficients on the real logs.)
+   */
+  static RunVariance observed() {
+    return fromHistory();
   }
 
   /**
@@ -83,34 +81,6 @@ record RunVariance(OptionalDouble cv, String source) {
       throw new ModelsException(
           "performance history " + HISTORY_RESOURCE + " cannot be read: " + e.getMessage(), e);
     }
-  }
-
-  /**
-   * Pooled CV over SQL executions of one log that have the same description and plan, each group
-   * without its first run (JVM warm-up, cold caches) and with at least 3 left.
-   */
-  static RunVariance fromRepeatedQueries(ApplicationProfile profile) {
-    Map<String, List<Double>> groups = new TreeMap<>();
-    for (ApplicationProfile.SqlExecution s : profile.sqlExecutions()) {
-      boolean failed = s.errorMessage().filter(m -> !m.isBlank()).isPresent();
-      if (s.duration().isEmpty() || failed || s.operatorCounts().isEmpty()) {
-        continue;
-      }
-      groups
-          .computeIfAbsent(s.description() + "|" + s.operatorCounts(), k -> new ArrayList<>())
-          .add((double) s.duration().get().toMillis());
-    }
-    List<List<Double>> repeats = new ArrayList<>();
-    for (List<Double> g : groups.values()) {
-      if (g.size() >= 4) {
-        repeats.add(g.subList(1, g.size()));
-      }
-    }
-    return pooled(
-        repeats,
-        "repeats of the same SQL query inside this event log (first run of each left out): a proxy"
-            + " for run-to-run variation, which between applications is usually larger",
-        "no repeated identical runs in the performance history or repeated queries in the log");
   }
 
   private static RunVariance pooled(

@@ -1,0 +1,409 @@
+package io.github.dgxspark.models.recommendations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.github.dgxspark.core.ByteSizes;
+import io.github.dgxspark.core.ClusterManager;
+import io.github.dgxspark.core.ClusterSpec;
+import io.github.dgxspark.core.ExecutionMode;
+import io.github.dgxspark.core.GpuSpec;
+import io.github.dgxspark.core.NodeSpec;
+import io.github.dgxspark.core.SparkConfig;
+import io.github.dgxspark.core.WorkloadSpec;
+import io.github.dgxspark.core.WorkloadType;
+import io.github.dgxspark.models.ModelsException;
+import io.github.dgxspark.models.eventlog.ApplicationProfile;
+import io.github.dgxspark.models.eventlog.EventLogs;
+import io.github.dgxspark.rules.Finding;
+import io.github.dgxspark.rules.RuleBook;
+import io.github.dgxspark.rules.Severity;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RecommenderTest {
+  private static final Map<String, ApplicationProfile> PROFILES = new ConcurrentHashMap<>();
+  private static final Map<String, RecommendationReport> REPORTS = new ConcurrentHashMap<>();
+
+  /**
+   * The adapter's JSON setup: Optional unwrapped, durations as ISO-8601, absent values left out.
+   */
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new Jdk8Module())
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+          .setDefaultPropertyInclusion(JsonInclude.Include.NON_ABSENT);
+
+  static ApplicationProfile profile(String name) {
+    return PROFILES.computeIfAbsent(
+        name,
+        n ->
+            EventLogs.read(
+                Path.of(System.getProperty("dgxspark.fixtures.dir"), "eventlogs").resolve(n)));
+  }
+
+  static RecommendationReport report(String name) {
+    return REPORTS.computeIfAbsent(name, n -> Recommender.generateRecommendations(profile(n)));
+  }
+
+  private static Optional<Recommendation> changing(RecommendationReport r, String key) {
+    return r.recommendations().stream()
+        .filter(x -> x.changes().stream().anyMatch(c -> c.key().equals(key)))
+        .findFirst();
+  }
+
+  private static Change change(Recommendation r, String key) {
+    return r.changes().stream().filter(c -> c.key().equals(key)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void gpuOomLog_smallerInputPartitionsAndFewerGpuTasks_rankedFirst() {
+    RecommendationReport r = report("gpu_oom_eventlog.zstd");
+    Recommendation partitions = changing(r, "spark.sql.files.maxPartitionBytes").orElseThrow();
+    Change c = change(partitions, "spark.sql.files.maxPartitionBytes");
+    assertEquals(Optional.of("10gb"), c.current());
+    // the failing scan tasks read ~1.4 GiB each: the new split is at most half of that
+    assertTrue(ByteSizes.parseBytes(c.proposed()) <= 1484282882L / 2, c.proposed());
+    assertTrue(partitions.reason().contains("GPU out-of-memory"), partitions.reason());
+    Recommendation gpuTasks = changing(r, "spark.rapids.sql.concurrentGpuTasks").orElseThrow();
+    Change g = change(gpuTasks, "spark.rapids.sql.concurrentGpuTasks");
+    assertEquals(Optional.of("4"), g.current());
+    assertTrue(Integer.parseInt(g.proposed()) < 4);
+    // both fix a failing job: blocking, ranked before every best practice
+    assertTrue(partitions.priority().blocking());
+    assertTrue(gpuTasks.priority().blocking());
+    assertEquals(Set.of(1, 2), Set.of(partitions.priority().rank(), gpuTasks.priority().rank()));
+    // the job failed, so its wall time is no baseline: the impact says unknown, never a number
+    assertFalse(partitions.impact().known());
+    assertTrue(partitions.impact().basis().contains("failed"), partitions.impact().basis());
+    assertTrue(partitions.abTest().runsPerArm().isEmpty());
+    assertTrue(partitions.abTest().runToRunCv().isEmpty(), "no history packaged yet");
+    assertTrue(
+        partitions.abTest().stopRule().contains("3 of each arm"), partitions.abTest().toString());
+  }
+
+  @Test
+  void failuresLog_executorLoss_moreOverheadAndShuffleService() {
+    RecommendationReport r = report("tasks_executors_fail_compressed_eventlog.zstd");
+    Recommendation overhead = changing(r, "spark.executor.memoryOverhead").orElseThrow();
+    Change c = change(overhead, "spark.executor.memoryOverhead");
+    assertTrue(c.current().isEmpty());
+    // 10G heap: Spark's default overhead is 1 GiB; the proposal is larger
+    assertTrue(ByteSizes.parseBytes(c.proposed()) > ByteSizes.GIB, c.proposed());
+    assertTrue(overhead.reason().contains("executor(s) were lost"), overhead.reason());
+    Recommendation service = changing(r, "spark.shuffle.service.enabled").orElseThrow();
+    assertTrue(service.reason().contains("fetch failure"), service.reason());
+    assertEquals(3, service.priority().effort());
+    assertTrue(service.guidance().contains("spark_shuffle"), service.guidance());
+    // one job failed, so the log's wall time is no baseline: unknown, with the reason
+    assertFalse(overhead.impact().known());
+    assertTrue(overhead.impact().basis().contains("job(s) of the application failed"));
+    assertEquals(0, overhead.priority().score());
+  }
+
+  @Test
+  void dynamicAllocationLog_highGc_g1AndNoGpuPluginForCpuJob() {
+    RecommendationReport r = report("eventlog_4nodes_8cores_dynamic_alloc.zstd");
+    // 26.2 s of GC in 173.6 s of task time (15 %, Dr. Elephant severe)
+    Recommendation gc = changing(r, "spark.executor.extraJavaOptions").orElseThrow();
+    Change c = change(gc, "spark.executor.extraJavaOptions");
+    assertEquals("-XX:+UseNUMA -XX:+UseG1GC", c.proposed());
+    assertEquals(Severity.WARNING, gc.priority().severity());
+    assertTrue(gc.impact().known());
+    assertTrue(gc.priority().score() > 0);
+    assertEquals(1, gc.priority().rank(), "the only recommendation with a predicted saving");
+    // a CPU run with stray GPU settings does not get the RAPIDS plugin loaded
+    assertTrue(changing(r, "spark.plugins").isEmpty());
+    assertTrue(r.unresolved().stream().anyMatch(u -> u.startsWith("RapidsKeysWithoutPlugin")));
+    // executor sizing is not touched: the real nodes are unknown
+    assertTrue(changing(r, "spark.executor.memory").isEmpty());
+    assertTrue(changing(r, "spark.dynamicAllocation.enabled").isEmpty());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "gpu_oom_eventlog.zstd",
+        "rapids_join_eventlog.zstd",
+        "gds_ucx_eventlog.zstd",
+        "eventlog_4nodes_8cores_dynamic_alloc.zstd",
+        "tasks_executors_fail_compressed_eventlog.zstd",
+        "spark2-eventlog.zstd",
+        "db_sim_eventlog",
+        "dr-elephant_event_log_1"
+      })
+  void everyLog_setInvariants_hold(String log) {
+    RecommendationReport r = report(log);
+    assertFalse(r.recommendations().isEmpty());
+    // no key set twice across recommendations
+    Set<String> keys = new HashSet<>();
+    for (Recommendation x : r.recommendations()) {
+      for (Change c : x.changes()) {
+        assertTrue(keys.add(c.key()), "key set twice: " + c.key());
+        assertEquals(r.current().get(c.key()), c.current());
+        assertEquals(Optional.of(c.proposed()), r.proposed().get(c.key()));
+      }
+      assertFalse(x.guidance().isBlank());
+      assertTrue(x.guidance().contains("--conf " + x.changes().get(0).key()), x.guidance());
+      assertFalse(x.abTest().metric().isBlank());
+    }
+    // ranks 1..n in order
+    for (int i = 0; i < r.recommendations().size(); i++) {
+      assertEquals(i + 1, r.recommendations().get(i).priority().rank());
+    }
+    assertEquals(Recommender.rankRecommendations(r.recommendations()), r.recommendations());
+    // applying all leaves no error or warning, except the ones listed as unresolved (with why)
+    List<Finding> left =
+        RuleBook.builtIn().validate(r.proposed(), Optional.empty()).findings().stream()
+            .filter(f -> f.severity() != Severity.INFO)
+            .toList();
+    for (Finding f : left) {
+      assertTrue(
+          r.unresolved().stream().anyMatch(u -> u.startsWith(f.ruleId() + " ")),
+          "not fixed and not listed: " + f.ruleId() + " " + f.message());
+    }
+    assertTrue(r.unresolved().size() <= 2, r.unresolved().toString());
+    r.unresolved().forEach(u -> assertTrue(u.contains("Not changed: "), u));
+    assertFalse(r.assumptions().isEmpty(), "derived hardware is always stated");
+  }
+
+  @Test
+  void sameInput_sameOutput() {
+    ApplicationProfile p = profile("tasks_executors_fail_compressed_eventlog.zstd");
+    assertEquals(Recommender.generateRecommendations(p), Recommender.generateRecommendations(p));
+  }
+
+  @Test
+  void rankRecommendations_anyOrder_sameRanking() {
+    List<Recommendation> ranked = report("gpu_oom_eventlog.zstd").recommendations();
+    List<Recommendation> shuffled = new ArrayList<>(ranked);
+    Collections.reverse(shuffled);
+    assertEquals(ranked, Recommender.rankRecommendations(shuffled));
+    Collections.shuffle(shuffled, new java.util.Random(7));
+    assertEquals(ranked, Recommender.rankRecommendations(shuffled));
+  }
+
+  @Test
+  void json_recommendation_hasExactlyTheContractNames() {
+    JsonNode tree = JSON.valueToTree(report("gpu_oom_eventlog.zstd").recommendations());
+    Set<String> contract =
+        Set.of("title", "changes", "reason", "source", "impact", "priority", "guidance", "abTest");
+    for (JsonNode rec : tree) {
+      Set<String> names = new HashSet<>();
+      rec.fieldNames().forEachRemaining(names::add);
+      assertEquals(contract, names);
+      for (JsonNode c : rec.get("changes")) {
+        Set<String> cn = new HashSet<>();
+        Iterator<String> it = c.fieldNames();
+        it.forEachRemaining(cn::add);
+        assertEquals(Set.of("key", "current", "proposed"), cn);
+      }
+    }
+    JsonNode first = tree.get(0);
+    assertTrue(first.get("impact").has("known"));
+    assertTrue(first.get("abTest").has("stopRule"));
+    // an unset key serialises as "current": null
+    boolean sawNull = false;
+    for (JsonNode rec : tree) {
+      for (JsonNode c : rec.get("changes")) {
+        sawNull |= c.get("current").isNull();
+      }
+    }
+    assertTrue(sawNull);
+  }
+
+  private static ClusterSpec dgxH100(int nodes) {
+    List<GpuSpec> gpus =
+        Collections.nCopies(8, new GpuSpec("NVIDIA H100 80GB HBM3", 80 * ByteSizes.GIB, "9.0", 18));
+    NodeSpec node =
+        new NodeSpec(
+            "Intel Xeon Platinum 8480C",
+            224,
+            112,
+            2,
+            2,
+            2048 * ByteSizes.GIB,
+            gpus,
+            false,
+            0,
+            List.of());
+    return ClusterSpec.of(node, nodes, ClusterManager.STANDALONE);
+  }
+
+  @Test
+  void configOnHardware_emptyConfig_optimizerSizesAndAppliedSetValidatesClean() {
+    ClusterSpec cluster = dgxH100(2);
+    WorkloadSpec w = WorkloadSpec.of(WorkloadType.ETL, 2 * ByteSizes.TIB, ExecutionMode.GPU);
+    RecommendationReport r = Recommender.generateRecommendations(SparkConfig.empty(), cluster, w);
+    Recommendation layout = changing(r, "spark.executor.instances").orElseThrow();
+    assertEquals("16", change(layout, "spark.executor.instances").proposed());
+    assertTrue(
+        RuleBook.builtIn().validate(r.proposed(), Optional.of(cluster)).isClean(),
+        RuleBook.builtIn().validate(r.proposed(), Optional.of(cluster)).findings().toString());
+    assertTrue(r.unresolved().isEmpty(), r.unresolved().toString());
+    // no log and no history: impacts are unknown, never a made-up number
+    for (Recommendation x : r.recommendations()) {
+      assertFalse(x.impact().known());
+      assertEquals(0, x.priority().score());
+    }
+  }
+
+  @Test
+  void configOnHardware_ruleAndOptimizerOnOneKey_oneValueKept() {
+    ClusterSpec cluster = dgxH100(1);
+    WorkloadSpec w =
+        WorkloadSpec.of(WorkloadType.SQL_ANALYTICS, 100 * ByteSizes.GIB, ExecutionMode.CPU);
+    // rule JavaSerializer and the optimizer both set spark.serializer; rule TooFewShufflePartitions
+    // and the optimizer both set spark.sql.shuffle.partitions (the optimizer's value clears it)
+    SparkConfig config =
+        SparkConfig.parseDefaults(
+            "spark.serializer org.apache.spark.serializer.JavaSerializer\n"
+                + "spark.sql.shuffle.partitions 8\n");
+    RecommendationReport r = Recommender.generateRecommendations(config, cluster, w);
+    Map<String, String> seen = new HashMap<>();
+    for (Recommendation x : r.recommendations()) {
+      for (Change c : x.changes()) {
+        assertTrue(seen.put(c.key(), c.proposed()) == null, c.key());
+      }
+    }
+    assertEquals("org.apache.spark.serializer.KryoSerializer", seen.get("spark.serializer"));
+    String optimizer =
+        io.github.dgxspark.core.SparkConfigOptimizer.optimize(cluster, w)
+            .config()
+            .get("spark.sql.shuffle.partitions")
+            .orElseThrow();
+    assertEquals(optimizer, seen.get("spark.sql.shuffle.partitions"));
+    assertTrue(RuleBook.builtIn().validate(r.proposed(), Optional.of(cluster)).isClean());
+  }
+
+  @Test
+  void gpuOomLogOnDgx_logEvidenceBeatsOptimizer_conflictStated() {
+    ClusterSpec cluster = dgxH100(2);
+    RecommendationReport r =
+        Recommender.generateRecommendations(profile("gpu_oom_eventlog.zstd"), cluster);
+    Recommendation gpuTasks = changing(r, "spark.rapids.sql.concurrentGpuTasks").orElseThrow();
+    assertEquals("2", change(gpuTasks, "spark.rapids.sql.concurrentGpuTasks").proposed());
+    // the optimizer keeps 4 concurrent GPU tasks on an 80 GB H100; the log's OOMs win
+    assertEquals(
+        "4",
+        io.github.dgxspark.core.SparkConfigOptimizer.optimize(
+                cluster,
+                WorkloadSpec.of(WorkloadType.SQL_ANALYTICS, ByteSizes.GIB, ExecutionMode.GPU))
+            .config()
+            .get("spark.rapids.sql.concurrentGpuTasks")
+            .orElseThrow());
+    // rule PinnedPoolNotCoveredByOverhead (the log's 8g pinned pool + 32G spill store) beats the
+    // optimizer's overhead, which assumes its own smaller pools; the conflict is stated
+    assertTrue(
+        r.conflicts().stream()
+            .anyMatch(
+                s ->
+                    s.startsWith("spark.executor.memoryOverhead: kept")
+                        && s.contains("(rule)")
+                        && s.contains("(optimizer)")),
+        r.conflicts().toString());
+    // with the real hardware the executors are sized: one per GPU
+    assertEquals(
+        "16",
+        change(changing(r, "spark.executor.instances").orElseThrow(), "spark.executor.instances")
+            .proposed());
+    assertTrue(r.assumptions().stream().anyMatch(a -> a.startsWith("hardware: as given")));
+  }
+
+  @Test
+  void badInput_noTaskNoExecutor_modelsExceptionNamesIt() {
+    ApplicationProfile p = profile("spark2-eventlog.zstd");
+    ApplicationProfile empty =
+        new ApplicationProfile(
+            p.applicationId(),
+            p.attemptId(),
+            p.applicationName(),
+            p.sparkVersion(),
+            p.user(),
+            p.startTime(),
+            p.endTime(),
+            p.duration(),
+            p.master(),
+            p.clusterManager(),
+            p.sparkProperties(),
+            p.complete(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            p.failures(),
+            new ApplicationProfile.Totals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+            p.parseStats());
+    ModelsException e =
+        assertThrows(ModelsException.class, () -> Recommender.generateRecommendations(empty));
+    assertTrue(e.getMessage().contains("no executor and no task"), e.getMessage());
+  }
+
+  @Test
+  void badInput_gpuWorkloadWithoutGpus_modelsException() {
+    ClusterSpec cpu =
+        ClusterSpec.single(NodeSpec.cpuOnly(32, 128 * ByteSizes.GIB), ClusterManager.STANDALONE);
+    WorkloadSpec w = WorkloadSpec.of(WorkloadType.ETL, ByteSizes.TIB, ExecutionMode.GPU);
+    ModelsException e =
+        assertThrows(
+            ModelsException.class,
+            () -> Recommender.generateRecommendations(SparkConfig.empty(), cpu, w));
+    assertTrue(e.getMessage().startsWith("the optimizer cannot size"), e.getMessage());
+  }
+
+  @Test
+  void estimateImpact_noChanges_modelsException() {
+    ModelsException e =
+        assertThrows(
+            ModelsException.class,
+            () -> Recommender.estimateImpact(List.of(), profile("spark2-eventlog.zstd")));
+    assertTrue(e.getMessage().contains("at least one config change"));
+  }
+
+  @Test
+  void estimateImpact_unmodelledKey_unknownWithReason() {
+    Impact i =
+        Recommender.estimateImpact(
+            List.of(
+                new Change(
+                    "spark.serializer",
+                    Optional.empty(),
+                    "org.apache.spark.serializer.KryoSerializer")),
+            profile("tasks_executors_fail_compressed_eventlog.zstd"));
+    assertFalse(i.known());
+    assertTrue(i.basis().contains("spark.serializer"), i.basis());
+  }
+
+  @Test
+  void change_proposingCurrentValue_isRejected() {
+    ModelsException e =
+        assertThrows(
+            ModelsException.class,
+            () -> new Change("spark.sql.shuffle.partitions", Optional.of("200"), "200"));
+    assertTrue(e.getMessage().contains("proposes its current value"));
+  }
+}
