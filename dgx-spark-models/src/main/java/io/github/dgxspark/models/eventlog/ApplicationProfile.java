@@ -276,6 +276,9 @@ public record ApplicationProfile(
    * @param runTimeSampleMs a uniform random sample (fixed seed) of at most {@value
    *     #RUN_TIME_SAMPLE_LIMIT} task run times in ms, in task end order; every run time when the
    *     attempt had that many tasks or fewer
+   * @param wallTimeMs finish − launch per task with metrics, ms: run time plus scheduler delay,
+   *     deserialisation, result serialisation and fetching (read by the replay simulator of {@code
+   *     models.perf})
    */
   public record Stage(
       int id,
@@ -301,7 +304,8 @@ public record ApplicationProfile(
       Distribution memoryBytesSpilled,
       Distribution diskBytesSpilled,
       double skewRatio,
-      List<Long> runTimeSampleMs) {
+      List<Long> runTimeSampleMs,
+      Distribution wallTimeMs) {
 
     /** The most task run times a stage keeps as a sample. */
     public static final int RUN_TIME_SAMPLE_LIMIT = 256;
@@ -326,6 +330,7 @@ public record ApplicationProfile(
       Objects.requireNonNull(memoryBytesSpilled, "memoryBytesSpilled");
       Objects.requireNonNull(diskBytesSpilled, "diskBytesSpilled");
       runTimeSampleMs = List.copyOf(runTimeSampleMs);
+      Objects.requireNonNull(wallTimeMs, "wallTimeMs");
     }
   }
 

@@ -31,6 +31,7 @@ final class StageAccumulator {
   private final QuantileSketch shuffleWrite = new QuantileSketch();
   private final QuantileSketch memorySpill = new QuantileSketch();
   private final QuantileSketch diskSpill = new QuantileSketch();
+  private final QuantileSketch wallTime = new QuantileSketch();
   private long[] sample = new long[16];
   private final SplittableRandom random;
 
@@ -77,6 +78,9 @@ final class StageAccumulator {
     shuffleWrite.add(t.shuffleWriteBytes);
     memorySpill.add(t.memoryBytesSpilled);
     diskSpill.add(t.diskBytesSpilled);
+    if (t.launchMillis >= 0 && t.finishMillis >= t.launchMillis) {
+      wallTime.add(t.finishMillis - t.launchMillis);
+    }
   }
 
   ApplicationProfile.Stage toStage() {
@@ -118,7 +122,8 @@ final class StageAccumulator {
         memorySpill.toDistribution(),
         diskSpill.toDistribution(),
         skew,
-        runTimes);
+        runTimes,
+        wallTime.toDistribution());
   }
 
   static Optional<Instant> instant(long millis) {
