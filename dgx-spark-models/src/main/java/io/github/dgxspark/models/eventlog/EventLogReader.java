@@ -29,9 +29,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The one streaming pass over a log's parts: splits the bytes into lines, parses each line with
- * Jackson's streaming parser (task ends token by token, the rare other events as trees) and feeds a
- * {@link ProfileBuilder}.
+ * The one streaming pass over a log's parts: splits the bytes into lines and feeds a {@link
+ * ProfileBuilder}. Task ends and task starts, most of a log's bytes, go first to the {@link
+ * TaskEndScanner}; every other line, and any hot line the scanner declines, is read with Jackson's
+ * streaming parser (task, stage and job events token by token, the rare others as trees).
  */
 final class EventLogReader {
   /** Lines that may open a log without a single event before it is called "not an event log". */
@@ -61,13 +62,16 @@ final class EventLogReader {
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
-  private static final byte[] TASK_METRICS_KEY =
-      "\"Task Metrics\":".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] TASK_END =
+      "{\"Event\":\"SparkListenerTaskEnd\"".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] TASK_START =
+      "{\"Event\":\"SparkListenerTaskStart\"".getBytes(StandardCharsets.US_ASCII);
 
   private final LogFiles files;
   private final EventLogs.ProgressListener listener;
   private final ProfileBuilder builder;
   private final TaskEnd taskEnd = new TaskEnd();
+  private final TaskEndScanner scanner = new TaskEndScanner();
   private long totalBytes;
   private long fileBytesRead;
   private long nextProgress = PROGRESS_STEP_BYTES;
@@ -211,6 +215,18 @@ final class EventLogReader {
     return -1;
   }
 
+  private static boolean startsWith(byte[] buf, int off, int len, byte[] prefix) {
+    if (len < prefix.length) {
+      return false;
+    }
+    for (int k = 0; k < prefix.length; k++) {
+      if (buf[off + k] != prefix[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static void skipToNewline(InputStream in) throws IOException {
     int b;
     while ((b = in.read()) >= 0 && b != '\n') {
@@ -253,6 +269,15 @@ final class EventLogReader {
   }
 
   private void event(byte[] buf, int off, int len) throws IOException {
+    if (startsWith(buf, off, len, TASK_END)) {
+      if (scanner.taskEnd(buf, off, len, taskEnd)) {
+        builder.taskEnd(taskEnd);
+        return;
+      }
+    } else if (startsWith(buf, off, len, TASK_START) && scanner.wellFormedObject(buf, off, len)) {
+      builder.skippedEvent();
+      return;
+    }
     try (JsonParser p = JSON.createParser(buf, off, len)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         builder.garbage(part, lineNumber, "not a JSON object");
@@ -269,7 +294,7 @@ final class EventLogReader {
       String type = p.getText();
       switch (type) {
         case "SparkListenerTaskEnd":
-          taskEnd(p, buf, off, len);
+          taskEnd(p);
           return;
         case "SparkListenerStageSubmitted":
           stageEvent(p, false);
@@ -450,101 +475,10 @@ final class EventLogReader {
     }
   }
 
-  /**
-   * Reads a task end whose parser stands after the {@code Event} field. Fast path for Spark's field
-   * order: the head (stage, reason, launch and finish time) is streamed up to the task info's
-   * {@code Accumulables}, which with the executor metrics peaks make up most of the line and are
-   * not needed; the {@code Task Metrics} object is then streamed from its key, found from the end
-   * of the line, and the line must close right after it. Any other shape is streamed whole.
-   */
-  private void taskEnd(JsonParser p, byte[] buf, int off, int len) throws IOException {
-    TaskEnd t = taskEnd;
-    t.clear();
-    int accumulables = head(p, t);
-    if (accumulables >= 0 && tail(buf, off + accumulables, off + len, t)) {
-      builder.taskEnd(t);
-      return;
-    }
-    t.clear();
-    try (JsonParser whole = JSON.createParser(buf, off, len)) {
-      whole.nextToken();
-      taskEndFields(whole, t);
-    }
-  }
-
-  /**
-   * Streams a task end's fields up to the task info's accumulables.
-   *
-   * @return the offset of the accumulables' {@code [} in the line, or -1 when the object ended
-   *     without one (then the task end is complete in {@code t} only if it also had its metrics,
-   *     which the caller does not assume: it re-reads the line)
-   */
-  private static int head(JsonParser p, TaskEnd t) throws IOException {
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      JsonToken value = p.nextToken();
-      if (value == JsonToken.START_OBJECT && field.equals("Task Info")) {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String info = p.currentName();
-          JsonToken v = p.nextToken();
-          if (v == JsonToken.START_ARRAY && info.equals("Accumulables")) {
-            return (int) p.currentTokenLocation().getByteOffset();
-          }
-          taskInfoField(p, t, info);
-        }
-      } else if (!headField(p, t, field, value)) {
-        p.skipChildren();
-      }
-    }
-    return -1;
-  }
-
-  /** Streams the Task Metrics object found from the end of the line; false if not there. */
-  private static boolean tail(byte[] buf, int from, int end, TaskEnd t) throws IOException {
-    int key = lastIndexOf(buf, from, end, TASK_METRICS_KEY);
-    if (key < 0 || buf[key - 1] == '\\') {
-      return false;
-    }
-    int start = key + TASK_METRICS_KEY.length;
-    try (JsonParser q = JSON.createParser(buf, start, end - start)) {
-      if (q.nextToken() != JsonToken.START_OBJECT) {
-        return false;
-      }
-      metrics(q, t);
-      int after = start + (int) q.currentLocation().getByteOffset();
-      int i = skipSpaces(buf, after, end);
-      if (i < end && buf[i] == '}' && skipSpaces(buf, i + 1, end) == end) {
-        return true;
-      }
-      if (i >= end) {
-        throw new JsonEOFException(q, null, "truncated task end");
-      }
-      return false;
-    }
-  }
-
-  private static int skipSpaces(byte[] buf, int i, int end) {
-    while (i < end && (buf[i] == ' ' || buf[i] == '\t')) {
-      i++;
-    }
-    return i;
-  }
-
-  private static int lastIndexOf(byte[] buf, int from, int end, byte[] needle) {
-    byte first = needle[0];
-    outer:
-    for (int i = end - needle.length; i >= from; i--) {
-      if (buf[i] != first) {
-        continue;
-      }
-      for (int j = 1; j < needle.length; j++) {
-        if (buf[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
+  /** Streams a task end (not in the scanner's shape) from the field after {@code Event}. */
+  private void taskEnd(JsonParser p) throws IOException {
+    taskEnd.clear();
+    taskEndFields(p, taskEnd);
   }
 
   /** Streams a whole task end from the field after its opening brace. */
