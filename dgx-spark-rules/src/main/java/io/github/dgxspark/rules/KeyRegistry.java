@@ -22,6 +22,12 @@ final class KeyRegistry {
   private final List<Map.Entry<Pattern, ConfigKey>> wildcards = new ArrayList<>();
   private final List<String> openPrefixes;
   private final Map<Integer, List<String>> byLength = new HashMap<>();
+  private final BoundedCache<String, Optional<ConfigKey>> found =
+      new BoundedCache<>(4096, this::lookup);
+  private final BoundedCache<String, Optional<String>> nearest2 =
+      new BoundedCache<>(1024, this::nearest2);
+  private final BoundedCache<String, Optional<String>> nearest3 =
+      new BoundedCache<>(1024, this::nearest3);
 
   private KeyRegistry(List<ConfigKey> keys, List<String> openPrefixes) {
     this.keys = List.copyOf(keys);
@@ -111,6 +117,11 @@ final class KeyRegistry {
 
   Optional<ConfigKey> find(String name) {
     ConfigKey k = exact.get(name);
+    return k != null ? Optional.of(k) : found.get(name);
+  }
+
+  private Optional<ConfigKey> lookup(String name) {
+    ConfigKey k = exact.get(name);
     if (k != null) {
       return Optional.of(k);
     }
@@ -140,6 +151,21 @@ final class KeyRegistry {
    * @return the nearest known exact key
    */
   Optional<String> nearest(String name, int maxDistance) {
+    if (maxDistance == 2) {
+      return nearest2.get(name);
+    }
+    return maxDistance == 3 ? nearest3.get(name) : search(name, maxDistance);
+  }
+
+  private Optional<String> nearest2(String name) {
+    return search(name, 2);
+  }
+
+  private Optional<String> nearest3(String name) {
+    return search(name, 3);
+  }
+
+  private Optional<String> search(String name, int maxDistance) {
     String best = null;
     int bestDistance = maxDistance + 1;
     for (int len = name.length() - maxDistance; len <= name.length() + maxDistance; len++) {

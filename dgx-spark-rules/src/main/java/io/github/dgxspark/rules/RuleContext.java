@@ -44,6 +44,8 @@ public final class RuleContext {
       Pattern.compile("local(?:-cluster)?\\[(\\*|[0-9]+).*");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9]+)\\}");
   private static final Object INVALID = new Object();
+  private static final BoundedCache<String, Boolean> SECRET_KEYS =
+      new BoundedCache<>(4096, SparkConfig::isSecretKey);
 
   private final Map<String, String> entries;
   private final Optional<ClusterSpec> hardware;
@@ -51,7 +53,6 @@ public final class RuleContext {
   private final List<Finding> findings = new ArrayList<>();
   private final List<String> secretValues = new ArrayList<>();
   private final Set<String> secretKeys = new HashSet<>();
-  private final Map<String, Optional<String>> nearest = new HashMap<>();
   private final List<Map<String, Object>> parsed = new ArrayList<>();
   private final boolean gpuRequested;
   private RuleEntry current;
@@ -61,7 +62,7 @@ public final class RuleContext {
     this.hardware = hardware;
     this.keys = keys;
     for (Map.Entry<String, String> e : entries.entrySet()) {
-      if (SparkConfig.isSecretKey(e.getKey())) {
+      if (SECRET_KEYS.get(e.getKey())) {
         secretKeys.add(e.getKey());
         String v = e.getValue().trim();
         if (!v.isEmpty()) {
@@ -143,7 +144,7 @@ public final class RuleContext {
    * @return true for secret-bearing keys
    */
   public boolean isSecretKey(String key) {
-    return entries.containsKey(key) ? secretKeys.contains(key) : SparkConfig.isSecretKey(key);
+    return entries.containsKey(key) ? secretKeys.contains(key) : SECRET_KEYS.get(key);
   }
 
   /**
@@ -164,8 +165,7 @@ public final class RuleContext {
    * @return the nearest known key within that distance
    */
   public Optional<String> nearestKnownKey(String key, int maxDistance) {
-    return nearest.computeIfAbsent(
-        key + '\u0000' + maxDistance, k -> keys.nearest(key, maxDistance));
+    return keys.nearest(key, maxDistance);
   }
 
   /**

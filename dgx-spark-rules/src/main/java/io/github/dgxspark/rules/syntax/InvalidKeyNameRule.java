@@ -18,9 +18,7 @@ final class InvalidKeyNameRule implements Rule {
   @Override
   public void check(RuleContext c) {
     for (String key : c.entries().keySet()) {
-      if (key.isEmpty()
-          || !key.strip().equals(key)
-          || key.chars().anyMatch(Character::isISOControl)) {
+      if (!Names.wellFormed(key)) {
         c.report(List.of(key), Map.of("key", Names.printable(key)));
       }
     }
