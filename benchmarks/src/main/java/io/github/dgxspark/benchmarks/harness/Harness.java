@@ -92,9 +92,12 @@ public final class Harness {
     Machine machine = Machine.local();
     log.println("machine: " + machine.description() + ", Spark " + SparkRun.sparkVersion());
     ChildLauncher launcher = new ChildLauncher(options.out(), options.timeoutMinutes());
+    if (options.codecLogs().isPresent()) {
+      writeCodecLogs(options.codecLogs().get(), options.out(), launcher.plumbing(), log);
+    }
     List<RunResult> results = new ArrayList<>();
-    List<Long> inputBytes = new ArrayList<>();
     int runNo = 0;
+    Instant now = Instant.now();
     for (Deployment deployment : options.deployments()) {
       for (SparkWorkload workload : options.workloads()) {
         for (double scale : options.scales()) {
@@ -113,6 +116,7 @@ public final class Harness {
             }
           }
           List<String> kinds = new ArrayList<>(variants.keySet());
+          List<RunResult> cell = new ArrayList<>();
           for (int rep = 0; rep < options.repeats(); rep++) {
             // rotate the order so that neither config always runs first (warm page cache, JIT)
             for (int k = 0; k < kinds.size(); k++) {
@@ -151,21 +155,23 @@ public final class Harness {
                   r.executors(),
                   r.executorCores(),
                   ByteSizes.format(r.executorMemoryBytes()));
-              results.add(r);
-              inputBytes.add(bytes);
+              cell.add(r);
             }
           }
+          // append cell by cell, so that an interrupted run keeps what it measured
+          if (options.history().isPresent()) {
+            PerformanceHistoryFile.append(
+                options.history().get(),
+                cell,
+                machine,
+                cell.stream().map(r -> bytes).toList(),
+                Instant.now(),
+                command);
+            log.println("appended " + cell.size() + " runs to " + options.history().get());
+          }
+          results.addAll(cell);
         }
       }
-    }
-    Instant now = Instant.now();
-    if (options.history().isPresent() && !results.isEmpty()) {
-      PerformanceHistoryFile.append(
-          options.history().get(), results, machine, inputBytes, now, command);
-      log.println("appended " + results.size() + " runs to " + options.history().get());
-    }
-    if (options.codecLogs().isPresent()) {
-      writeCodecLogs(launcher, options.codecLogs().get(), options.out(), log);
     }
     return Report.of(results, machine, now, command);
   }
@@ -193,11 +199,12 @@ public final class Harness {
     return m;
   }
 
-  private static void writeCodecLogs(ChildLauncher launcher, Path dir, Path out, PrintStream log) {
+  private static void writeCodecLogs(
+      Path dir, Path out, Map<String, String> basePlumbing, PrintStream log) {
     for (Map.Entry<String, Map<String, String>> v : codecVariants().entrySet()) {
       Path target = dir.resolve(v.getKey());
       deleteTree(target);
-      Map<String, String> plumbing = new LinkedHashMap<>(launcher.plumbing());
+      Map<String, String> plumbing = new LinkedHashMap<>(basePlumbing);
       plumbing.putAll(v.getValue());
       RunSpec spec =
           new RunSpec(
