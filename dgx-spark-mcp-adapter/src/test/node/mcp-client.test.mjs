@@ -21,6 +21,7 @@ const TOOLS = [
   'classify_workload',
   'detect_hardware',
   'estimate_resources',
+  'generate_recommendations',
   'generate_spark_config',
   'list_profiles',
   'list_rules',
@@ -180,6 +181,7 @@ test('analyze_event_log: totals of a real log; outside, not a log, missing path'
   const r = await ok('analyze_event_log', { path: 'dr-elephant_event_log_1' });
   assert.equal(r.application.sparkVersion, '1.5.1');
   assert.equal(r.totals.tasks, 10);
+  assert.ok(Array.isArray(r.recommendations));
   for (const k of ['jobs', 'stages', 'tasks', 'failedTasks', 'executorRunTimeMs', 'executorCpuTimeNs',
     'jvmGcTimeMs', 'inputBytes', 'outputBytes', 'shuffleReadBytes', 'shuffleWriteBytes',
     'memoryBytesSpilled', 'diskBytesSpilled']) {
@@ -188,6 +190,22 @@ test('analyze_event_log: totals of a real log; outside, not a log, missing path'
   await bad('analyze_event_log', { path: '/etc/passwd' }, /outside the allowed/);
   await bad('analyze_event_log', { path: 'FIXTURES.md' }, /FIXTURES\.md/);
   await bad('analyze_event_log', {}, /path/);
+});
+
+test('generate_recommendations: from a log and for a config; bad inputs', async () => {
+  const fromLog = await ok('generate_recommendations', { path: 'dr-elephant_event_log_1' });
+  assert.ok(fromLog.recommendations.length > 0);
+  for (const r of fromLog.recommendations) {
+    assert.ok(r.title && r.reason && r.guidance && r.abTest && r.impact && r.priority);
+    for (const c of r.changes) assert.ok(c.key && 'current' in c && c.proposed !== undefined);
+  }
+  const forConfig = await ok('generate_recommendations', {
+    config: { 'spark.executor.memory': '2g' }, profile: 'dgx-h100', workloadType: 'etl', dataSize: '1t',
+  });
+  assert.equal(forConfig.current['spark.executor.memory'], '2g');
+  assert.ok(Object.keys(forConfig.proposed).length > 1);
+  await bad('generate_recommendations', { path: '../../../../../../../../etc/passwd' }, /outside the allowed/);
+  await bad('generate_recommendations', { config: { 'spark.x': '1' }, profile: 'dgx-spark', mode: 'gpu', workloadType: 'nope' }, /workloadType/);
 });
 
 test('an unknown tool is a JSON-RPC error and the server keeps serving', async () => {

@@ -10,6 +10,7 @@ import io.github.dgxspark.core.GpuSpec;
 import io.github.dgxspark.core.NicSpec;
 import io.github.dgxspark.core.NodeSpec;
 import io.github.dgxspark.core.OptimizationResult;
+import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.SparkConfigOptimizer;
 import io.github.dgxspark.core.WorkloadSpec;
 import io.github.dgxspark.hardware.HardwareProfile;
@@ -22,6 +23,10 @@ import io.github.dgxspark.models.estimate.JobSpec;
 import io.github.dgxspark.models.estimate.TimeEstimate;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
 import io.github.dgxspark.models.eventlog.EventLogs;
+import io.github.dgxspark.models.recommendations.Impact;
+import io.github.dgxspark.models.recommendations.Recommendation;
+import io.github.dgxspark.models.recommendations.RecommendationReport;
+import io.github.dgxspark.models.recommendations.Recommender;
 import io.github.dgxspark.models.workload.Classification;
 import io.github.dgxspark.models.workload.ExtractionResult;
 import io.github.dgxspark.models.workload.IoPatternReport;
@@ -184,8 +189,9 @@ public final class Operations {
   }
 
   /**
-   * What a Spark application did, from its event log: {@code {"application":{"id","name",
-   * "sparkVersion","durationMs",...},"totals":{...},"failures":{...},"parseStats":{...}}}.
+   * What a Spark application did, from its event log, and what to change: {@code {"application":
+   * {"id","name","sparkVersion","durationMs",...},"totals":{...},"failures":{...},"parseStats":
+   * {...},"recommendations":[...]}} (recommendations as in {@link #recommendations}).
    *
    * @param log an event log file or folder
    * @return the tree
@@ -200,6 +206,84 @@ public final class Operations {
     o.set("totals", Json.tree(p.totals()));
     o.set("failures", failuresTree(p.failures()));
     o.set("parseStats", Json.tree(p.parseStats()));
+    o.set(
+        "recommendations",
+        recommendationsTree(Recommender.generateRecommendations(p)).get("recommendations"));
+    return o;
+  }
+
+  /**
+   * Ranked recommendations, from an event log (its config, hardware and workload; the hardware
+   * options, when given, size the executors for that cluster) or for a config on the hardware:
+   * {@code {"recommendations":[{"title","changes":[{"key","current","proposed"}],"reason",
+   * "source","impact":{...},"priority":{...},"guidance","abTest":{...}}],"current":{...},
+   * "proposed":{...},"assumptions","conflicts","unresolved"}}.
+   *
+   * @param log an event log, or empty
+   * @param config the config as it is now when there is no log (may be empty)
+   * @param hardware the hardware, or empty (with a log: derived from its executors; without: this
+   *     machine, probed)
+   * @param workload the workload when there is no log
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException if an input cannot be read or resolved, or
+   *     the workload cannot be sized on the hardware
+   */
+  public static ObjectNode recommendations(
+      Optional<Path> log,
+      Map<String, String> config,
+      Optional<HardwareOptions> hardware,
+      WorkloadOptions workload) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(workload, "workload");
+    RecommendationReport r;
+    if (log.isPresent()) {
+      ApplicationProfile p = EventLogs.read(log.get());
+      r =
+          hardware.isPresent()
+              ? Recommender.generateRecommendations(p, hardware.get().resolve().cluster())
+              : Recommender.generateRecommendations(p);
+    } else {
+      r =
+          Recommender.generateRecommendations(
+              new SparkConfig(config),
+              hardware.orElseGet(HardwareOptions::local).resolve().cluster(),
+              workload.resolve());
+    }
+    return recommendationsTree(r);
+  }
+
+  private static ObjectNode recommendationsTree(RecommendationReport r) {
+    ObjectNode o = Json.object();
+    ArrayNode list = o.putArray("recommendations");
+    for (Recommendation rec : r.recommendations()) {
+      ObjectNode ro = list.addObject();
+      ro.put("title", rec.title());
+      ro.set("changes", Json.tree(rec.changes()));
+      ro.put("reason", rec.reason());
+      ro.put("source", rec.source());
+      ro.set("impact", impactTree(rec.impact()));
+      ro.set("priority", Json.tree(rec.priority()));
+      ro.put("guidance", rec.guidance());
+      ro.set("abTest", Json.tree(rec.abTest()));
+    }
+    o.set("current", Json.texts(r.current().redacted().entries()));
+    o.set("proposed", Json.texts(r.proposed().redacted().entries()));
+    o.set("assumptions", Json.texts(r.assumptions()));
+    o.set("conflicts", Json.texts(r.conflicts()));
+    o.set("unresolved", Json.texts(r.unresolved()));
+    return o;
+  }
+
+  private static ObjectNode impactTree(Impact i) {
+    ObjectNode o = Json.object();
+    o.put("known", i.known());
+    i.runTimeChange().ifPresent(v -> o.set("runTimeChange", Json.tree(v)));
+    i.costChange().ifPresent(v -> o.set("costChange", Json.tree(v)));
+    i.baselineRunTime().ifPresent(d -> o.put("baselineRunTimeMs", d.toMillis()));
+    o.put("level", i.level());
+    o.put("confidence", i.confidence());
+    o.put("method", i.method());
+    o.put("basis", i.basis());
     return o;
   }
 

@@ -188,7 +188,44 @@ final class TextViews {
               : e.getValue().asText());
     }
     sb.append(tt.render());
+    recommendations(sb, a.path("recommendations"));
     return sb.toString();
+  }
+
+  static void recommendations(StringBuilder sb, JsonNode recs) {
+    if (recs.size() == 0) {
+      sb.append("\nNo recommendations.\n");
+      return;
+    }
+    sb.append("\nRecommendations, highest priority first:\n");
+    int n = 1;
+    for (JsonNode r : recs) {
+      sb.append(String.format(Locale.ROOT, "%n%d. %s%n", n++, r.path("title").asText()));
+      for (JsonNode c : r.path("changes")) {
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "   %s: %s -> %s%n",
+                c.path("key").asText(),
+                c.path("current").isNull() ? "(unset)" : c.path("current").asText(),
+                c.path("proposed").asText()));
+      }
+      sb.append("   why: ").append(r.path("reason").asText()).append('\n');
+      JsonNode rt = r.path("impact").path("runTimeChange");
+      if (r.path("impact").path("known").asBoolean() && rt.isObject()) {
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "   run time: %+.0f %% (%+.0f %% .. %+.0f %%)%n",
+                100 * rt.path("expected").asDouble(),
+                100 * rt.path("low").asDouble(),
+                100 * rt.path("high").asDouble()));
+      } else {
+        sb.append("   run time: impact unknown (")
+            .append(r.path("impact").path("basis").asText())
+            .append(")\n");
+      }
+    }
   }
 
   static String classify(ObjectNode c) {

@@ -1,5 +1,6 @@
 package io.github.dgxspark.adapter.mcp;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dgxspark.adapter.HardwareOptions;
 import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.adapter.Operations;
@@ -70,7 +71,9 @@ public final class McpServerApp {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(out, "out");
     StdioGuard guard = new StdioGuard(in, out);
-    JacksonMcpJsonMapper json = new JacksonMcpJsonMapper(Json.MAPPER.copy());
+    // a plain mapper: the SDK's records carry their own inclusion rules, and the tools' nulls
+    // (e.g. a change's "current": null) must reach the client as they are in the text content
+    JacksonMcpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
     McpSyncServer server =
         McpServer.sync(new StdioServerTransportProvider(json, guard.toSdk(), guard.fromSdk()))
             .serverInfo(NAME, VERSION)

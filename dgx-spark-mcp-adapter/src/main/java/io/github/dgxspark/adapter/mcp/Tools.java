@@ -171,13 +171,31 @@ final class Tools {
             "Analyze a Spark event log",
             "Reads a Spark event log (file or folder, any Spark codec) under the allowed"
                 + " directories: application, totals (jobs, stages, tasks, failedTasks, run and CPU"
-                + " time, GC, input/output/shuffle bytes, spill) and failures.",
+                + " time, GC, input/output/shuffle bytes, spill), failures and ranked"
+                + " recommendations.",
             required(pathArg(object()), "path"),
             withProp(
                 withProp(output("application", "totals"), "application", type("object")),
                 "totals",
                 type("object")),
             a -> Operations.analyze(files.resolve(a.requiredText("path")))));
+    defs.add(
+        new Def(
+            "generate_recommendations",
+            "Generate recommendations",
+            "Ranked recommendations with exact config changes (key: current -> proposed), reason"
+                + " and source, impact on run time and cost with an interval, priority,"
+                + " implementation guidance and an A/B test plan: from an event log (path; hardware"
+                + " options size the executors for that cluster), or for a config on the hardware"
+                + " and workload.",
+            optionalConfig(pathArg(workloadArgs(hardwareArgs(object())))),
+            withProp(output("recommendations"), "recommendations", type("array")),
+            a ->
+                Operations.recommendations(
+                    a.text("path").map(files::resolve),
+                    a.node("config").isPresent() ? a.config() : Map.of(),
+                    a.optionalHardware(),
+                    a.workload())));
     List<SyncToolSpecification> specs = new ArrayList<>();
     for (Def d : defs) {
       specs.add(spec(d, files));
@@ -191,6 +209,12 @@ final class Tools {
     prop(o, "node", type("object"), "one node: cores, memory, GPUs, NVLink, NICs");
     prop(o, "notes", arrayOf("string"), "what could not be read or was assumed");
     return o;
+  }
+
+  private static ObjectNode optionalConfig(ObjectNode schema) {
+    Schemas.configArgs(schema);
+    schema.remove("required");
+    return schema;
   }
 
   private static ObjectNode validateOutput() {

@@ -258,6 +258,18 @@ class CliTest {
       assertTrue(t.path(k).isNumber(), k);
     }
     assertEquals(10, t.path("tasks").asInt());
+    JsonNode recs = r.json().path("recommendations");
+    assertTrue(recs.size() > 0, r.out());
+    for (JsonNode rec : recs) {
+      for (String k :
+          List.of(
+              "title", "changes", "reason", "source", "impact", "priority", "guidance", "abTest")) {
+        assertTrue(rec.has(k), k + " in " + rec);
+      }
+      for (JsonNode c : rec.path("changes")) {
+        assertTrue(c.has("key") && c.has("current") && c.has("proposed"), c.toString());
+      }
+    }
   }
 
   @Test

@@ -36,6 +36,7 @@ class McpServerIT {
           "classify_workload",
           "detect_hardware",
           "estimate_resources",
+          "generate_recommendations",
           "generate_spark_config",
           "list_profiles",
           "list_rules",
@@ -200,6 +201,11 @@ class McpServerIT {
     String job = "{\"profile\":\"dgx-h100\",\"workloadType\":\"etl\",\"dataSize\":\"2t\"}";
     assertTrue(good("estimate_resources", job).path("resources").path("cores").asInt() > 0);
     assertTrue(good("predict_execution_time", job).path("time").path("expectedMs").asLong() > 0);
+    assertTrue(
+        good("generate_recommendations", "{\"path\":\"dr-elephant_event_log_1\"}")
+                .path("recommendations")
+                .size()
+            > 0);
     assertEquals(
         10,
         good("analyze_event_log", "{\"path\":\"dr-elephant_event_log_1\"}")
