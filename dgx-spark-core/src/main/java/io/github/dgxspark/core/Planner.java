@@ -25,6 +25,12 @@ final class Planner {
   static final long COMPRESSED_OOPS_HEAP_BYTES = 31 * GIB;
 
   /**
+   * A heap without compressed oops holds about what a 31 GiB heap with them holds only from about
+   * 48 GiB on, since every reference doubles: heaps from 32 to 48 GiB are lowered to 31 GiB.
+   */
+  static final long NO_OOPS_MIN_HEAP_BYTES = 48 * GIB;
+
+  /**
    * Heaps beyond about 64 GB suffer long GC pauses (TUNING-FACTS 4.3); the cap for one local-mode
    * JVM.
    */
@@ -224,6 +230,9 @@ final class Planner {
         heap = perExecutor - MIN_OVERHEAD_BYTES;
       }
       heap = roundHeap(Math.min(heap, cap));
+      if (heap > COMPRESSED_OOPS_HEAP_BYTES && heap < NO_OOPS_MIN_HEAP_BYTES) {
+        heap = COMPRESSED_OOPS_HEAP_BYTES;
+      }
       if (heap < MIN_HEAP_BYTES) {
         throw tooLittleMemory(executorsPerNode, perExecutor);
       }

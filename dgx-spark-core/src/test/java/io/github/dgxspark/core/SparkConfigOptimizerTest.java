@@ -148,6 +148,15 @@ class SparkConfigOptimizerTest {
   }
 
   @Test
+  void optimize_localHeapBetween32And48Gib_isLoweredTo31g() {
+    OptimizationResult r =
+        SparkConfigOptimizer.optimize(
+            ClusterSpec.single(NodeSpec.cpuOnly(4, 37 * GIB), ClusterManager.LOCAL),
+            WorkloadSpec.of(WorkloadType.ETL, 10 * GIB, ExecutionMode.CPU));
+    assertEquals("31g", value(r, "spark.driver.memory"));
+  }
+
+  @Test
   void optimize_autoOnGpuNodeForStreaming_choosesCpuAndSaysWhy() {
     OptimizationResult r = optimize(DGX_H100, 1, WorkloadType.STREAMING, ExecutionMode.AUTO);
     assertEquals(ExecutionMode.CPU, r.mode());

@@ -49,7 +49,7 @@ class OptimizedConfigsPropertyTest {
     ValidationReport report = RuleBook.builtIn().validate(r.config(), Optional.of(cluster));
     List<String> out = new ArrayList<>();
     for (Finding f : report.findings()) {
-      if (f.severity() != Severity.INFO && !knownOptimizerIssue(f, cluster)) {
+      if (f.severity() != Severity.INFO) {
         out.add(
             String.format(
                 Locale.ROOT,
@@ -69,33 +69,6 @@ class OptimizedConfigsPropertyTest {
       }
     }
     return out;
-  }
-
-  /**
-   * Optimizer outputs the rules rightly flag, reported to the lead for a fix in core (the rules
-   * module does not edit core): in local mode the driver heap is capped at 64 GiB but not kept out
-   * of the 32-48 GiB band, so a 37 GiB node gets spark.driver.memory=32g and loses compressed oops.
-   * {@link #localHeapJustAbove32Gb_isStillProduced} pins it, so this exclusion goes when core is
-   * fixed.
-   */
-  static boolean knownOptimizerIssue(Finding f, ClusterSpec cluster) {
-    return f.ruleId().equals("HeapJustAbove32Gb")
-        && cluster.manager() == ClusterManager.LOCAL
-        && f.keys().equals(List.of("spark.driver.memory"));
-  }
-
-  @Test
-  void localHeapJustAbove32Gb_isStillProduced() {
-    NodeSpec node = NodeSpec.cpuOnly(4, 37 * ByteSizes.GIB);
-    ClusterSpec cluster = ClusterSpec.single(node, ClusterManager.LOCAL);
-    OptimizationResult r =
-        SparkConfigOptimizer.optimize(
-            cluster, WorkloadSpec.of(WorkloadType.ETL, 10 * ByteSizes.GIB, ExecutionMode.CPU));
-    assertTrue(
-        RuleBook.builtIn().validate(r.config(), Optional.of(cluster)).findings().stream()
-            .anyMatch(f -> f.ruleId().equals("HeapJustAbove32Gb")),
-        "core no longer emits a 32-48 GiB local heap: remove knownOptimizerIssue; config "
-            + r.config().entries());
   }
 
   @Test
