@@ -1,0 +1,305 @@
+package io.github.dgxspark.models.perf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dgxspark.core.SparkConfig;
+import io.github.dgxspark.models.ModelsException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Measured Spark runs: the packaged {@code data/performance-history.json} ({@link #builtIn()}) or a
+ * local file the user chooses ({@link #load(Path)}, {@link #append(Path, PerformanceRun)}). Nothing
+ * is written unless asked, and nothing leaves the machine.
+ *
+ * <p>File format: {@code {"description": "...", "runs": [run, ...]}}, each run an object with
+ * {@code source}, {@code workload}, {@code scale}, {@code inputBytes}, {@code executors}, {@code
+ * executorCores}, {@code executorMemoryBytes}, {@code gpusPerExecutor}, {@code config} (key →
+ * value), {@code wallTimeMillis}, {@code machine} ({@code {"description": ...}} or a string),
+ * {@code sparkVersion}, {@code eventLogPath}, {@code appId}, {@code recordedAt} (ISO-8601), the
+ * names the benchmarks harness writes; other fields are kept in the file and ignored here.
+ *
+ * @param description what the history holds
+ * @param runs the runs, in file order
+ */
+public record PerformanceHistory(String description, List<PerformanceRun> runs) {
+  /** Class-path resource of the packaged history. */
+  static final String RESOURCE = "/io/github/dgxspark/models/performance-history.json";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  // Checks the fields and copies the list.
+  public PerformanceHistory {
+    Objects.requireNonNull(description, "description");
+    runs = List.copyOf(runs);
+  }
+
+  /**
+   * The packaged history of measured runs ({@code data/performance-history.json}).
+   *
+   * @return the history; empty runs when none is packaged
+   * @throws ModelsException if the packaged file is malformed
+   */
+  public static PerformanceHistory builtIn() {
+    try (InputStream in = PerformanceHistory.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        return new PerformanceHistory("no performance history is packaged", List.of());
+      }
+      return parse(JSON.readTree(in), "data/performance-history.json");
+    } catch (IOException e) {
+      throw new ModelsException(
+          "performance history data/performance-history.json cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads a history file.
+   *
+   * @param file the file
+   * @return its runs
+   * @throws ModelsException naming the file when it is missing, unreadable, not JSON, or an entry
+   *     is malformed (the entry's index is named)
+   */
+  public static PerformanceHistory load(Path file) {
+    Objects.requireNonNull(file, "file");
+    try {
+      return parse(JSON.readTree(file.toFile()), file.toString());
+    } catch (IOException e) {
+      throw new ModelsException(
+          String.format(
+              Locale.ROOT,
+              "performance history %s cannot be read: %s; expected a JSON object with a 'runs'"
+                  + " array",
+              file,
+              e.getMessage()),
+          e);
+    }
+  }
+
+  /**
+   * Appends a run to a local history file, creating the file when missing. The file is replaced
+   * atomically (a temporary file in the same folder, then a move), so a reader never sees a partial
+   * file; existing entries and their unknown fields are kept as they were.
+   *
+   * @param file the history file the user chose
+   * @param run the measured run
+   * @return the history now in the file
+   * @throws ModelsException naming the file when it exists but is not a history, or it cannot be
+   *     written
+   */
+  public static PerformanceHistory append(Path file, PerformanceRun run) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(run, "run");
+    ObjectNode root;
+    Path tmp = null;
+    try {
+      if (Files.exists(file)) {
+        JsonNode existing = JSON.readTree(file.toFile());
+        parse(existing, file.toString());
+        root = (ObjectNode) existing;
+      } else {
+        root = JSON.createObjectNode();
+        root.put(
+            "description",
+            "Measured Spark runs only, each with its provenance (machine, Spark version, config,"
+                + " workload, scale, source).");
+        root.putArray("runs");
+      }
+      ((ArrayNode) root.get("runs")).add(toJson(run));
+      Path parent = file.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+      tmp = Files.createTempFile(parent, ".performance-history", ".json.tmp");
+      Files.writeString(tmp, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      tmp = null;
+      return parse(root, file.toString());
+    } catch (IOException e) {
+      throw new ModelsException(
+          String.format(
+              Locale.ROOT, "performance history %s cannot be written: %s", file, e.getMessage()),
+          e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // the temporary file is left behind; the history itself is untouched
+        }
+      }
+    }
+  }
+
+  /**
+   * The runs of one workload type.
+   *
+   * @param workload a workload type id, e.g. {@code sql-analytics}
+   * @return its runs, in file order
+   */
+  public List<PerformanceRun> runsOf(String workload) {
+    Objects.requireNonNull(workload, "workload");
+    return runs.stream().filter(r -> r.workload().equals(workload)).toList();
+  }
+
+  /**
+   * The history as the JSON object the file holds.
+   *
+   * @return pretty-printed JSON
+   */
+  public String toJson() {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("description", description);
+    ArrayNode array = root.putArray("runs");
+    runs.forEach(r -> array.add(toJson(r)));
+    try {
+      return JSON.writeValueAsString(root) + "\n";
+    } catch (IOException e) {
+      throw new ModelsException("performance history cannot be written as JSON", e);
+    }
+  }
+
+  static PerformanceHistory parse(JsonNode root, String file) {
+    if (root == null || !root.isObject() || !root.path("runs").isArray()) {
+      throw new ModelsException(
+          String.format(
+              Locale.ROOT,
+              "performance history %s is not an object with a 'runs' array; expected"
+                  + " {\"runs\": [...]}",
+              file));
+    }
+    List<PerformanceRun> runs = new ArrayList<>();
+    int i = 0;
+    for (JsonNode n : root.get("runs")) {
+      try {
+        runs.add(fromJson(n));
+      } catch (ModelsException e) {
+        throw new ModelsException(
+            String.format(
+                Locale.ROOT, "performance history %s, run %d: %s", file, i, e.getMessage()),
+            e);
+      }
+      i++;
+    }
+    return new PerformanceHistory(root.path("description").asText(""), runs);
+  }
+
+  private static PerformanceRun fromJson(JsonNode n) {
+    if (!n.isObject()) {
+      throw new ModelsException("entry is not an object; expected a run object");
+    }
+    SparkConfig config = SparkConfig.empty();
+    JsonNode c = n.path("config");
+    for (Map.Entry<String, JsonNode> e : c.properties()) {
+      config = config.with(e.getKey(), e.getValue().asText());
+    }
+    JsonNode machine = n.path("machine");
+    String machineText =
+        machine.isObject() ? machine.path("description").asText("") : machine.asText("");
+    return new PerformanceRun(
+        required(n, "source").asText(),
+        required(n, "workload").asText(),
+        n.path("scale").asDouble(1),
+        n.path("inputBytes").asLong(0),
+        wholeNumber(n, "executors"),
+        wholeNumber(n, "executorCores"),
+        n.path("executorMemoryBytes").asLong(0),
+        n.path("gpusPerExecutor").asInt(0),
+        config,
+        Duration.ofMillis(longNumber(n, "wallTimeMillis")),
+        machineText.isEmpty() ? "unknown" : machineText,
+        n.path("sparkVersion").asText("unknown"),
+        text(n, "eventLogPath"),
+        text(n, "appId"),
+        instant(n));
+  }
+
+  private static JsonNode required(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull() || v.asText().isBlank()) {
+      throw new ModelsException("field '" + field + "' is missing; every run needs it");
+    }
+    return v;
+  }
+
+  private static int wholeNumber(JsonNode n, String field) {
+    JsonNode v = required(n, field);
+    if (!v.canConvertToInt() || !v.isIntegralNumber()) {
+      throw new ModelsException(
+          String.format(
+              Locale.ROOT, "field '%s' is %s; expected a whole number", field, v.toString()));
+    }
+    return v.asInt();
+  }
+
+  private static long longNumber(JsonNode n, String field) {
+    JsonNode v = required(n, field);
+    if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+      throw new ModelsException(
+          String.format(
+              Locale.ROOT, "field '%s' is %s; expected a whole number", field, v.toString()));
+    }
+    return v.asLong();
+  }
+
+  private static Optional<String> text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() || v.asText().isEmpty()
+        ? Optional.empty()
+        : Optional.of(v.asText());
+  }
+
+  private static Optional<Instant> instant(JsonNode n) {
+    Optional<String> t = text(n, "recordedAt");
+    if (t.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(t.get()));
+    } catch (DateTimeParseException e) {
+      throw new ModelsException(
+          "field 'recordedAt' is '" + t.get() + "'; expected an ISO-8601 instant", e);
+    }
+  }
+
+  static ObjectNode toJson(PerformanceRun r) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("source", r.source());
+    r.recordedAt().ifPresent(t -> n.put("recordedAt", t.toString()));
+    n.put("workload", r.workload());
+    n.put("scale", r.scale());
+    n.put("inputBytes", r.inputBytes());
+    n.put("executors", r.executors());
+    n.put("executorCores", r.executorCores());
+    n.put("executorMemoryBytes", r.executorMemoryBytes());
+    n.put("gpusPerExecutor", r.gpusPerExecutor());
+    ObjectNode config = n.putObject("config");
+    r.config().entries().forEach(config::put);
+    n.put("wallTimeMillis", r.wallTime().toMillis());
+    n.putObject("machine").put("description", r.machine());
+    n.put("sparkVersion", r.sparkVersion());
+    r.eventLog().ifPresent(v -> n.put("eventLogPath", v));
+    r.applicationId().ifPresent(v -> n.put("appId", v));
+    return n;
+  }
+}

@@ -1,0 +1,428 @@
+package io.github.dgxspark.models.perf;
+
+import io.github.dgxspark.core.ClusterManager;
+import io.github.dgxspark.core.ClusterSpec;
+import io.github.dgxspark.core.SparkConfig;
+import io.github.dgxspark.core.WorkloadSpec;
+import io.github.dgxspark.models.ModelsException;
+import io.github.dgxspark.models.eventlog.ApplicationProfile;
+import io.github.dgxspark.models.perf.ErnestModel.SizeBasis;
+import io.github.dgxspark.models.workload.WorkloadAnalyzer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Performance models: the Ernest regression fitted on the measured runs of the performance history
+ * ({@link #fitErnest}, {@link #predictPerformance}), the replay simulator that re-schedules one
+ * event log's recorded tasks on another cluster layout ({@link #replay}), and scaling predictions
+ * from both ({@link #predictScaling}).
+ *
+ * <pre>{@code
+ * ApplicationProfile p = EventLogs.read(Path.of("app.zstd"));
+ * ScalingReport r = PerformanceModels.predictScaling(p, 8);
+ * System.out.println(r.result().predictedDurationMs() + " ms, " + r.reason());
+ * }</pre>
+ */
+public final class PerformanceModels {
+  private PerformanceModels() {}
+
+  /**
+   * The layout an event log ran on: the most executors alive at once, their cores, GPUs and {@code
+   * spark.rapids.sql.concurrentGpuTasks} (2, the RAPIDS default, when unset).
+   *
+   * @param profile the application
+   * @return the observed layout
+   */
+  public static ReplaySpec observedLayout(ApplicationProfile profile) {
+    Objects.requireNonNull(profile, "profile");
+    Replayer.Layout l = Replayer.layout(profile);
+    return new ReplaySpec(
+        l.executors(), l.executorCores(), l.gpusPerExecutor(), l.concurrentGpuTasks());
+  }
+
+  /**
+   * Replays the application's recorded tasks, stage by stage, on another layout; the driver's own
+   * time (no task running) is kept as observed.
+   *
+   * @param profile the application
+   * @param target the layout to replay on
+   * @return the replayed wall time with an interval
+   * @throws ModelsException if the log has no task with a launch and finish time
+   */
+  public static ReplayResult replay(ApplicationProfile profile, ReplaySpec target) {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(target, "target");
+    return replay(Replayer.of(profile), target);
+  }
+
+  private static ReplayResult replay(Replayer r, ReplaySpec target) {
+    double observed = r.observedMillis;
+    double reproduction = observed > 0 ? (r.simulateObserved() - observed) / observed : 0;
+    double predicted = r.simulate(target);
+    Interval interval = r.interval(target, predicted, reproduction);
+    int stages = r.segments.stream().mapToInt(s -> s.stages().size()).sum();
+    String reason =
+        String.format(
+            Locale.ROOT,
+            "%d tasks of %d stage attempts re-scheduled on %d executors × %d cores (%d task"
+                + " slots%s); %.1f s with no task running kept as driver time; replayed on the"
+                + " executors it really had, this log is reproduced within %+.1f %%",
+            r.tasks,
+            stages,
+            target.executors(),
+            target.executorCores(),
+            r.slots(target),
+            r.layout.gpuJob()
+                ? String.format(
+                    Locale.ROOT,
+                    ", %d GPU(s) per executor, %d concurrent GPU tasks",
+                    target.gpusPerExecutor(),
+                    target.concurrentGpuTasks())
+                : "",
+            r.driverMillis / 1000.0,
+            100 * reproduction);
+    return new ReplayResult(
+        target,
+        r.slots(target),
+        Duration.ofMillis(Math.round(observed)),
+        Duration.ofMillis(Math.round(predicted)),
+        interval,
+        Duration.ofMillis(r.driverMillis),
+        reproduction,
+        stages,
+        r.tasks,
+        reason);
+  }
+
+  /**
+   * Fits the Ernest model of a workload on the history's runs of it.
+   *
+   * @param workload a workload type id, e.g. {@code sql-analytics}
+   * @param history measured runs
+   * @return the fitted model
+   * @throws ModelsException if the history has no run of the workload
+   */
+  public static ErnestModel fitErnest(String workload, PerformanceHistory history) {
+    Objects.requireNonNull(workload, "workload");
+    Objects.requireNonNull(history, "history");
+    return Ernest.fit(workload, history.runsOf(workload));
+  }
+
+  /**
+   * Predicts a job's run time on a cluster with a config from the packaged performance history.
+   *
+   * @param config the Spark config ({@code spark.executor.instances} and {@code
+   *     spark.executor.cores}; one executor per node with all its cores when unset)
+   * @param hardware the cluster
+   * @param workload the job
+   * @return the prediction; empty with a reason when the history has no run of the workload
+   */
+  public static PerformancePrediction predictPerformance(
+      SparkConfig config, ClusterSpec hardware, WorkloadSpec workload) {
+    return predictPerformance(config, hardware, workload, PerformanceHistory.builtIn());
+  }
+
+  /**
+   * Predicts a job's run time on a cluster with a config from a performance history.
+   *
+   * @param config the Spark config ({@code spark.executor.instances} and {@code
+   *     spark.executor.cores}; one executor per node with all its cores when unset)
+   * @param hardware the cluster
+   * @param workload the job
+   * @param history measured runs
+   * @return the prediction with an 80 % bootstrap interval, flagged {@code thinData} when the model
+   *     rests on fewer than 5 runs or 3 core counts; empty with a reason when the history has no
+   *     run of the workload or the model needs an input size the workload lacks
+   * @throws ModelsException if the config's executor count or cores are not positive whole numbers
+   */
+  public static PerformancePrediction predictPerformance(
+      SparkConfig config, ClusterSpec hardware, WorkloadSpec workload, PerformanceHistory history) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(hardware, "hardware");
+    Objects.requireNonNull(workload, "workload");
+    Objects.requireNonNull(history, "history");
+    boolean local =
+        hardware.manager() == ClusterManager.LOCAL
+            || config.get("spark.master").map(m -> m.startsWith("local")).orElse(false);
+    int executors = local ? 1 : positive(config, "spark.executor.instances", hardware.nodeCount());
+    int cores = positive(config, "spark.executor.cores", hardware.node().logicalCores());
+    return ernestPrediction(workload, executors * cores, history);
+  }
+
+  private static PerformancePrediction ernestPrediction(
+      WorkloadSpec workload, int machines, PerformanceHistory history) {
+    String id = workload.type().id();
+    List<PerformanceRun> runs = history.runsOf(id);
+    if (runs.isEmpty()) {
+      return new PerformancePrediction(
+          id,
+          machines,
+          workload.inputBytes().orElse(0),
+          Optional.empty(),
+          Optional.empty(),
+          true,
+          0,
+          Optional.empty(),
+          String.format(
+              Locale.ROOT,
+              "the performance history has no measured run of workload '%s' (%d runs of other"
+                  + " workloads), so no Ernest model can be fitted; replay an event log of the job"
+                  + " instead, or add measured runs",
+              id,
+              history.runs().size()),
+          Ernest.SOURCE);
+    }
+    ErnestModel model = Ernest.fit(id, runs);
+    double size;
+    String sizeText;
+    if (model.sizeBasis() == SizeBasis.INPUT_BYTES) {
+      if (workload.inputBytes().isEmpty()) {
+        return new PerformancePrediction(
+            id,
+            machines,
+            0,
+            Optional.empty(),
+            Optional.empty(),
+            true,
+            runs.size(),
+            Optional.of(model),
+            "the Ernest model of '"
+                + id
+                + "' is in input bytes, but the workload gives no input size; state one",
+            Ernest.SOURCE);
+      }
+      size = workload.inputBytes().getAsLong();
+      sizeText = size + " input bytes";
+    } else {
+      size = 1;
+      sizeText = "scale 1 (the runs have no input size; scale factors are compared)";
+    }
+    double point = model.predictMillis(size, machines);
+    Interval interval = Ernest.interval(model, runs, size, machines);
+    boolean thin = Ernest.thin(model);
+    String reason =
+        String.format(
+            Locale.ROOT,
+            "Ernest model of '%s' fitted on %d measured runs at %d distinct core counts (θ = %.0f,"
+                + " %.3g, %.0f, %.2f ms; training median error %.0f %%), evaluated at %d cores and"
+                + " %s%s",
+            id,
+            model.runs(),
+            model.distinctMachineCounts(),
+            model.theta0Millis(),
+            model.theta1Millis(),
+            model.theta2Millis(),
+            model.theta3Millis(),
+            100 * model.trainingMedianErrorFraction(),
+            machines,
+            sizeText,
+            thin
+                ? "; too few runs (under 5, or under 3 core counts) for a reliable fit: indicative"
+                    + " only"
+                : "");
+    return new PerformancePrediction(
+        id,
+        machines,
+        size,
+        Optional.of(Duration.ofMillis(Math.round(point))),
+        Optional.of(interval),
+        thin,
+        runs.size(),
+        Optional.of(model),
+        reason,
+        Ernest.SOURCE);
+  }
+
+  /**
+   * Predicts the application's wall time on another executor count, the rest of its layout kept,
+   * from its own log (replay) and from the packaged history (Ernest) when it has runs of the
+   * application's workload type.
+   *
+   * @param profile the application
+   * @param targetExecutors executors on the target, 1 or more
+   * @return the prediction from both models
+   * @throws ModelsException if targetExecutors is below 1 or the log has no timed task
+   */
+  public static ScalingReport predictScaling(ApplicationProfile profile, int targetExecutors) {
+    Objects.requireNonNull(profile, "profile");
+    return predictScaling(
+        profile,
+        observedLayout(profile).withExecutors(targetExecutors),
+        PerformanceHistory.builtIn());
+  }
+
+  /**
+   * Predicts the application's wall time on another layout (executors, cores, GPUs per executor,
+   * concurrent GPU tasks) from its own log and from a performance history.
+   *
+   * @param profile the application
+   * @param target the target layout
+   * @param history measured runs for the Ernest model
+   * @return the prediction from both models, saying where they disagree
+   * @throws ModelsException if the log has no timed task
+   */
+  public static ScalingReport predictScaling(
+      ApplicationProfile profile, ReplaySpec target, PerformanceHistory history) {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(history, "history");
+    Replayer r = Replayer.of(profile);
+    ReplaySpec current =
+        new ReplaySpec(
+            r.layout.executors(),
+            r.layout.executorCores(),
+            r.layout.gpusPerExecutor(),
+            r.layout.concurrentGpuTasks());
+    ReplayResult replay = replay(r, target);
+    long observed = replay.observed().toMillis();
+    long predicted = replay.predicted().toMillis();
+    double replaySpeedup = (double) observed / Math.max(1, predicted);
+
+    WorkloadSpec workload =
+        WorkloadSpec.of(
+            WorkloadAnalyzer.classify(profile).workloadType(),
+            profile.totals().inputBytes(),
+            r.layout.gpuJob()
+                ? io.github.dgxspark.core.ExecutionMode.GPU
+                : io.github.dgxspark.core.ExecutionMode.CPU);
+    int currentMachines = current.executors() * current.executorCores();
+    int targetMachines = target.executors() * target.executorCores();
+    PerformancePrediction now = ernestPrediction(workload, currentMachines, history);
+    PerformancePrediction then = ernestPrediction(workload, targetMachines, history);
+    Interval interval = replay.interval();
+    OptionalDouble ernestSpeedup = OptionalDouble.empty();
+    boolean disagree = false;
+    StringBuilder reason =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "replay: %d → %d executors takes %.1f s → %.1f s (×%.2f faster). ",
+                current.executors(),
+                target.executors(),
+                observed / 1000.0,
+                predicted / 1000.0,
+                replaySpeedup));
+    if (now.expected().isPresent() && then.expected().isPresent()) {
+      double e0 = Math.max(1, now.expected().get().toMillis());
+      double e1 = then.expected().get().toMillis();
+      ernestSpeedup = OptionalDouble.of(e0 / Math.max(1, e1));
+      long ernestTarget = Math.round(observed * e1 / e0);
+      disagree = !interval.contains(ernestTarget);
+      reason.append(
+          String.format(
+              Locale.ROOT,
+              "Ernest (history of '%s', %d runs%s): ×%.2f, i.e. %.1f s. ",
+              workload.type().id(),
+              then.runsUsed(),
+              then.thinData() ? ", thin data" : "",
+              ernestSpeedup.getAsDouble(),
+              ernestTarget / 1000.0));
+      if (disagree) {
+        reason.append(
+            String.format(
+                Locale.ROOT,
+                "They disagree: Ernest's %.1f s lies outside the replay's interval [%.1f, %.1f] s."
+                    + " The replay uses this job's own tasks and stage structure; Ernest's curve"
+                    + " comes from other runs of the workload type (%s), so trust the replay unless"
+                    + " the target changes per-task work (memory, spill, data size).",
+                ernestTarget / 1000.0,
+                interval.low() / 1000.0,
+                interval.high() / 1000.0,
+                then.thinData() ? "too few for a reliable fit" : "other jobs, other machines"));
+      } else {
+        reason.append("Both models agree within the replay's interval.");
+      }
+    } else {
+      reason.append("No Ernest model: ").append(then.reason());
+    }
+    return new ScalingReport(
+        new ScalingResult(current.executors(), observed, predicted, interval),
+        target.executors(),
+        Optional.of(replay),
+        then.expected().isPresent() ? Optional.of(then) : Optional.empty(),
+        OptionalDouble.of(replaySpeedup),
+        ernestSpeedup,
+        disagree,
+        reason.toString().trim(),
+        "replay simulator (Sparklens-style re-scheduling of the recorded tasks; qubole/sparklens"
+            + " CompletionEstimator) and "
+            + Ernest.SOURCE);
+  }
+
+  /**
+   * Predicts a job's wall time on another executor count without an event log, from the Ernest
+   * model of its workload type in a performance history.
+   *
+   * @param workload the job
+   * @param executorCores cores per executor, 1 or more
+   * @param currentExecutors executors now, 1 or more
+   * @param targetExecutors executors on the target, 1 or more
+   * @param history measured runs
+   * @return the prediction; {@code observedDurationMs} is Ernest's prediction for the current count
+   * @throws ModelsException if a count is below 1, or the history has no run of the workload, or
+   *     the model needs an input size the workload lacks
+   */
+  public static ScalingReport predictScaling(
+      WorkloadSpec workload,
+      int executorCores,
+      int currentExecutors,
+      int targetExecutors,
+      PerformanceHistory history) {
+    Objects.requireNonNull(workload, "workload");
+    Objects.requireNonNull(history, "history");
+    ReplaySpec current = new ReplaySpec(currentExecutors, executorCores, 0, 1);
+    ReplaySpec target = current.withExecutors(targetExecutors);
+    PerformancePrediction now =
+        ernestPrediction(workload, current.executors() * executorCores, history);
+    PerformancePrediction then =
+        ernestPrediction(workload, target.executors() * executorCores, history);
+    if (now.expected().isEmpty() || then.expected().isEmpty()) {
+      throw new ModelsException("no scaling prediction without an event log: " + then.reason());
+    }
+    long e0 = now.expected().get().toMillis();
+    long e1 = then.expected().get().toMillis();
+    double speedup = (double) Math.max(1, e0) / Math.max(1, e1);
+    return new ScalingReport(
+        new ScalingResult(currentExecutors, e0, e1, then.interval().get()),
+        targetExecutors,
+        Optional.empty(),
+        Optional.of(then),
+        OptionalDouble.empty(),
+        OptionalDouble.of(speedup),
+        false,
+        String.format(
+            Locale.ROOT,
+            "no event log: Ernest alone, %d → %d executors × %d cores takes %.1f s → %.1f s"
+                + " (×%.2f). %s",
+            currentExecutors,
+            targetExecutors,
+            executorCores,
+            e0 / 1000.0,
+            e1 / 1000.0,
+            speedup,
+            then.reason()),
+        Ernest.SOURCE);
+  }
+
+  private static int positive(SparkConfig config, String key, int fallback) {
+    Optional<String> v = config.get(key);
+    if (v.isEmpty()) {
+      return Math.max(1, fallback);
+    }
+    try {
+      int n = Integer.parseInt(v.get().trim());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ModelsException(
+        String.format(
+            Locale.ROOT, "%s is '%s'; expected a whole number of 1 or more", key, v.get()));
+  }
+}
