@@ -1,5 +1,8 @@
 package io.github.dgxspark.models.eventlog;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -20,6 +23,8 @@ final class TaskEndScanner {
   private static final byte[] LAUNCH_TIME = key("Launch Time");
   private static final byte[] FINISH_TIME = key("Finish Time");
   private static final byte[] TASK_METRICS = key("Task Metrics");
+  private static final byte[] ACCUMULABLES = key("Accumulables");
+  private static final byte[] METRICS_FIELD = key(",\"Task Metrics\":");
   private static final byte[] RUN_TIME = key("Executor Run Time");
   private static final byte[] CPU_TIME = key("Executor CPU Time");
   private static final byte[] GC_TIME = key("JVM GC Time");
@@ -44,6 +49,13 @@ final class TaskEndScanner {
       super(null, null, false, false);
     }
   }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long QUOTES = 0x2222222222222222L;
+  private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+  private static final long OPENS = 0x7B7B7B7B7B7B7B7BL;
+  private static final long CLOSES = 0x7D7D7D7D7D7D7D7DL;
 
   private byte[] b;
   private int i;
@@ -77,7 +89,12 @@ final class TaskEndScanner {
         } else if (keyIs(END_REASON)) {
           endReason(t);
         } else if (keyIs(TASK_INFO) && peek() == '{') {
-          taskInfo(t);
+          if (taskInfo(t)) {
+            // jumped over the accumulables and executor metric peaks into the task metrics
+            t.hasMetrics = true;
+            metrics(t);
+            return closesLine();
+          }
         } else if (keyIs(TASK_METRICS) && peek() == '{') {
           t.hasMetrics = true;
           metrics(t);
@@ -134,10 +151,19 @@ final class TaskEndScanner {
     expect('}');
   }
 
-  private void taskInfo(TaskEnd t) throws Mismatch {
+  /**
+   * Reads the task info up to its accumulables, then jumps to the task metrics: the accumulables
+   * and the executor metric peaks after them are most of the line and the profile needs neither.
+   * The jump lands on the last {@code ,"Task Metrics":} of the line, which the caller then requires
+   * to be the line's last field.
+   *
+   * @return true after a jump (the cursor stands on the task metrics object), false when the task
+   *     info ended without accumulables
+   */
+  private boolean taskInfo(TaskEnd t) throws Mismatch {
     expect('{');
     if (next('}')) {
-      return;
+      return false;
     }
     do {
       readKey();
@@ -145,11 +171,32 @@ final class TaskEndScanner {
         t.launchMillis = readLong();
       } else if (keyIs(FINISH_TIME)) {
         t.finishMillis = readLong();
+      } else if (keyIs(ACCUMULABLES) && peek() == '[') {
+        int metrics = lastIndexOf(METRICS_FIELD, i);
+        if (metrics < 0) {
+          throw Mismatch.INSTANCE;
+        }
+        i = metrics + METRICS_FIELD.length;
+        skipSpaces();
+        if (peek() != '{') {
+          throw Mismatch.INSTANCE;
+        }
+        return true;
       } else {
         skipValue();
       }
     } while (nextAfterSpaces(','));
     expect('}');
+    return false;
+  }
+
+  private int lastIndexOf(byte[] needle, int from) {
+    for (int k = end - needle.length; k >= from; k--) {
+      if (b[k] == needle[0] && regionIs(k, needle)) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   private void metrics(TaskEnd t) throws Mismatch {
@@ -278,10 +325,27 @@ final class TaskEndScanner {
     }
   }
 
-  /** Skips from an opening bracket at {@code i} to just after its match, across strings. */
+  /**
+   * Skips from an opening bracket at {@code i} to just after its match, across strings. Looks at
+   * eight bytes at a time for a quote or a bracket ({@code [} and {@code ]} are {@code {} and
+   * {@code }} with bit 5 cleared, so one OR folds them together).
+   */
   private void skipNested(char close) throws Mismatch {
     int depth = 0;
-    while (i < end) {
+    while (true) {
+      while (i + 8 <= end) {
+        long x = (long) LONGS.get(b, i);
+        long folded = x | 0x2020202020202020L;
+        long hit = zeroBytes(x ^ QUOTES) | zeroBytes(folded ^ OPENS) | zeroBytes(folded ^ CLOSES);
+        if (hit != 0) {
+          i += Long.numberOfTrailingZeros(hit) >>> 3;
+          break;
+        }
+        i += 8;
+      }
+      if (i >= end) {
+        throw Mismatch.INSTANCE;
+      }
       byte c = b[i++];
       if (c == '"') {
         skipStringBody();
@@ -296,12 +360,26 @@ final class TaskEndScanner {
         }
       }
     }
-    throw Mismatch.INSTANCE;
   }
 
-  /** Skips a string's body, {@code i} just after its opening quote, to after its closing one. */
+  /**
+   * Skips a string's body, {@code i} just after its opening quote, to after its closing one; eight
+   * bytes at a time up to the next quote or backslash.
+   */
   private void skipStringBody() throws Mismatch {
-    while (i < end) {
+    while (true) {
+      while (i + 8 <= end) {
+        long x = (long) LONGS.get(b, i);
+        long hit = zeroBytes(x ^ QUOTES) | zeroBytes(x ^ BACKSLASHES);
+        if (hit != 0) {
+          i += Long.numberOfTrailingZeros(hit) >>> 3;
+          break;
+        }
+        i += 8;
+      }
+      if (i >= end) {
+        throw Mismatch.INSTANCE;
+      }
       byte c = b[i++];
       if (c == '"') {
         return;
@@ -310,7 +388,14 @@ final class TaskEndScanner {
         i++;
       }
     }
-    throw Mismatch.INSTANCE;
+  }
+
+  /**
+   * The high bit of each zero byte of {@code x} (Hacker's Delight §6-1); the lowest set bit marks
+   * the first zero byte exactly, higher ones may be false.
+   */
+  private static long zeroBytes(long x) {
+    return (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
   }
 
   private void expect(char c) throws Mismatch {
