@@ -1,0 +1,108 @@
+package io.github.dgxspark.models.perf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dgxspark.core.ClusterManager;
+import io.github.dgxspark.core.ClusterSpec;
+import io.github.dgxspark.core.NodeSpec;
+import io.github.dgxspark.core.SparkConfig;
+import io.github.dgxspark.models.ModelsException;
+import io.github.dgxspark.models.eventlog.ApplicationProfile;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+/** Bottlenecks the real logs really have (facts from the fixtures' README.txt). */
+class BottleneckDetectorTest {
+
+  static Bottleneck only(BottleneckReport r, BottleneckKind kind) {
+    return r.bottlenecks().stream()
+        .filter(b -> b.kind() == kind)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(kind + " not found in " + r.bottlenecks()));
+  }
+
+  @Test
+  void detect_failuresLog_executorLossAndFetchFailures() throws IOException {
+    ApplicationProfile p = ReplayTest.profile("tasks_executors_fail_compressed_eventlog.zstd");
+    BottleneckReport r = BottleneckDetector.detect(p);
+    Bottleneck loss = only(r, BottleneckKind.EXECUTOR_LOSS);
+    assertEquals(p.failures().executorsLost().size(), loss.evidence().get("executorsLost"));
+    assertTrue(loss.evidence().get("executorsLost") >= 1);
+    Bottleneck fetch = only(r, BottleneckKind.FETCH_FAILURES);
+    assertTrue(fetch.evidence().get("fetchFailures") >= 1);
+    assertTrue(r.has(BottleneckKind.TASK_FAILURES));
+    assertFalse(r.has(BottleneckKind.GPU_OUT_OF_MEMORY), "a CPU job");
+  }
+
+  @Test
+  void detect_gpuOomLog_failedTasksAreGpuOutOfMemory() throws IOException {
+    ApplicationProfile p = ReplayTest.profile("gpu_oom_eventlog.zstd");
+    BottleneckReport r = BottleneckDetector.detect(p);
+    Bottleneck oom = only(r, BottleneckKind.GPU_OUT_OF_MEMORY);
+    assertEquals(112.0, oom.evidence().get("gpuOutOfMemoryTasks"), "README: 112 failed tasks");
+    assertTrue(oom.reason().contains("OutOfMemory") || oom.reason().contains("OOM"));
+    assertTrue(r.has(BottleneckKind.TASK_FAILURES));
+    assertFalse(r.has(BottleneckKind.EXECUTOR_LOSS));
+    for (Bottleneck b : r.bottlenecks()) {
+      b.wallTimeFraction().ifPresent(f -> assertTrue(f >= 0 && f <= 1, b.toString()));
+      assertFalse(b.source().isBlank());
+      assertFalse(b.reason().isBlank());
+    }
+  }
+
+  @Test
+  void detect_localLogsWithLongDriverTime_driverBound() throws IOException {
+    // spark2-eventlog: load/show/collect with 6 tasks in a 47 s application
+    BottleneckReport r = BottleneckDetector.detect(ReplayTest.profile("spark2-eventlog.zstd"));
+    Bottleneck driver = only(r, BottleneckKind.DRIVER_BOUND);
+    assertTrue(driver.wallTimeFraction().getAsDouble() > 0.9);
+    assertEquals(BottleneckSeverity.CRITICAL, driver.severity());
+  }
+
+  @Test
+  void detect_networkAgainstSlowInterconnect_saturates() throws IOException {
+    ApplicationProfile p = ReplayTest.profile("db_sim_eventlog");
+    ClusterSpec slow =
+        new ClusterSpec(NodeSpec.cpuOnly(12, 64L << 30), 4, 1_000_000, ClusterManager.STANDALONE);
+    ClusterSpec fast =
+        new ClusterSpec(
+            NodeSpec.cpuOnly(12, 64L << 30), 4, 400_000_000_000L, ClusterManager.STANDALONE);
+    assertTrue(BottleneckDetector.detect(p, slow).has(BottleneckKind.NETWORK_SATURATION));
+    assertFalse(BottleneckDetector.detect(p, fast).has(BottleneckKind.NETWORK_SATURATION));
+  }
+
+  @Test
+  void detect_configWithFewPartitions_tooFewPartitions() {
+    ClusterSpec c =
+        new ClusterSpec(NodeSpec.cpuOnly(64, 512L << 30), 2, 0, ClusterManager.STANDALONE);
+    SparkConfig conf =
+        SparkConfig.empty()
+            .with("spark.executor.instances", "8")
+            .with("spark.executor.cores", "16")
+            .with("spark.sql.shuffle.partitions", "64");
+    BottleneckReport r = BottleneckDetector.detect(conf, c);
+    Bottleneck few = only(r, BottleneckKind.TOO_FEW_PARTITIONS);
+    assertEquals(128.0, few.evidence().get("taskSlots"));
+    assertEquals(BottleneckSeverity.SEVERE, few.severity());
+    assertTrue(few.wallTimeFraction().isEmpty());
+    assertFalse(
+        BottleneckDetector.detect(conf.with("spark.sql.shuffle.partitions", "400"), c)
+            .has(BottleneckKind.TOO_FEW_PARTITIONS));
+  }
+
+  @Test
+  void detect_configWithBadCores_isRejected() {
+    ClusterSpec c =
+        new ClusterSpec(NodeSpec.cpuOnly(64, 512L << 30), 2, 0, ClusterManager.STANDALONE);
+    ModelsException e =
+        assertThrows(
+            ModelsException.class,
+            () ->
+                BottleneckDetector.detect(
+                    SparkConfig.empty().with("spark.executor.cores", "x"), c));
+    assertTrue(e.getMessage().contains("spark.executor.cores is 'x'"), e.getMessage());
+  }
+}
