@@ -77,6 +77,32 @@ class EventLogsTest {
     assertEquals(c.gpuOperators.isEmpty(), gpuFirstWords.isEmpty());
   }
 
+  static Stream<Path> realSpark413Logs() throws IOException {
+    Path dir = Path.of("src/test/resources/io/github/dgxspark/models/eventlog/spark-4.1.3");
+    try (Stream<Path> s = Files.list(dir)) {
+      List<Path> logs =
+          s.filter(p -> !p.getFileName().toString().endsWith(".md")).sorted().toList();
+      assertEquals(4, logs.size(), "rolling folder, lz4, snappy, zstd");
+      return logs.stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("realSpark413Logs")
+  void read_realSpark413LogInEveryCodec_matchesIndependentCount(Path log) {
+    ApplicationProfile p = EventLogs.read(log);
+    IndependentCount c = IndependentCount.of(log);
+
+    assertEquals("4.1.3", p.sparkVersion().orElseThrow());
+    assertEquals(c.totals(), p.totals());
+    assertEquals(c.stageAttempts.size(), p.stages().size());
+    assertTrue(p.complete());
+    assertEquals(0, p.parseStats().garbageLines());
+    assertEquals(0, p.parseStats().unknownEvents(), p.parseStats().unknownEventTypes().toString());
+    assertTrue(p.operatorNames().contains("HashAggregate"), p.operatorNames().toString());
+    assertEquals(ClusterManager.LOCAL, p.clusterManager().orElseThrow());
+  }
+
   @Test
   void read_dbSimFolder_isOneCompleteApplication() {
     Path folder = fixture("db_sim_eventlog");

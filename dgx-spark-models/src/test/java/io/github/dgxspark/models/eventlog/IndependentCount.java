@@ -17,12 +17,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import net.jpountz.lz4.LZ4BlockInputStream;
+import org.xerial.snappy.SnappyInputStream;
 
 /**
- * The test's own, deliberately simple count of a log: decompress by file extension, read every line
- * as a whole Jackson tree, and add up the fields by path. It shares no code with the reader (no
- * streaming parser, no magic-byte sniffing, no line splitter), so agreement between the two is
- * evidence, not tautology.
+ * The test's own, deliberately simple count of a log: decompress by file extension (the codec
+ * libraries' default streams), read every line as a whole Jackson tree, and add up the fields by
+ * path. It shares no code with the reader (no streaming parser, no magic-byte sniffing, no line
+ * splitter), so agreement between the two is evidence, not tautology.
  */
 final class IndependentCount {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -69,15 +71,28 @@ final class IndependentCount {
   static List<String> lines(Path f) {
     String name = f.getFileName().toString();
     try (InputStream raw = Files.newInputStream(f);
-        InputStream in =
-            name.endsWith(".zstd")
-                ? new ZstdInputStream(raw)
-                : name.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+        InputStream in = decompress(name, raw);
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       return r.lines().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static InputStream decompress(String name, InputStream raw) throws IOException {
+    if (name.endsWith(".zstd")) {
+      return new ZstdInputStream(raw);
+    }
+    if (name.endsWith(".gz")) {
+      return new GZIPInputStream(raw);
+    }
+    if (name.endsWith(".lz4")) {
+      return new LZ4BlockInputStream(raw);
+    }
+    if (name.endsWith(".snappy")) {
+      return new SnappyInputStream(raw);
+    }
+    return raw;
   }
 
   private void add(String line) {
