@@ -16,6 +16,7 @@ import io.github.dgxspark.core.WorkloadSpec;
 import io.github.dgxspark.hardware.HardwareProfile;
 import io.github.dgxspark.hardware.HardwareProfiles;
 import io.github.dgxspark.hardware.HardwareReport;
+import io.github.dgxspark.models.ModelsException;
 import io.github.dgxspark.models.estimate.CostSpec;
 import io.github.dgxspark.models.estimate.EstimateReport;
 import io.github.dgxspark.models.estimate.Estimators;
@@ -23,6 +24,15 @@ import io.github.dgxspark.models.estimate.JobSpec;
 import io.github.dgxspark.models.estimate.TimeEstimate;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
 import io.github.dgxspark.models.eventlog.EventLogs;
+import io.github.dgxspark.models.perf.Bottleneck;
+import io.github.dgxspark.models.perf.BottleneckDetector;
+import io.github.dgxspark.models.perf.BottleneckReport;
+import io.github.dgxspark.models.perf.PerformanceHistory;
+import io.github.dgxspark.models.perf.PerformanceModels;
+import io.github.dgxspark.models.perf.PerformancePrediction;
+import io.github.dgxspark.models.perf.ReplayResult;
+import io.github.dgxspark.models.perf.ReplaySpec;
+import io.github.dgxspark.models.perf.ScalingReport;
 import io.github.dgxspark.models.recommendations.Impact;
 import io.github.dgxspark.models.recommendations.Recommendation;
 import io.github.dgxspark.models.recommendations.RecommendationReport;
@@ -41,6 +51,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The adapter's operations, shared by the CLI and the MCP tools: each calls one facade of the other
@@ -189,9 +200,11 @@ public final class Operations {
   }
 
   /**
-   * What a Spark application did, from its event log, and what to change: {@code {"application":
-   * {"id","name","sparkVersion","durationMs",...},"totals":{...},"failures":{...},"parseStats":
-   * {...},"recommendations":[...]}} (recommendations as in {@link #recommendations}).
+   * What a Spark application did, from its event log, what holds it back and what to change: {@code
+   * {"application":{"id","name","sparkVersion","durationMs",...},"totals":{...},"failures":
+   * {...},"parseStats":{...},"bottlenecks":[...],"recommendations":[...]}} (bottlenecks as in
+   * {@link #bottlenecks}, recommendations as in {@link #recommendations}). A log without a timed
+   * task has no bottlenecks; {@code bottlenecksUnavailable} then says why.
    *
    * @param log an event log file or folder
    * @return the tree
@@ -206,6 +219,12 @@ public final class Operations {
     o.set("totals", Json.tree(p.totals()));
     o.set("failures", failuresTree(p.failures()));
     o.set("parseStats", Json.tree(p.parseStats()));
+    try {
+      o.set("bottlenecks", bottleneckReportTree(BottleneckDetector.detect(p)).get("bottlenecks"));
+    } catch (ModelsException e) {
+      o.set("bottlenecks", Json.array());
+      o.put("bottlenecksUnavailable", e.getMessage());
+    }
     o.set(
         "recommendations",
         recommendationsTree(Recommender.generateRecommendations(p)).get("recommendations"));
@@ -412,7 +431,189 @@ public final class Operations {
    */
   public static ObjectNode estimate(WorkloadOptions workload, HardwareOptions hardware) {
     Objects.requireNonNull(workload, "workload");
+    return estimate(workload, hardware.resolve());
+  }
+
+  /**
+   * The run time of a job on the hardware two ways: the estimators' time with its interval and cost
+   * (as in {@link #estimate}), and the Ernest model fitted on the performance history's measured
+   * runs of the workload type: {@code {"job":{...},"time":{...},"cost":{...},"hardware":
+   * {...},"performance":{"workloadType","cores","size","expectedMs"?,"interval":{"low","high",
+   * "level"}?,"thinData","runsUsed","model"?,"reason","source"}}}. Without a config, Ernest is
+   * evaluated at one executor per node with all its cores.
+   *
+   * @param workload the workload
+   * @param hardware the hardware
+   * @param config the Spark config the job runs with ({@code spark.executor.instances}, {@code
+   *     spark.executor.cores}), or empty
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException if an input cannot be resolved, or the
+   *     config's executor count or cores are not whole numbers of 1 or more
+   */
+  public static ObjectNode predict(
+      WorkloadOptions workload, HardwareOptions hardware, Map<String, String> config) {
+    Objects.requireNonNull(workload, "workload");
+    Objects.requireNonNull(config, "config");
     HardwareOptions.Resolved hw = hardware.resolve();
+    ObjectNode o = estimate(workload, hw);
+    o.retain("job", "time", "cost", "hardware");
+    o.set(
+        "performance",
+        predictionTree(
+            PerformanceModels.predictPerformance(
+                new SparkConfig(config), hw.cluster(), workload.resolve())));
+    return o;
+  }
+
+  /**
+   * The application's wall time on another executor count (and, for a GPU job, GPUs per executor),
+   * the rest of its layout kept, by replaying its own event log and, when the performance history
+   * has runs of its workload type, by the Ernest model: {@code
+   * {"observedExecutors","observedDurationMs","predictedDurationMs","interval":{"low","high",
+   * "level"},"targetExecutors","replaySpeedup"?,"ernestSpeedup"?,"disagree","replay":{...}?,
+   * "ernest":{...}?,"reason","source"}}; the first four are the CLI's {@code scale} contract.
+   *
+   * @param log an event log file or folder
+   * @param executors executors on the target, 1 or more
+   * @param gpusPerExecutor GPUs per executor on the target (GPU logs only), or empty to keep the
+   *     observed count
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException if the log cannot be read or has no timed
+   *     task, a count is out of range, or GPUs are given for a CPU log
+   */
+  public static ObjectNode scale(Path log, int executors, OptionalInt gpusPerExecutor) {
+    Objects.requireNonNull(log, "log");
+    Objects.requireNonNull(gpusPerExecutor, "gpusPerExecutor");
+    ApplicationProfile p = EventLogs.read(log);
+    ReplaySpec observed = PerformanceModels.observedLayout(p);
+    ReplaySpec target = observed.withExecutors(executors);
+    if (gpusPerExecutor.isPresent()) {
+      if (gpusPerExecutor.getAsInt() < 1) {
+        throw new AdapterException(
+            "GPUs per executor is "
+                + gpusPerExecutor.getAsInt()
+                + "; expected 1 or more (leave it out to keep the observed count)");
+      }
+      if (observed.gpusPerExecutor() == 0) {
+        throw new AdapterException(
+            "GPUs per executor given, but "
+                + log
+                + " is a CPU application (no GPU operator ran); expected GPUs only for the log of"
+                + " a RAPIDS Accelerator (GPU) application");
+      }
+      target =
+          new ReplaySpec(
+              executors,
+              observed.executorCores(),
+              gpusPerExecutor.getAsInt(),
+              observed.concurrentGpuTasks());
+    }
+    return scalingTree(PerformanceModels.predictScaling(p, target, PerformanceHistory.builtIn()));
+  }
+
+  /**
+   * What holds an application back, from its event log (with the hardware it ran on, network
+   * saturation is checked too), or, without a log, what a config on the hardware will likely run
+   * into: {@code {"applicationId"?,"wallTimeMs"?,"basis","bottlenecks":[{"kind","severity",
+   * "evidence":{...},"wallTimeFraction"?,"estimatedSavingMs"?,"reason","source"}]}}, most severe
+   * first; kinds are e.g. {@code gc}, {@code task-skew}, {@code spill}, severities {@code
+   * critical}, {@code severe}, {@code moderate}, {@code low}.
+   *
+   * @param log an event log, or empty
+   * @param config the config when there is no log
+   * @param hardware the hardware (with a log: optional; without: this machine, probed, when empty)
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException if neither a log nor a config is given, an
+   *     input cannot be read or resolved, or the log has no timed task
+   */
+  public static ObjectNode bottlenecks(
+      Optional<Path> log, Map<String, String> config, Optional<HardwareOptions> hardware) {
+    Objects.requireNonNull(log, "log");
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(hardware, "hardware");
+    BottleneckReport r;
+    if (log.isPresent()) {
+      ApplicationProfile p = EventLogs.read(log.get());
+      r =
+          hardware.isPresent()
+              ? BottleneckDetector.detect(p, hardware.get().resolve().cluster())
+              : BottleneckDetector.detect(p);
+    } else if (!config.isEmpty()) {
+      r =
+          BottleneckDetector.detect(
+              new SparkConfig(config),
+              hardware.orElseGet(HardwareOptions::local).resolve().cluster());
+    } else {
+      throw new AdapterException(
+          "neither an event log nor a config given; expected the path of an event log, or a"
+              + " Spark config (key -> value) to check on the hardware");
+    }
+    return bottleneckReportTree(r);
+  }
+
+  private static ObjectNode bottleneckReportTree(BottleneckReport r) {
+    ObjectNode o = Json.object();
+    r.applicationId().ifPresent(v -> o.put("applicationId", v));
+    r.wallTime().ifPresent(d -> o.put("wallTimeMs", d.toMillis()));
+    o.put("basis", r.basis());
+    ArrayNode list = o.putArray("bottlenecks");
+    for (Bottleneck b : r.bottlenecks()) {
+      ObjectNode bo = list.addObject();
+      bo.put("kind", b.kind().id());
+      bo.put("severity", b.severity().id());
+      bo.set("evidence", Json.tree(b.evidence()));
+      b.wallTimeFraction().ifPresent(v -> bo.put("wallTimeFraction", v));
+      b.estimatedSaving().ifPresent(d -> bo.put("estimatedSavingMs", d.toMillis()));
+      bo.put("reason", b.reason());
+      bo.put("source", b.source());
+    }
+    return o;
+  }
+
+  private static ObjectNode scalingTree(ScalingReport r) {
+    ObjectNode o = (ObjectNode) Json.tree(r.result());
+    o.put("targetExecutors", r.targetExecutors());
+    r.replaySpeedup().ifPresent(v -> o.put("replaySpeedup", v));
+    r.ernestSpeedup().ifPresent(v -> o.put("ernestSpeedup", v));
+    o.put("disagree", r.disagree());
+    r.replay().ifPresent(x -> o.set("replay", replayTree(x)));
+    r.ernest().ifPresent(x -> o.set("ernest", predictionTree(x)));
+    o.put("reason", r.reason());
+    o.put("source", r.source());
+    return o;
+  }
+
+  private static ObjectNode replayTree(ReplayResult r) {
+    ObjectNode o = Json.object();
+    o.set("spec", Json.tree(r.spec()));
+    o.put("taskSlots", r.taskSlots());
+    o.put("observedMs", r.observed().toMillis());
+    o.put("predictedMs", r.predicted().toMillis());
+    o.set("interval", Json.tree(r.interval()));
+    o.put("driverTimeMs", r.driverTime().toMillis());
+    o.put("reproductionErrorFraction", r.reproductionErrorFraction());
+    o.put("stages", r.stages());
+    o.put("tasks", r.tasks());
+    o.put("reason", r.reason());
+    return o;
+  }
+
+  private static ObjectNode predictionTree(PerformancePrediction p) {
+    ObjectNode o = Json.object();
+    o.put("workloadType", p.workload());
+    o.put("cores", p.machines());
+    o.put("size", p.size());
+    p.expected().ifPresent(d -> o.put("expectedMs", d.toMillis()));
+    p.interval().ifPresent(i -> o.set("interval", Json.tree(i)));
+    o.put("thinData", p.thinData());
+    o.put("runsUsed", p.runsUsed());
+    p.model().ifPresent(m -> o.set("model", Json.tree(m)));
+    o.put("reason", p.reason());
+    o.put("source", p.source());
+    return o;
+  }
+
+  private static ObjectNode estimate(WorkloadOptions workload, HardwareOptions.Resolved hw) {
     EstimateReport r = Estimators.estimate(workload.job(), hw.cluster(), CostSpec.defaults());
     ObjectNode o = Json.object();
     o.set("job", jobTree(r.job()));

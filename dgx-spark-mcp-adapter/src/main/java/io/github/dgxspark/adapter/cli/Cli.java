@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -135,6 +137,7 @@ public final class Cli {
         Rules.class,
         Estimate.class,
         Predict.class,
+        Scale.class,
         Serve.class,
       })
   static final class Root implements Callable<Integer> {
@@ -221,8 +224,8 @@ public final class Cli {
       name = "analyze",
       mixinStandardHelpOptions = true,
       description =
-          "Reads a Spark event log (file or folder, any Spark codec): application, totals"
-              + " and failures.")
+          "Reads a Spark event log (file or folder, any Spark codec): application, totals,"
+              + " failures, bottlenecks and ranked recommendations.")
   static final class Analyze implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -286,20 +289,72 @@ public final class Cli {
   @Command(
       name = "predict",
       mixinStandardHelpOptions = true,
-      description = "The execution time of a job on the hardware, with an interval, and its cost.")
+      description =
+          "The execution time of a job on the hardware, with an interval, and its cost; and the"
+              + " Ernest model of the performance history's measured runs.")
   static final class Predict implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin Options.Hardware hardware;
     @Mixin Options.Workload workload;
+
+    @Option(
+        names = "--config",
+        paramLabel = "FILE",
+        description =
+            "spark-defaults.conf the job runs with (- for standard input): its executors and"
+                + " cores place the Ernest prediction; default one executor per node with all"
+                + " its cores")
+    Path config;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json")
     Options.Format format;
 
     @Override
     public Integer call() {
-      ObjectNode r = Operations.estimate(workload.toOptions(), hardware.toOptions());
-      r.retain("job", "time", "cost", "hardware");
+      Map<String, String> conf =
+          config == null ? Map.of() : SparkConfig.parseDefaults(Options.readText(config)).entries();
+      ObjectNode r = Operations.predict(workload.toOptions(), hardware.toOptions(), conf);
       print(spec, format, r, TextViews::estimate);
+      return OK;
+    }
+  }
+
+  @Command(
+      name = "scale",
+      mixinStandardHelpOptions = true,
+      description =
+          "Predicts an application's wall time on another executor count (and GPUs per executor),"
+              + " by replaying its event log and by the Ernest model, with an interval.")
+  static final class Scale implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "LOG", description = "event log file or folder")
+    Path log;
+
+    @Option(
+        names = "--executors",
+        paramLabel = "N",
+        required = true,
+        description = "executors on the target, 1 or more")
+    int executors;
+
+    @Option(
+        names = "--gpus",
+        paramLabel = "G",
+        description =
+            "GPUs per executor on the target, for the log of a GPU (RAPIDS) application"
+                + " (default as observed)")
+    Integer gpus;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json")
+    Options.Format format;
+
+    @Override
+    public Integer call() {
+      ObjectNode r =
+          Operations.scale(
+              log, executors, gpus == null ? OptionalInt.empty() : OptionalInt.of(gpus));
+      print(spec, format, r, TextViews::scale);
       return OK;
     }
   }

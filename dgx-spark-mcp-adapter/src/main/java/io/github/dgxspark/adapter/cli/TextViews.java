@@ -188,7 +188,53 @@ final class TextViews {
               : e.getValue().asText());
     }
     sb.append(tt.render());
+    bottlenecks(sb, a.path("bottlenecks"));
+    if (a.has("bottlenecksUnavailable")) {
+      sb.append("  (").append(a.path("bottlenecksUnavailable").asText()).append(")\n");
+    }
     recommendations(sb, a.path("recommendations"));
+    return sb.toString();
+  }
+
+  static void bottlenecks(StringBuilder sb, JsonNode list) {
+    if (list.size() == 0) {
+      sb.append("\nNo bottlenecks found.\n");
+      return;
+    }
+    sb.append("\nBottlenecks, most severe first:\n");
+    TextTable t = new TextTable("SEVERITY", "KIND", "WALL TIME", "SAVING", "WHY");
+    for (JsonNode b : list) {
+      t.row(
+          b.path("severity").asText(),
+          b.path("kind").asText(),
+          b.has("wallTimeFraction")
+              ? String.format(Locale.ROOT, "%.0f %%", 100 * b.path("wallTimeFraction").asDouble())
+              : "-",
+          b.has("estimatedSavingMs") ? duration(b.path("estimatedSavingMs")) : "-",
+          b.path("reason").asText());
+    }
+    sb.append(t.render());
+  }
+
+  static String scale(ObjectNode s) {
+    JsonNode i = s.path("interval");
+    StringBuilder sb = new StringBuilder();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%d -> %d executors: %s -> %s (%.0f %% interval %s .. %s)%n",
+            s.path("observedExecutors").asInt(),
+            s.path("targetExecutors").asInt(),
+            duration(s.path("observedDurationMs")),
+            duration(s.path("predictedDurationMs")),
+            100 * i.path("level").asDouble(),
+            duration(i.path("low")),
+            duration(i.path("high"))));
+    if (s.path("disagree").asBoolean()) {
+      sb.append("the replay and the Ernest model disagree; see below\n");
+    }
+    sb.append('\n').append(s.path("reason").asText()).append('\n');
+    sb.append("source: ").append(s.path("source").asText()).append('\n');
     return sb.toString();
   }
 
@@ -296,6 +342,22 @@ final class TextViews {
               duration(t.path("highMs")),
               t.path("fallback").asBoolean() ? " [generic priors: a rough guess]" : "",
               t.path("reason").asText()));
+    }
+    if (e.has("performance")) {
+      JsonNode p = e.path("performance");
+      JsonNode i = p.path("interval");
+      sb.append(
+          p.has("expectedMs")
+              ? String.format(
+                  Locale.ROOT,
+                  "Ernest (measured history): %s (%.0f %% interval %s .. %s)%s%n  %s%n",
+                  duration(p.path("expectedMs")),
+                  100 * i.path("level").asDouble(),
+                  duration(i.path("low")),
+                  duration(i.path("high")),
+                  p.path("thinData").asBoolean() ? " [thin data: indicative only]" : "",
+                  p.path("reason").asText())
+              : "Ernest (measured history): no prediction\n  " + p.path("reason").asText() + "\n");
     }
     JsonNode cost = e.path("cost");
     if (cost.has("onPrem")) {

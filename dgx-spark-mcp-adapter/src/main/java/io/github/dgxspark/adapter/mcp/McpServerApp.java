@@ -1,6 +1,7 @@
 package io.github.dgxspark.adapter.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dgxspark.adapter.AdapterException;
 import io.github.dgxspark.adapter.HardwareOptions;
 import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.adapter.Operations;
@@ -17,8 +18,10 @@ import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +30,9 @@ import java.util.function.Supplier;
 
 /**
  * The MCP server over stdio, built on the official MCP Java SDK (2.1, Jackson 2 binding): protocol
- * versions up to 2025-11-25, the tools of {@link Tools}, and resources for the built-in profiles.
- * Standard output carries only the protocol; logs go to standard error.
+ * versions up to 2025-11-25, the tools of {@link Tools}, and resources: the local hardware, the
+ * built-in profiles, the rule catalog and the optimizer's strategies. Standard output carries only
+ * the protocol; logs go to standard error.
  */
 public final class McpServerApp {
   /** The server name clients see. */
@@ -36,6 +40,15 @@ public final class McpServerApp {
 
   /** The server version clients see. */
   public static final String VERSION = "0.1.0";
+
+  /** The resource with the documentation of the optimizer's strategies. */
+  static final String STRATEGIES_URI = "dgx://docs/optimization-strategies";
+
+  /**
+   * Class-path location of that documentation: dgx-spark-core's README, copied into the jar at
+   * build time (see the module's pom), so that the text is written once.
+   */
+  static final String STRATEGIES_RESOURCE = "/io/github/dgxspark/adapter/docs/core/README.md";
 
   private McpServerApp() {}
 
@@ -80,9 +93,14 @@ public final class McpServerApp {
             .jsonMapper(json)
             .instructions(
                 "Spark on NVIDIA DGX: detect or pick hardware (detect_hardware, list_profiles),"
-                    + " generate a Spark config (generate_spark_config), and analyze Spark event"
+                    + " generate and validate a Spark config (generate_spark_config,"
+                    + " validate_spark_config), estimate and predict run times"
+                    + " (predict_execution_time, predict_performance), and analyze Spark event"
                     + " logs under the allowed directories "
                     + files.roots()
+                    + " (analyze_event_log, detect_bottlenecks, predict_scaling,"
+                    + " generate_recommendations). How configs are sized: resource "
+                    + STRATEGIES_URI
                     + ".")
             .capabilities(ServerCapabilities.builder().tools(false).resources(false, false).build())
             .tools(Tools.all(files))
@@ -106,6 +124,23 @@ public final class McpServerApp {
             "rule-catalog",
             "Every validation rule: category, severity, message, rationale, source, thresholds",
             () -> Json.pretty(Operations.rules())));
+    list.add(
+        new SyncResourceSpecification(
+            Resource.builder(STRATEGIES_URI, "optimization-strategies")
+                .title("How the optimizer sizes a cluster")
+                .description(
+                    "The optimization strategies behind generate_spark_config: OS and driver"
+                        + " reserve, CPU and GPU (RAPIDS) executor layouts, memory, partitions,"
+                        + " with their sources (dgx-spark-core README)")
+                .mimeType("text/markdown")
+                .build(),
+            (exchange, request) ->
+                ReadResourceResult.builder(
+                        List.of(
+                            TextResourceContents.builder(STRATEGIES_URI, strategies())
+                                .mimeType("text/markdown")
+                                .build()))
+                    .build()));
     for (String name : HardwareProfiles.names()) {
       list.add(
           json(
@@ -115,6 +150,28 @@ public final class McpServerApp {
               () -> Json.pretty(Operations.profile(name))));
     }
     return list;
+  }
+
+  /**
+   * The documentation of the optimizer's strategies, as packaged.
+   *
+   * @return the markdown text
+   * @throws AdapterException if the jar was built without it
+   */
+  static String strategies() {
+    try (InputStream in = McpServerApp.class.getResourceAsStream(STRATEGIES_RESOURCE)) {
+      if (in == null) {
+        throw new AdapterException(
+            "the optimization strategies "
+                + STRATEGIES_RESOURCE
+                + " are not in this build; build the adapter with Maven, which copies"
+                + " dgx-spark-core/README.md into the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new AdapterException(
+          "the optimization strategies " + STRATEGIES_RESOURCE + " cannot be read: " + e, e);
+    }
   }
 
   private static SyncResourceSpecification json(

@@ -149,6 +149,18 @@ final class Schemas {
 
   /** Adds config (required) and probe. */
   static ObjectNode configArgs(ObjectNode schema) {
+    configArg(schema);
+    prop(
+        schema,
+        "probe",
+        type("boolean"),
+        "check against this machine, probed (without profile, hardware or nvidiaSmi the config is"
+            + " checked alone)");
+    return required(schema, "config");
+  }
+
+  /** Adds config, optional. */
+  static ObjectNode configArg(ObjectNode schema) {
     ObjectNode config = type("object");
     ObjectNode value = Json.object();
     value.set("type", Json.texts(List.of("string", "number", "boolean")));
@@ -160,13 +172,16 @@ final class Schemas {
         "config",
         config,
         "the Spark properties, key -> value, e.g. {\"spark.executor.memory\": \"16g\"}");
-    prop(
-        schema,
-        "probe",
-        type("boolean"),
-        "check against this machine, probed (without profile, hardware or nvidiaSmi the config is"
-            + " checked alone)");
-    return required(schema, "config");
+    return schema;
+  }
+
+  /** An interval of milliseconds: {@code {"low","high","level"}}. */
+  static ObjectNode interval() {
+    ObjectNode o = output("low", "high", "level");
+    prop(o, "low", type("integer"), "low end, ms");
+    prop(o, "high", type("integer"), "high end, ms");
+    prop(o, "level", type("number"), "intended coverage, e.g. 0.8");
+    return o;
   }
 
   /** Adds path (an event log file or folder under the allowed directories). */

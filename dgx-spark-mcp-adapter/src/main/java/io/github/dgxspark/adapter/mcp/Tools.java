@@ -196,6 +196,55 @@ final class Tools {
                     a.node("config").isPresent() ? a.config() : Map.of(),
                     a.optionalHardware(),
                     a.workload())));
+    defs.add(
+        new Def(
+            "detect_bottlenecks",
+            "Detect bottlenecks",
+            "What holds a Spark application back, from its event log (path, under the allowed"
+                + " directories; with hardware also network saturation): GC, task skew, spill,"
+                + " shuffle/input/driver bound, too few or too many partitions, idle executors,"
+                + " failures, GPU out-of-memory, each with severity, evidence, share of wall time,"
+                + " estimated saving, reason and source. Without a log: what a config (key ->"
+                + " value) will likely run into on the hardware.",
+            Schemas.configArg(pathArg(hardwareArgs(object()))),
+            bottlenecksOutput(),
+            a ->
+                Operations.bottlenecks(
+                    a.text("path").map(files::resolve),
+                    a.node("config").isPresent() ? a.config() : Map.of(),
+                    a.optionalHardware())));
+    defs.add(
+        new Def(
+            "predict_performance",
+            "Predict performance",
+            "Run time of a described job on the hardware from the Ernest model (NSDI 2016) fitted"
+                + " on the performance history's measured runs of its workload type, with an 80 %"
+                + " interval and a thin-data flag; beside the estimators' time and cost. config"
+                + " (key -> value) gives the executors and cores (default one executor per node"
+                + " with all its cores).",
+            Schemas.configArg(workloadArgs(hardwareArgs(object()))),
+            predictOutput(),
+            a ->
+                Operations.predict(
+                    a.workload(),
+                    a.hardware(),
+                    a.node("config").isPresent() ? a.config() : Map.of())));
+    defs.add(
+        new Def(
+            "predict_scaling",
+            "Predict scaling",
+            "An application's wall time on another executor count (and, for a GPU log, GPUs per"
+                + " executor) by replaying its event log (path, under the allowed directories)"
+                + " and by the Ernest model of the history, with an interval and where the two"
+                + " disagree: observedExecutors, observedDurationMs, predictedDurationMs,"
+                + " interval {low, high, level}.",
+            scalingInput(),
+            scalingOutput(),
+            a ->
+                Operations.scale(
+                    files.resolve(a.requiredText("path")),
+                    a.requiredInteger("executors"),
+                    a.integer("gpus"))));
     List<SyncToolSpecification> specs = new ArrayList<>();
     for (Def d : defs) {
       specs.add(spec(d, files));
@@ -208,6 +257,66 @@ final class Tools {
     prop(o, "nodes", type("integer"), "number of nodes");
     prop(o, "node", type("object"), "one node: cores, memory, GPUs, NVLink, NICs");
     prop(o, "notes", arrayOf("string"), "what could not be read or was assumed");
+    return o;
+  }
+
+  private static ObjectNode bottlenecksOutput() {
+    ObjectNode b = output("kind", "severity", "evidence", "reason", "source");
+    prop(b, "kind", type("string"), "what it is, e.g. gc, task-skew, spill, shuffle-bound");
+    prop(
+        b,
+        "severity",
+        Schemas.enumOf(List.of("critical", "severe", "moderate", "low")),
+        "how much it matters");
+    prop(b, "evidence", type("object"), "the numbers that show it, unit in the name");
+    prop(b, "wallTimeFraction", type("number"), "share of the wall time it costs (with a log)");
+    prop(b, "estimatedSavingMs", type("integer"), "wall time saved if fixed, ms");
+    prop(b, "reason", type("string"), "what was found, with the numbers");
+    prop(b, "source", type("string"), "where the thresholds come from");
+    ObjectNode o = output("bottlenecks", "basis");
+    prop(o, "bottlenecks", Schemas.arrayOf(b), "most severe first");
+    prop(o, "basis", type("string"), "what they were detected from");
+    return o;
+  }
+
+  private static ObjectNode predictOutput() {
+    ObjectNode p = output("workloadType", "cores", "thinData", "runsUsed", "reason", "source");
+    prop(p, "workloadType", type("string"), "the workload type the model is for");
+    prop(p, "cores", type("integer"), "cores the prediction is for (executors x cores)");
+    prop(p, "expectedMs", type("integer"), "predicted wall time, ms (absent without a model)");
+    prop(p, "interval", Schemas.interval(), "bootstrap prediction interval, ms");
+    prop(p, "thinData", type("boolean"), "true when the model rests on too few runs");
+    prop(p, "runsUsed", type("integer"), "measured runs behind it");
+    prop(p, "reason", type("string"), "how it was computed, or why nothing could be");
+    prop(p, "source", type("string"), "the method and data");
+    ObjectNode o = output("job", "time", "performance");
+    prop(o, "job", type("object"), "the job as resolved");
+    prop(o, "time", type("object"), "the estimators' time with an interval");
+    prop(o, "performance", p, "the Ernest model's prediction");
+    return o;
+  }
+
+  private static ObjectNode scalingInput() {
+    ObjectNode o = pathArg(object());
+    prop(o, "executors", Schemas.integer(1, 100_000), "executors on the target");
+    prop(
+        o,
+        "gpus",
+        Schemas.integer(1, 64),
+        "GPUs per executor on the target, for the log of a GPU (RAPIDS) application (default as"
+            + " observed)");
+    return required(o, "path", "executors");
+  }
+
+  private static ObjectNode scalingOutput() {
+    ObjectNode o =
+        output("observedExecutors", "observedDurationMs", "predictedDurationMs", "interval");
+    prop(o, "observedExecutors", type("integer"), "executors now (most alive at once)");
+    prop(o, "observedDurationMs", type("integer"), "wall time now, ms");
+    prop(o, "predictedDurationMs", type("integer"), "predicted wall time on the target, ms");
+    prop(o, "interval", Schemas.interval(), "prediction interval of predictedDurationMs, ms");
+    prop(o, "disagree", type("boolean"), "true when Ernest lies outside the replay's interval");
+    prop(o, "reason", type("string"), "what was predicted and where the models disagree");
     return o;
   }
 

@@ -273,6 +273,121 @@ class CliTest {
   }
 
   @Test
+  void analyze_json_hasBottlenecksWithThePublicNames() {
+    Run r = run("analyze", Fixtures.file("dr-elephant_event_log_1").toString(), "--format", "json");
+    assertEquals(Cli.OK, r.code(), r.err());
+    for (String k : List.of("application", "totals", "bottlenecks", "recommendations")) {
+      assertTrue(r.json().has(k), k);
+    }
+    JsonNode list = r.json().path("bottlenecks");
+    assertTrue(list.size() > 0, r.out());
+    List<String> severities = List.of("critical", "severe", "moderate", "low");
+    int previous = 0;
+    for (JsonNode b : list) {
+      assertFalse(b.path("kind").asText().isBlank(), b.toString());
+      int rank = severities.indexOf(b.path("severity").asText());
+      assertTrue(rank >= previous, "most severe first: " + list);
+      previous = rank;
+      assertTrue(b.path("evidence").isObject(), b.toString());
+      assertFalse(b.path("reason").asText().isBlank(), b.toString());
+      assertFalse(b.path("source").asText().isBlank(), b.toString());
+      if (b.has("wallTimeFraction")) {
+        double f = b.path("wallTimeFraction").asDouble();
+        assertTrue(f >= 0 && f <= 1, b.toString());
+      }
+    }
+    // the PythonPi log spends most of its 55 s with no task running
+    assertTrue(
+        list.findValuesAsText("kind").contains("driver-bound"), list.findValuesAsText("kind") + "");
+  }
+
+  @Test
+  void analyze_text_showsTheBottlenecks() {
+    Run r = run("analyze", Fixtures.file("dr-elephant_event_log_1").toString());
+    assertEquals(Cli.OK, r.code(), r.err());
+    assertTrue(r.out().contains("Bottlenecks, most severe first"), r.out());
+    assertTrue(r.out().contains("driver-bound"), r.out());
+  }
+
+  @Test
+  void scale_json_hasThePublicNames() {
+    String log = Fixtures.file("rapids_join_eventlog.zstd").toString();
+    Run r = run("scale", log, "--executors", "4", "--format", "json");
+    assertEquals(Cli.OK, r.code(), r.err());
+    JsonNode j = r.json();
+    assertTrue(j.path("observedExecutors").isInt(), j.toString());
+    assertEquals(
+        run("analyze", log, "--format", "json").json().path("application").path("durationMs"),
+        j.path("observedDurationMs"));
+    long predicted = j.path("predictedDurationMs").asLong();
+    assertTrue(predicted > 0, j.toString());
+    JsonNode i = j.path("interval");
+    assertTrue(i.path("low").isIntegralNumber() && i.path("high").isIntegralNumber(), i.toString());
+    assertTrue(i.path("low").asLong() <= i.path("high").asLong(), i.toString());
+    double level = i.path("level").asDouble();
+    assertTrue(level > 0 && level < 1, i.toString());
+    assertEquals(4, j.path("targetExecutors").asInt());
+    assertFalse(j.path("reason").asText().isBlank());
+  }
+
+  @Test
+  void scale_moreExecutors_neverSlowerByTheReplay() {
+    String log = Fixtures.file("dr-elephant_event_log_1").toString();
+    long one =
+        run("scale", log, "--executors", "1", "--format", "json")
+            .json()
+            .path("predictedDurationMs")
+            .asLong();
+    JsonNode eight = run("scale", log, "--executors", "8", "--format", "json").json();
+    assertEquals(2, eight.path("observedExecutors").asInt());
+    assertTrue(eight.path("predictedDurationMs").asLong() <= one, one + " vs " + eight);
+  }
+
+  @Test
+  void scale_gpusOnAGpuLog_replaysThatLayout() {
+    Run r =
+        run(
+            "scale",
+            Fixtures.file("rapids_join_eventlog.zstd").toString(),
+            "--executors",
+            "2",
+            "--gpus",
+            "2",
+            "--format",
+            "json");
+    assertEquals(Cli.OK, r.code(), r.err());
+    JsonNode spec = r.json().path("replay").path("spec");
+    assertEquals(2, spec.path("executors").asInt(), r.out());
+    assertEquals(2, spec.path("gpusPerExecutor").asInt(), r.out());
+  }
+
+  @Test
+  void scale_text_saysFromAndToWithTheInterval() {
+    Run r = run("scale", Fixtures.file("dr-elephant_event_log_1").toString(), "--executors", "4");
+    assertEquals(Cli.OK, r.code(), r.err());
+    assertTrue(r.out().startsWith("2 -> 4 executors: "), r.out());
+    assertTrue(r.out().contains("% interval"), r.out());
+  }
+
+  @Test
+  void scale_badArguments_exit2() throws IOException {
+    String cpuLog = Fixtures.file("dr-elephant_event_log_1").toString();
+    run("scale", cpuLog).badInput();
+    run("scale", cpuLog, "--executors", "0").badInput();
+    run("scale", cpuLog, "--executors", "two").badInput();
+    Run gpus = run("scale", cpuLog, "--executors", "2", "--gpus", "1");
+    gpus.badInput();
+    assertTrue(gpus.err().contains("CPU application"), gpus.err());
+    String gpuLog = Fixtures.file("rapids_join_eventlog.zstd").toString();
+    run("scale", gpuLog, "--executors", "2", "--gpus", "0").badInput();
+    run("scale", "--executors", "2").badInput();
+    run("scale", tmp.resolve("nope").toString(), "--executors", "2").badInput();
+    Path junk = Files.writeString(tmp.resolve("junk"), "not an event log\n");
+    run("scale", junk.toString(), "--executors", "2").badInput();
+    run("scale", cpuLog, "--executors", "2", "--format", "conf").badInput();
+  }
+
+  @Test
   void analyze_missingOrNotALog_exit2() throws IOException {
     run("analyze", tmp.resolve("nope").toString()).badInput();
     Path junk = Files.writeString(tmp.resolve("junk"), "not an event log\n");
@@ -372,7 +487,57 @@ class CliTest {
     assertEquals(Cli.OK, r.code(), r.err());
     assertTrue(r.json().has("time"));
     assertFalse(r.json().has("resources"));
+    JsonNode p = r.json().path("performance");
+    assertEquals("etl", p.path("workloadType").asText());
+    assertFalse(p.path("reason").asText().isBlank());
+    assertFalse(p.path("source").asText().isBlank());
     run("predict", "--profile", "dgx-spark", "--data-size", "-1t").badInput();
+  }
+
+  @Test
+  void predict_ernest_hasAnIntervalAroundTheExpectedTime() {
+    Run r =
+        run("predict", "--profile", "dgx-h100", "--workload", "sql-analytics", "--format", "json");
+    assertEquals(Cli.OK, r.code(), r.err());
+    JsonNode p = r.json().path("performance");
+    assertEquals(224, p.path("cores").asInt(), "one executor with all cores: " + p);
+    long expected = p.path("expectedMs").asLong();
+    JsonNode i = p.path("interval");
+    assertTrue(expected > 0, p.toString());
+    assertTrue(i.path("low").asLong() <= i.path("high").asLong(), p.toString());
+    assertTrue(p.path("runsUsed").asInt() > 0, p.toString());
+    assertTrue(
+        run("predict", "--profile", "dgx-h100", "--workload", "sql-analytics")
+            .out()
+            .contains("Ernest (measured history)"));
+  }
+
+  @Test
+  void predict_config_placesErnestAtItsExecutorsTimesCores() throws IOException {
+    Path conf =
+        Files.writeString(
+            tmp.resolve("job.conf"), "spark.executor.instances 2\nspark.executor.cores 5\n");
+    Run r =
+        run(
+            "predict",
+            "--profile",
+            "dgx-h100",
+            "--nodes",
+            "2",
+            "--workload",
+            "sql-analytics",
+            "--config",
+            conf.toString(),
+            "--format",
+            "json");
+    assertEquals(Cli.OK, r.code(), r.err());
+    assertEquals(10, r.json().path("performance").path("cores").asInt(), r.out());
+    Path bad = Files.writeString(tmp.resolve("bad.conf"), "spark.executor.instances none\n");
+    Run b = run("predict", "--profile", "dgx-h100", "--config", bad.toString());
+    b.badInput();
+    assertTrue(b.err().contains("spark.executor.instances"), b.err());
+    run("predict", "--profile", "dgx-h100", "--config", tmp.resolve("no.conf").toString())
+        .badInput();
   }
 
   @Test
