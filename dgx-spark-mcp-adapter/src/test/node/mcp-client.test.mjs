@@ -19,6 +19,7 @@ const TOOLS = [
   'analyze_event_log',
   'analyze_io_pattern',
   'classify_workload',
+  'detect_bottlenecks',
   'detect_hardware',
   'estimate_resources',
   'generate_recommendations',
@@ -26,6 +27,8 @@ const TOOLS = [
   'list_profiles',
   'list_rules',
   'predict_execution_time',
+  'predict_performance',
+  'predict_scaling',
   'validate_spark_config',
 ];
 
@@ -208,12 +211,67 @@ test('generate_recommendations: from a log and for a config; bad inputs', async 
   await bad('generate_recommendations', { config: { 'spark.x': '1' }, profile: 'dgx-spark', mode: 'gpu', workloadType: 'nope' }, /workloadType/);
 });
 
+test('detect_bottlenecks: from a log (as in analyze_event_log) and for a config; bad inputs', async () => {
+  const r = await ok('detect_bottlenecks', { path: 'dr-elephant_event_log_1' });
+  assert.equal(r.applicationId, 'application_1457600942802_0093');
+  assert.ok(r.bottlenecks.length > 0);
+  for (const b of r.bottlenecks) {
+    assert.ok(['critical', 'severe', 'moderate', 'low'].includes(b.severity), b.severity);
+    assert.ok(b.kind && b.reason && b.source && typeof b.evidence === 'object');
+  }
+  assert.ok(r.bottlenecks.some((b) => b.kind === 'driver-bound'));
+  const a = await ok('analyze_event_log', { path: 'dr-elephant_event_log_1' });
+  assert.deepEqual(a.bottlenecks, r.bottlenecks);
+  const c = await ok('detect_bottlenecks', {
+    config: { 'spark.executor.instances': 8, 'spark.executor.cores': 5, 'spark.sql.shuffle.partitions': 4 },
+    profile: 'dgx-h100',
+    nodes: 2,
+  });
+  assert.ok(c.bottlenecks.some((b) => b.kind === 'too-few-partitions'));
+  await bad('detect_bottlenecks', {}, /event log/);
+  await bad('detect_bottlenecks', { path: '/etc/passwd' }, /outside the allowed/);
+  await bad('detect_bottlenecks', { config: { 'spark.sql.shuffle.partitions': 'many' }, profile: 'dgx-h100' }, /spark\.sql\.shuffle\.partitions/);
+});
+
+test('predict_performance: Ernest with an interval at the config\'s cores; bad inputs', async () => {
+  const r = await ok('predict_performance', {
+    profile: 'dgx-h100', workloadType: 'sql-analytics', config: { 'spark.executor.instances': 4, 'spark.executor.cores': 8 },
+  });
+  assert.equal(r.performance.cores, 32);
+  assert.equal(r.performance.workloadType, 'sql-analytics');
+  assert.ok(r.performance.expectedMs > 0);
+  assert.ok(r.performance.interval.low <= r.performance.interval.high);
+  assert.ok(r.performance.interval.level > 0 && r.performance.interval.level < 1);
+  assert.ok(r.time.expectedMs > 0);
+  const d = await ok('predict_performance', { profile: 'dgx-spark', workloadType: 'etl', dataSize: '100g' });
+  assert.equal(d.performance.cores, 20);
+  await bad('predict_performance', { profile: 'dgx-h100', config: { 'spark.executor.instances': '0' } }, /spark\.executor\.instances/);
+  await bad('predict_performance', { profile: 'dgx-h100', dataSize: 'lots' }, /lots/);
+});
+
+test('predict_scaling: the scale contract from a replayed log; bad inputs', async () => {
+  const r = await ok('predict_scaling', { path: 'dr-elephant_event_log_1', executors: 8 });
+  assert.equal(r.observedExecutors, 2);
+  assert.equal(r.targetExecutors, 8);
+  for (const k of ['observedDurationMs', 'predictedDurationMs']) assert.equal(typeof r[k], 'number', k);
+  for (const k of ['low', 'high', 'level']) assert.equal(typeof r.interval[k], 'number', k);
+  assert.ok(r.interval.low <= r.interval.high);
+  const one = await ok('predict_scaling', { path: 'dr-elephant_event_log_1', executors: 1 });
+  assert.ok(r.predictedDurationMs <= one.predictedDurationMs, 'more executors are never slower by the replay');
+  const g = await ok('predict_scaling', { path: 'rapids_join_eventlog.zstd', executors: 2, gpus: 2 });
+  assert.equal(g.replay.spec.gpusPerExecutor, 2);
+  await bad('predict_scaling', { path: 'dr-elephant_event_log_1' }, /executors/);
+  await bad('predict_scaling', { path: 'dr-elephant_event_log_1', executors: 0 }, /executors/);
+  await bad('predict_scaling', { path: 'dr-elephant_event_log_1', executors: 2, gpus: 1 }, /CPU application/);
+  await bad('predict_scaling', { path: '/etc/passwd', executors: 2 }, /outside the allowed/);
+});
+
 test('an unknown tool is a JSON-RPC error and the server keeps serving', async () => {
   await assert.rejects(client.callTool({ name: 'nope', arguments: {} }), (e) => e.code === -32602);
   await client.ping();
 });
 
-test('resources: local hardware, every profile, the rule catalog', async () => {
+test('resources: local hardware, every profile, the rule catalog, the optimization strategies', async () => {
   const { resources } = await client.listResources();
   const uris = resources.map((r) => r.uri);
   assert.ok(uris.includes('dgx://hardware/local'));
@@ -223,4 +281,9 @@ test('resources: local hardware, every profile, the rule catalog', async () => {
   const profile = JSON.parse(r.contents[0].text);
   assert.equal(profile.name, 'dgx-h100');
   assert.ok(profile.sources.gpu);
+  const doc = resources.find((x) => x.uri === 'dgx://docs/optimization-strategies');
+  assert.equal(doc?.mimeType, 'text/markdown');
+  const d = await client.readResource({ uri: 'dgx://docs/optimization-strategies' });
+  assert.equal(d.contents[0].mimeType, 'text/markdown');
+  assert.equal(d.contents[0].text, readFileSync(path.resolve(here, '../../../../dgx-spark-core/README.md'), 'utf8'));
 });

@@ -34,6 +34,7 @@ class McpServerIT {
           "analyze_event_log",
           "analyze_io_pattern",
           "classify_workload",
+          "detect_bottlenecks",
           "detect_hardware",
           "estimate_resources",
           "generate_recommendations",
@@ -41,6 +42,8 @@ class McpServerIT {
           "list_profiles",
           "list_rules",
           "predict_execution_time",
+          "predict_performance",
+          "predict_scaling",
           "validate_spark_config");
 
   static Process server;
@@ -215,6 +218,71 @@ class McpServerIT {
   }
 
   @Test
+  void detectBottlenecks_fromALogAndForAConfig_sameShapeAsAnalyze() throws Exception {
+    JsonNode fromLog = good("detect_bottlenecks", "{\"path\":\"dr-elephant_event_log_1\"}");
+    assertEquals("application_1457600942802_0093", fromLog.path("applicationId").asText());
+    assertTrue(fromLog.path("bottlenecks").size() > 0, fromLog.toString());
+    assertEquals(
+        good("analyze_event_log", "{\"path\":\"dr-elephant_event_log_1\"}").path("bottlenecks"),
+        fromLog.path("bottlenecks"));
+    JsonNode forConfig =
+        good(
+            "detect_bottlenecks",
+            "{\"config\":{\"spark.executor.instances\":8,\"spark.executor.cores\":5,"
+                + "\"spark.sql.shuffle.partitions\":4},\"profile\":\"dgx-h100\",\"nodes\":2}");
+    assertTrue(
+        forConfig.path("bottlenecks").findValuesAsText("kind").contains("too-few-partitions"),
+        forConfig.toString());
+    assertTrue(bad("detect_bottlenecks", "{}").contains("event log"));
+    assertTrue(
+        bad("detect_bottlenecks", "{\"path\":\"/etc/passwd\"}")
+            .contains("outside the allowed directories"));
+  }
+
+  @Test
+  void predictPerformance_ernestWithAnInterval_badConfigRefused() throws Exception {
+    JsonNode r =
+        good(
+            "predict_performance",
+            "{\"profile\":\"dgx-h100\",\"workloadType\":\"sql-analytics\","
+                + "\"config\":{\"spark.executor.instances\":4,\"spark.executor.cores\":8}}");
+    JsonNode p = r.path("performance");
+    assertEquals(32, p.path("cores").asInt(), p.toString());
+    assertTrue(p.path("interval").path("low").asLong() <= p.path("interval").path("high").asLong());
+    assertTrue(r.path("time").path("expectedMs").asLong() > 0, r.toString());
+    assertTrue(
+        bad(
+                "predict_performance",
+                "{\"profile\":\"dgx-h100\",\"config\":{\"spark.executor.cores\":\"0\"}}")
+            .contains("spark.executor.cores"));
+  }
+
+  @Test
+  void predictScaling_theScaleContract_badArgumentsRefused() throws Exception {
+    JsonNode r =
+        good("predict_scaling", "{\"path\":\"rapids_join_eventlog.zstd\",\"executors\":4}");
+    for (String k :
+        List.of("observedExecutors", "observedDurationMs", "predictedDurationMs", "interval")) {
+      assertTrue(r.has(k), k + " in " + r);
+    }
+    for (String k : List.of("low", "high", "level")) {
+      assertTrue(r.path("interval").path(k).isNumber(), k + " in " + r);
+    }
+    assertTrue(
+        bad("predict_scaling", "{\"path\":\"dr-elephant_event_log_1\",\"executors\":0}")
+            .contains("executors"));
+    assertTrue(
+        bad("predict_scaling", "{\"path\":\"dr-elephant_event_log_1\"}").contains("executors"));
+    assertTrue(
+        bad("predict_scaling", "{\"path\":\"dr-elephant_event_log_1\",\"executors\":2,\"gpus\":1}")
+            .contains("CPU application"));
+    assertTrue(
+        bad("predict_scaling", "{\"path\":\"../../../../../../etc/passwd\",\"executors\":2}")
+            .contains("outside the allowed directories"));
+    stillServing();
+  }
+
+  @Test
   void everyTool_wrongTypes_isErrorResult() throws Exception {
     for (String tool : TOOLS) {
       String msg = bad(tool, "{\"nodes\":\"many\",\"description\":7,\"path\":[1],\"config\":3}");
@@ -277,5 +345,27 @@ class McpServerIT {
     assertNotNull(contents);
     JsonNode profile = Json.MAPPER.readTree(contents.path("text").asText());
     assertTrue(profile.path("unifiedMemory").asBoolean());
+  }
+
+  @Test
+  void resources_optimizationStrategies_theCoreReadmeAsMarkdown() throws Exception {
+    JsonNode list = request("resources/list", null).path("result").path("resources");
+    JsonNode docs = null;
+    for (JsonNode r : list) {
+      if (r.path("uri").asText().equals("dgx://docs/optimization-strategies")) {
+        docs = r;
+      }
+    }
+    assertNotNull(docs, list.toString());
+    assertEquals("text/markdown", docs.path("mimeType").asText());
+    ObjectNode p = Json.object().put("uri", "dgx://docs/optimization-strategies");
+    JsonNode contents = request("resources/read", p).path("result").path("contents").get(0);
+    assertEquals("text/markdown", contents.path("mimeType").asText());
+    String text = contents.path("text").asText();
+    assertTrue(text.contains("## How the optimizer sizes a cluster"), text);
+    assertEquals(
+        java.nio.file.Files.readString(
+            java.nio.file.Path.of(System.getProperty("user.dir"), "../dgx-spark-core/README.md")),
+        text);
   }
 }
