@@ -5,6 +5,8 @@ import io.github.dgxspark.core.ClusterSpec;
 import io.github.dgxspark.core.ExecutionMode;
 import io.github.dgxspark.core.WorkloadType;
 import io.github.dgxspark.models.ModelsException;
+import io.github.dgxspark.models.perf.PerformanceHistory;
+import io.github.dgxspark.models.perf.PerformanceRun;
 import io.github.dgxspark.models.workload.GpuSuitabilityReport;
 import io.github.dgxspark.models.workload.IntensityResult;
 import io.github.dgxspark.models.workload.WorkloadAnalyzer;
@@ -19,12 +21,12 @@ import java.util.OptionalDouble;
 /**
  * Resource, execution-time and cost estimates for a described or logged job on a given cluster.
  *
- * <p>Time comes from CPU time per input byte: measured in the job's own event log when there is
- * one, otherwise the class prior of {@code data/models/workload-priors.json} with its range,
- * flagged {@code fallback}. No performance history of measured runs ({@code
- * data/performance-history.json}) is packaged yet, so every estimate without a log is a fallback,
- * and says so. Cost multiplies the time interval by the nodes' maximum power and the electricity
- * price (on-prem) or by the hourly price of comparable GPU instances (cloud).
+ * <p>Time comes from CPU time per input byte measured in the job's own event log when there is one;
+ * otherwise from the measured throughput (wall time per input byte per core) of the matching runs
+ * of the performance history ({@code data/performance-history.json}: same workload type, CPU or GPU
+ * alike); otherwise from the class prior of {@code data/models/workload-priors.json} with its
+ * range, flagged {@code fallback}. Cost multiplies the time interval by the nodes' maximum power
+ * and the electricity price (on-prem) or by the hourly price of comparable GPU instances (cloud).
  *
  * <pre>{@code
  * EstimateReport r = Estimators.estimate(JobSpec.describe("join 10 TB of logs, write parquet"),
@@ -57,6 +59,11 @@ public final class Estimators {
 
   /** Intended coverage of the prior ranges. */
   static final double PRIOR_LEVEL = 0.8;
+
+  /**
+   * Input below which a history run times start-up rather than throughput and is not used (1 MiB).
+   */
+  static final long MIN_HISTORY_INPUT_BYTES = ByteSizes.MIB;
 
   /** Relative half-width given to a time computed from a job's own log. */
   static final double MEASURED_SPREAD = 1.5;
@@ -180,8 +187,31 @@ public final class Estimators {
    * @return the time, its interval and level; {@code fallback} when class priors were used
    */
   public static TimeEstimate time(JobSpec job, ClusterSpec cluster) {
+    return time(job, cluster, PerformanceHistory.builtIn());
+  }
+
+  /**
+   * Execution time on the cluster with an interval, from a given performance history: the job's own
+   * log first, then the measured throughput of the history's matching runs (same workload type, CPU
+   * or GPU alike, at least {@value #MIN_HISTORY_INPUT_BYTES} bytes read), then the class prior
+   * (flagged {@code fallback}).
+   *
+   * @param job the job
+   * @param cluster the cluster
+   * @param history measured runs
+   * @return the time, its interval and level, and the number of history runs behind it
+   * @throws ModelsException if the job asks for GPUs on a cluster without any
+   */
+  public static TimeEstimate time(JobSpec job, ClusterSpec cluster, PerformanceHistory history) {
     Objects.requireNonNull(job, "job");
     Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(history, "history");
+    boolean gpu = useGpu(job, cluster);
+    List<PerformanceRun> matching =
+        job.measuredIntensity().isPresent() ? List.of() : matching(job, gpu, history);
+    if (!matching.isEmpty()) {
+      return fromHistory(job, cluster, matching);
+    }
     IntensityResult intensity =
         job.measuredIntensity().orElseGet(() -> WorkloadAnalyzer.intensity(job.type()));
     boolean fallback = !intensity.measured();
@@ -200,7 +230,7 @@ public final class Estimators {
     double speedLow = 1;
     double speedHigh = 1;
     String gpuNote = "CPU executors";
-    if (useGpu(job, cluster)) {
+    if (gpu) {
       GpuSuitabilityReport s = WorkloadAnalyzer.gpuSuitability(job.type(), job.modelParameters());
       speedLow = s.speedupLow();
       speedHigh = s.speedupHigh();
@@ -244,6 +274,82 @@ public final class Estimators {
         0,
         reason,
         intensity.source());
+  }
+
+  /**
+   * The history's runs that measure this job's kind of work: same workload type, GPU runs for a GPU
+   * job and CPU runs for a CPU job, and enough input that throughput, not start-up, is timed.
+   */
+  static List<PerformanceRun> matching(JobSpec job, boolean gpu, PerformanceHistory history) {
+    return history.runsOf(job.type().id()).stream()
+        .filter(r -> r.inputBytes() >= MIN_HISTORY_INPUT_BYTES)
+        .filter(r -> (r.gpusPerExecutor() > 0) == gpu)
+        .toList();
+  }
+
+  /**
+   * Wall-clock nanoseconds per input byte per busy core of a measured run: wall time x the cores
+   * its input could keep busy (one per 128 MiB partition, at most the run's cores) / input bytes.
+   */
+  static double wallNanosPerByteCore(PerformanceRun r) {
+    int cores = cores(r.inputBytes(), r.executors() * r.executorCores());
+    return r.wallTime().toNanos() * (double) cores / r.inputBytes();
+  }
+
+  private static TimeEstimate fromHistory(
+      JobSpec job, ClusterSpec cluster, List<PerformanceRun> runs) {
+    double[] ns = runs.stream().mapToDouble(Estimators::wallNanosPerByteCore).sorted().toArray();
+    double mid =
+        ns.length % 2 == 1 ? ns[ns.length / 2] : (ns[ns.length / 2 - 1] + ns[ns.length / 2]) / 2;
+    double lowNs = ns.length > 1 ? ns[0] : mid / MEASURED_SPREAD;
+    double highNs = ns.length > 1 ? ns[ns.length - 1] : mid * MEASURED_SPREAD;
+    boolean vague = job.inputBytes().isEmpty();
+    long inLow = job.inputBytes().orElse(VAGUE_LOW_BYTES);
+    long inHigh = job.inputBytes().orElse(VAGUE_HIGH_BYTES);
+    long inMid = inputMiddle(job);
+    int clusterCores = cluster.node().logicalCores() * cluster.nodeCount();
+    double low = seconds(inLow, lowNs, cores(inLow, clusterCores), 1);
+    double high = seconds(inHigh, highNs, cores(inHigh, clusterCores), 1);
+    double expected =
+        Math.min(Math.max(seconds(inMid, mid, cores(inMid, clusterCores), 1), low), high);
+    String reason =
+        String.format(
+            Locale.ROOT,
+            "%s input x %.0f ns of wall time per byte per busy core (range %.0f-%.0f over %d measured"
+                + " %s run(s) of '%s' in the performance history, %s) over %d usable cores; the"
+                + " range is the runs' spread%s%s",
+            vague
+                ? "no size given, so 10 GiB-10 TiB of"
+                : ByteSizes.human(job.inputBytes().getAsLong()) + " of",
+            mid,
+            lowNs,
+            highNs,
+            runs.size(),
+            runs.get(0).gpusPerExecutor() > 0 ? "GPU" : "CPU",
+            job.type().id(),
+            runs.stream()
+                .map(r -> r.source() + " " + ByteSizes.human(r.inputBytes()))
+                .distinct()
+                .toList(),
+            cores(inMid, clusterCores),
+            ns.length > 1 ? "" : " (one run: widened x1.5 each way)",
+            job.typeConfidence() < 0.5
+                ? String.format(
+                    Locale.ROOT,
+                    "; the workload class is uncertain (%.0f %%)",
+                    100 * job.typeConfidence())
+                : "");
+    return new TimeEstimate(
+        duration(expected),
+        duration(low),
+        duration(high),
+        PRIOR_LEVEL,
+        false,
+        vague,
+        runs.size(),
+        reason,
+        "measured runs of data/performance-history.json (wall time, cores and input bytes of each"
+            + " run)");
   }
 
   /**

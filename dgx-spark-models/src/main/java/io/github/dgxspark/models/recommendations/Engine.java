@@ -12,6 +12,9 @@ import io.github.dgxspark.core.SparkDurations;
 import io.github.dgxspark.core.WorkloadSpec;
 import io.github.dgxspark.models.ModelsException;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
+import io.github.dgxspark.models.perf.BottleneckDetector;
+import io.github.dgxspark.models.perf.BottleneckReport;
+import io.github.dgxspark.models.perf.PerformanceHistory;
 import io.github.dgxspark.rules.Finding;
 import io.github.dgxspark.rules.RuleBook;
 import io.github.dgxspark.rules.Severity;
@@ -164,11 +167,13 @@ final class Engine {
     Map<String, ConfigValue> ref = new LinkedHashMap<>();
     reference.ifPresent(r -> r.values().forEach(v -> ref.put(v.key(), v)));
     List<Candidate> candidates = new ArrayList<>();
+    Optional<BottleneckReport> bottlenecks = profile.map(BottleneckDetector::detect);
     profile.ifPresent(
         p ->
             candidates.addAll(
                 new Evidence(
                         p,
+                        bottlenecks.get(),
                         current,
                         Optional.ofNullable(ref.get("spark.sql.files.maxPartitionBytes"))
                             .map(ConfigValue::value),
@@ -178,11 +183,12 @@ final class Engine {
     candidates.addAll(optimizerCandidates(ref));
     List<Candidate> resolved = resolve(candidates);
     SparkConfig proposed = fixApplied(resolved, ref);
+    PerformanceHistory history = PerformanceHistory.builtIn();
     ImpactModel impacts =
         profile.isPresent()
-            ? ImpactModel.forProfile(profile.get())
-            : ImpactModel.forConfig(current, cluster, workload);
-    RunVariance variance = RunVariance.observed();
+            ? ImpactModel.forProfile(profile.get(), bottlenecks.get(), history)
+            : ImpactModel.forConfig(current, cluster, workload, history);
+    RunVariance variance = RunVariance.observed(history, workload.type().id());
     List<Recommendation> recs = new ArrayList<>();
     for (Candidate c : resolved) {
       recs.add(build(c, impacts, variance));

@@ -4,6 +4,13 @@ import io.github.dgxspark.core.ByteSizes;
 import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
+import io.github.dgxspark.models.perf.Bottleneck;
+import io.github.dgxspark.models.perf.BottleneckKind;
+import io.github.dgxspark.models.perf.BottleneckReport;
+import io.github.dgxspark.models.perf.BottleneckSeverity;
+import io.github.dgxspark.models.perf.PerformanceModels;
+import io.github.dgxspark.models.perf.ReplayResult;
+import io.github.dgxspark.models.perf.ReplaySpec;
 import io.github.dgxspark.rules.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,21 +19,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Recommendations from what an event log shows: GPU out-of-memory, spill, executor loss and fetch
- * failures, GC and skew, each with the measured numbers that show it.
+ * Recommendations from the bottlenecks {@code BottleneckDetector} finds in an event log (the one
+ * detector; its thresholds are Dr. Elephant's and Sparklens'): GPU out-of-memory, spill, executor
+ * loss and fetch failures, GC, skew, and idle executors, each fix sized from the log's measured
+ * numbers.
  */
 final class Evidence {
-  /** Task skew ratio (max ÷ median run time) Dr. Elephant rates "moderate" (MODELS-FACTS §3.2). */
-  static final double SKEW_RATIO = 4;
-
-  /** Longest task below which skew is tolerated (Dr. Elephant: 150 s, MODELS-FACTS §3.2). */
-  static final long SKEW_MIN_MS = 150_000;
-
-  /** GC share of task time Dr. Elephant rates "moderate" (MODELS-FACTS §3.1). */
-  static final double GC_MODERATE = 0.10;
-
-  /** GC share Dr. Elephant rates "severe". */
-  static final double GC_SEVERE = 0.15;
 
   /** Spark's reserved heap (UnifiedMemoryManager), TUNING-FACTS §4.1. */
   static final long RESERVED_HEAP_BYTES = 300 * ByteSizes.MIB;
@@ -36,16 +34,19 @@ final class Evidence {
   static final String LOG_SOURCE = "measured metrics of this event log";
 
   private final ApplicationProfile profile;
+  private final BottleneckReport report;
   private final SparkConfig config;
   private final Optional<String> optimizerPartitionBytes;
   private final boolean gpu;
 
   Evidence(
       ApplicationProfile profile,
+      BottleneckReport report,
       SparkConfig config,
       Optional<String> optimizerPartitionBytes,
       boolean gpu) {
     this.profile = profile;
+    this.report = report;
     this.config = config;
     this.optimizerPartitionBytes = optimizerPartitionBytes;
     this.gpu = gpu;
@@ -53,20 +54,34 @@ final class Evidence {
 
   List<Candidate> candidates() {
     List<Candidate> out = new ArrayList<>();
-    gpuOutOfMemory(out);
-    scanSpill(out);
-    shuffleSpill(out);
-    executorLoss(out);
-    gc(out);
-    skew(out);
+    for (Bottleneck b : report.bottlenecks()) {
+      switch (b.kind()) {
+        case GPU_OUT_OF_MEMORY -> gpuOutOfMemory(out);
+        case SPILL -> {
+          scanSpill(out);
+          shuffleSpill(out);
+        }
+        case EXECUTOR_LOSS -> executorLoss(out);
+        case FETCH_FAILURES -> shuffleService(out);
+        case GC -> gc(b, out);
+        case TASK_SKEW -> skew(b, out);
+        case IDLE_EXECUTORS -> idleExecutors(b, out);
+        default -> {
+          // no config change fixes it on its own (shuffle- or input-bound, driver-bound) or the
+          // rule book and optimizer own it (partition counts)
+        }
+      }
+    }
     return out;
+  }
+
+  /** Whether a finding is at least as severe as a level. */
+  private static boolean atLeast(Bottleneck b, BottleneckSeverity level) {
+    return b.severity().compareTo(level) <= 0;
   }
 
   private void gpuOutOfMemory(List<Candidate> out) {
     int oom = profile.failures().gpuOutOfMemoryTasks();
-    if (oom == 0) {
-      return;
-    }
     long maxInput =
         profile.stages().stream()
             .filter(s -> s.failedTasks() > 0)
@@ -288,15 +303,17 @@ final class Evidence {
             Severity.WARNING,
             "Executors removed with 'Executor Process Lost' or exit code 137/143; the container"
                 + " size grows by the added overhead."));
+  }
+
+  private void shuffleService(List<Candidate> out) {
+    int lost = profile.failures().executorsLost().size();
     ClusterManager cm = profile.clusterManager().orElse(ClusterManager.LOCAL);
     boolean service =
         config
             .get("spark.shuffle.service.enabled")
             .map(v -> v.trim().equalsIgnoreCase("true"))
             .orElse(false);
-    if (profile.failures().fetchFailures() > 0
-        && !service
-        && (cm == ClusterManager.YARN || cm == ClusterManager.STANDALONE)) {
+    if (!service && (cm == ClusterManager.YARN || cm == ClusterManager.STANDALONE)) {
       out.add(
           new Candidate(
               "Keep shuffle files when an executor is lost",
@@ -321,14 +338,9 @@ final class Evidence {
     }
   }
 
-  private void gc(List<Candidate> out) {
-    double run = profile.totals().executorRunTimeMs();
-    if (run <= 0) {
-      return;
-    }
-    double share = profile.totals().jvmGcTimeMs() / run;
-    if (share < GC_MODERATE) {
-      return;
+  private void gc(Bottleneck b, List<Candidate> out) {
+    if (!atLeast(b, BottleneckSeverity.MODERATE)) {
+      return; // Dr. Elephant's "low" GC needs no change
     }
     String opts = config.get("spark.executor.extraJavaOptions").orElse("");
     if (opts.contains("GC")) {
@@ -339,34 +351,27 @@ final class Evidence {
         new Candidate(
             "Use the G1 garbage collector on executors",
             Map.of("spark.executor.extraJavaOptions", proposed),
-            String.format(
-                Locale.ROOT,
-                "GC took %.1f %% of task time (Dr. Elephant rates %.0f %% moderate and %.0f %%"
-                    + " severe); G1 keeps pauses short on large executor heaps, where Java 8's"
-                    + " default parallel collector stops every task.",
-                share * 100,
-                GC_MODERATE * 100,
-                GC_SEVERE * 100),
-            "Apache Spark Tuning Guide (garbage collection tuning: G1GC); " + DR_ELEPHANT,
+            "Bottleneck gc ("
+                + b.severity().id()
+                + "): "
+                + b.reason()
+                + ". G1 keeps pauses short on large executor heaps, where Java 8's default parallel"
+                + " collector stops every task.",
+            "Apache Spark Tuning Guide (garbage collection tuning: G1GC); " + b.source(),
             Candidate.Origin.LOG,
-            share >= GC_SEVERE ? Severity.WARNING : Severity.INFO,
+            atLeast(b, BottleneckSeverity.SEVERE) ? Severity.WARNING : Severity.INFO,
             "GC time per stage in the Spark UI; if it stays above 10 %, give each task more heap"
                 + " (fewer cores per executor or a larger spark.executor.memory)."));
   }
 
-  private void skew(List<Candidate> out) {
-    ApplicationProfile.Stage worst = null;
-    for (ApplicationProfile.Stage s : profile.stages()) {
-      if (s.skewRatio() >= SKEW_RATIO
-          && s.runTimeMs().max() >= SKEW_MIN_MS
-          && s.shuffleReadBytes().sum() > 0
-          && (worst == null || s.runTimeMs().max() > worst.runTimeMs().max())) {
-        worst = s;
-      }
+  private void skew(Bottleneck b, List<Candidate> out) {
+    if (!atLeast(b, BottleneckSeverity.MODERATE)) {
+      return; // max/median under Dr. Elephant's moderate 4
     }
-    if (worst == null) {
-      return;
-    }
+    int stageId = b.evidence().getOrDefault("stageId", -1.0).intValue();
+    boolean shuffleStage =
+        profile.stages().stream()
+            .anyMatch(s -> s.id() == stageId && s.shuffleReadBytes().sum() > 0);
     boolean aqe =
         config
             .get("spark.sql.adaptive.enabled")
@@ -377,7 +382,7 @@ final class Evidence {
             .get("spark.sql.adaptive.skewJoin.enabled")
             .map(v -> v.trim().equalsIgnoreCase("true"))
             .orElse(true);
-    if (aqe && skewJoin) {
+    if (!shuffleStage || (aqe && skewJoin)) {
       return;
     }
     out.add(
@@ -386,17 +391,99 @@ final class Evidence {
             Map.of(
                 "spark.sql.adaptive.enabled", "true",
                 "spark.sql.adaptive.skewJoin.enabled", "true"),
-            String.format(
-                Locale.ROOT,
-                "Stage %d's longest task ran %.1f s, %.1fx its median: one partition holds far more"
-                    + " data than the rest; AQE's skew join splits it.",
-                worst.id(),
-                worst.runTimeMs().max() / 1000.0,
-                worst.skewRatio()),
-            "Apache Spark SQL performance tuning (adaptive skew join); " + DR_ELEPHANT,
+            "Bottleneck task-skew ("
+                + b.severity().id()
+                + "): "
+                + b.reason()
+                + ". One partition holds far more data than the rest; AQE's skew join splits it.",
+            "Apache Spark SQL performance tuning (adaptive skew join); " + b.source(),
             Candidate.Origin.LOG,
             Severity.WARNING,
             "Longest vs median task time of the stage; the plan shows skewed partitions split."));
+  }
+
+  /**
+   * Executor slots alive but idle (and driver-bound time, when no task runs at all): fewer
+   * executors, found by the replay simulator as the fewest whose replayed wall time stays inside
+   * the observed layout's interval, and dynamic allocation with shuffle tracking to release idle
+   * ones.
+   */
+  private void idleExecutors(Bottleneck b, List<Candidate> out) {
+    if (!atLeast(b, BottleneckSeverity.SEVERE)) {
+      return;
+    }
+    ReplaySpec now = PerformanceModels.observedLayout(profile);
+    if (now.executors() < 2) {
+      return; // one executor cannot be fewer; releasing it only adds start-up latency
+    }
+    ReplayResult base = PerformanceModels.replay(profile, now);
+    int fewest = now.executors();
+    for (int n = 1; n < now.executors(); n++) {
+      if (PerformanceModels.replay(profile, now.withExecutors(n)).predicted().toMillis()
+          <= base.interval().high()) {
+        fewest = n;
+        break;
+      }
+    }
+    boolean dynamic =
+        config
+            .get("spark.dynamicAllocation.enabled")
+            .map(v -> v.trim().equalsIgnoreCase("true"))
+            .orElse(false);
+    boolean service =
+        config
+            .get("spark.shuffle.service.enabled")
+            .map(v -> v.trim().equalsIgnoreCase("true"))
+            .orElse(false);
+    Map<String, String> values = new java.util.TreeMap<>();
+    if (!dynamic) {
+      values.put("spark.dynamicAllocation.enabled", "true");
+      if (!service) {
+        values.put("spark.dynamicAllocation.shuffleTracking.enabled", "true");
+      }
+    }
+    int max = config.get("spark.dynamicAllocation.maxExecutors").map(v -> intOr(v, 0)).orElse(0);
+    if (max == 0 || max > fewest) {
+      values.put("spark.dynamicAllocation.maxExecutors", Integer.toString(fewest));
+    }
+    if (values.isEmpty()) {
+      return;
+    }
+    String driver =
+        report.bottlenecks().stream()
+            .filter(x -> x.kind() == BottleneckKind.DRIVER_BOUND)
+            .findFirst()
+            .map(x -> " Bottleneck driver-bound (" + x.severity().id() + "): " + x.reason() + ".")
+            .orElse("");
+    out.add(
+        new Candidate(
+            "Release idle executors",
+            values,
+            String.format(
+                Locale.ROOT,
+                "Bottleneck idle-executors (%s): %s.%s The replay simulator re-schedules this"
+                    + " log's tasks on %d executor(s) in %.1f s, inside the %.1f-%.1f s interval of"
+                    + " the %d it had; dynamic allocation%s hands back executors while no task"
+                    + " needs them.",
+                b.severity().id(),
+                b.reason(),
+                driver,
+                fewest,
+                PerformanceModels.replay(profile, now.withExecutors(fewest)).predicted().toMillis()
+                    / 1000.0,
+                base.interval().low() / 1000.0,
+                base.interval().high() / 1000.0,
+                now.executors(),
+                service
+                    ? " (the external shuffle service keeps shuffle files)"
+                    : " with shuffle"
+                        + " tracking (shuffle files kept by executors that still hold them)"),
+            "Apache Spark Job Scheduling (dynamic resource allocation, shuffle tracking); "
+                + b.source(),
+            Candidate.Origin.LOG,
+            Severity.INFO,
+            "executors added and removed in the Executors tab and the wall time against the"
+                + " baseline; raise maxExecutors again if stages wait for executors."));
   }
 
   private Optional<Long> bytes(String key) {

@@ -1,265 +1,533 @@
 package io.github.dgxspark.models.recommendations;
 
+import io.github.dgxspark.core.ByteSizes;
 import io.github.dgxspark.core.ClusterSpec;
+import io.github.dgxspark.core.DgxSparkException;
 import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.WorkloadSpec;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
+import io.github.dgxspark.models.perf.Bottleneck;
+import io.github.dgxspark.models.perf.BottleneckDetector;
+import io.github.dgxspark.models.perf.BottleneckKind;
+import io.github.dgxspark.models.perf.BottleneckReport;
+import io.github.dgxspark.models.perf.Interval;
+import io.github.dgxspark.models.perf.PerformanceHistory;
+import io.github.dgxspark.models.perf.PerformanceModels;
+import io.github.dgxspark.models.perf.PerformancePrediction;
+import io.github.dgxspark.models.perf.ReplayResult;
+import io.github.dgxspark.models.perf.ReplaySpec;
+import io.github.dgxspark.models.perf.ScalingReport;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
- * Predicts the impact of changes. On a logged application: the bottleneck the changed keys act on,
- * and the share of the wall time that bottleneck cost (failed task attempts, GC above the healthy
- * level, skewed tasks beyond the stage's 95th percentile); each saving is bounded by what the log
- * measured. Keys no model covers, and configs without a log, give "unknown".
+ * Predicts the impact of changes from the performance models of {@code models.perf}. On a logged
+ * application: the replay simulator for changes of the executor layout (executors, cores, GPUs,
+ * concurrent GPU tasks), with the Ernest model of the history as a cross-check, plus the estimated
+ * savings of the bottlenecks {@link BottleneckDetector} found that the changed keys act on, bounded
+ * by the share of wall time in the stages the keys act on. Without a log: the Ernest model fitted
+ * on the performance history for layout changes. "Unknown" when no model covers the keys.
  */
 final class ImpactModel {
-  /** Interval coverage stated for the attribution bounds. */
-  static final double LEVEL = 0.9;
+  /**
+   * Coverage stated for a bottleneck-only interval, which runs from no gain to the whole measured
+   * share of wall time (a bound rather than a sampled interval).
+   */
+  static final double BOUND_LEVEL = 0.9;
 
   /**
-   * GC share of task time Dr. Elephant rates "low" (below it GC is healthy): the saving counts only
-   * GC above it (MODELS-FACTS §3.1, linkedin/dr-elephant Executor GC heuristic).
+   * Share of wall time below which {@link BottleneckDetector} reports no shuffle- or input-bound
+   * finding: the bound for stages of a kind it did not report.
    */
-  static final double HEALTHY_GC_SHARE = 0.08;
+  static final double UNREPORTED_SHARE = 0.10;
 
   private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
-  /** What a key acts on. */
-  enum Lever {
-    FAILURES,
-    GC,
-    SKEW
-  }
+  /** Keys that change the executor layout the replay simulator re-schedules on. */
+  static final Set<String> LAYOUT_KEYS =
+      Set.of(
+          "spark.executor.instances",
+          "spark.executor.cores",
+          "spark.executor.resource.gpu.amount",
+          "spark.rapids.sql.concurrentGpuTasks",
+          "spark.dynamicAllocation.maxExecutors");
 
-  private static final Map<Lever, Set<String>> KEYS = new EnumMap<>(Lever.class);
-
-  static {
-    KEYS.put(
-        Lever.FAILURES,
-        Set.of(
-            "spark.sql.files.maxPartitionBytes",
-            "spark.rapids.sql.concurrentGpuTasks",
-            "spark.executor.memoryOverhead",
-            "spark.shuffle.service.enabled"));
-    KEYS.put(
-        Lever.GC,
-        Set.of("spark.executor.extraJavaOptions", "spark.executor.memory", "spark.executor.cores"));
-    KEYS.put(
-        Lever.SKEW, Set.of("spark.sql.adaptive.skewJoin.enabled", "spark.sql.adaptive.enabled"));
-  }
+  private static final Set<BottleneckKind> FAILURE_KINDS =
+      EnumSet.of(
+          BottleneckKind.TASK_FAILURES,
+          BottleneckKind.GPU_OUT_OF_MEMORY,
+          BottleneckKind.EXECUTOR_LOSS,
+          BottleneckKind.FETCH_FAILURES);
 
   private final Optional<ApplicationProfile> profile;
-  private final String noModel;
+  private final Optional<BottleneckReport> bottlenecks;
+  private final PerformanceHistory history;
+  private final Optional<SparkConfig> config;
+  private final Optional<ClusterSpec> cluster;
+  private final Optional<WorkloadSpec> workload;
+  private final Map<ReplaySpec, ScalingReport> scaling = new HashMap<>();
 
-  private ImpactModel(Optional<ApplicationProfile> profile, String noModel) {
+  private ImpactModel(
+      Optional<ApplicationProfile> profile,
+      Optional<BottleneckReport> bottlenecks,
+      PerformanceHistory history,
+      Optional<SparkConfig> config,
+      Optional<ClusterSpec> cluster,
+      Optional<WorkloadSpec> workload) {
     this.profile = profile;
-    this.noModel = noModel;
+    this.bottlenecks = bottlenecks;
+    this.history = history;
+    this.config = config;
+    this.cluster = cluster;
+    this.workload = workload;
+  }
+
+  static ImpactModel forProfile(
+      ApplicationProfile profile, BottleneckReport report, PerformanceHistory history) {
+    return new ImpactModel(
+        Optional.of(profile),
+        Optional.of(report),
+        history,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   static ImpactModel forProfile(ApplicationProfile profile) {
-    return new ImpactModel(Optional.of(profile), "");
+    return forProfile(profile, BottleneckDetector.detect(profile), PerformanceHistory.builtIn());
   }
 
-  static ImpactModel forConfig(SparkConfig config, ClusterSpec cluster, WorkloadSpec workload) {
+  static ImpactModel forConfig(
+      SparkConfig config, ClusterSpec cluster, WorkloadSpec workload, PerformanceHistory history) {
     return new ImpactModel(
         Optional.empty(),
-        "without an event log only the performance history could say, and it holds no measured"
-            + " runs of "
-            + workload.type().id()
-            + " jobs to fit a run-time model on");
+        Optional.empty(),
+        history,
+        Optional.of(config),
+        Optional.of(cluster),
+        Optional.of(workload));
+  }
+
+  /**
+   * Spark's defaults of the partitioning keys whose direction decides what they fix (Spark
+   * configuration docs: spark.sql.files.maxPartitionBytes 128 MiB, spark.sql.shuffle.partitions
+   * 200).
+   */
+  private static final Map<String, Long> DEFAULTS =
+      Map.of(
+          "spark.sql.files.maxPartitionBytes",
+          128L * 1024 * 1024,
+          "spark.sql.shuffle.partitions",
+          200L);
+
+  /**
+   * Which way a partitioning change goes: -1 fewer/smaller, +1 more/larger, 0 the same as now (or
+   * as Spark's default when unset, so no effect), empty when a value does not parse.
+   */
+  static Optional<Integer> direction(Change c) {
+    try {
+      long proposed = ByteSizes.parseBytes(c.proposed());
+      long now =
+          c.current().isPresent()
+              ? ByteSizes.parseBytes(c.current().get())
+              : DEFAULTS.getOrDefault(c.key(), -1L);
+      return now < 0 ? Optional.empty() : Optional.of(Long.compare(proposed, now));
+    } catch (DgxSparkException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** What a change acts on: the bottlenecks it can remove. */
+  static Set<BottleneckKind> addressed(Change c) {
+    Set<BottleneckKind> s = EnumSet.noneOf(BottleneckKind.class);
+    String key = c.key();
+    int dir = DEFAULTS.containsKey(key) ? direction(c).orElse(0) : 0;
+    switch (key) {
+      case "spark.sql.files.maxPartitionBytes" -> {
+        if (dir < 0) {
+          s.addAll(FAILURE_KINDS);
+          s.add(BottleneckKind.SPILL);
+          s.add(BottleneckKind.TOO_FEW_PARTITIONS);
+        } else if (dir > 0) {
+          s.add(BottleneckKind.TOO_MANY_PARTITIONS);
+        }
+      }
+      case "spark.sql.shuffle.partitions" -> {
+        if (dir > 0) {
+          s.add(BottleneckKind.SPILL);
+          s.add(BottleneckKind.TOO_FEW_PARTITIONS);
+        } else if (dir < 0) {
+          s.add(BottleneckKind.TOO_MANY_PARTITIONS);
+        }
+      }
+      case "spark.rapids.sql.concurrentGpuTasks" -> {
+        s.add(BottleneckKind.GPU_OUT_OF_MEMORY);
+        s.add(BottleneckKind.TASK_FAILURES);
+      }
+      case "spark.executor.memoryOverhead" -> {
+        s.add(BottleneckKind.EXECUTOR_LOSS);
+        s.add(BottleneckKind.TASK_FAILURES);
+      }
+      case "spark.shuffle.service.enabled", "spark.network.timeout" -> {
+        s.add(BottleneckKind.EXECUTOR_LOSS);
+        s.add(BottleneckKind.FETCH_FAILURES);
+      }
+      case "spark.executor.extraJavaOptions", "spark.executor.memory", "spark.memory.fraction" -> {
+        s.add(BottleneckKind.GC);
+        s.add(BottleneckKind.SPILL);
+      }
+      case "spark.dynamicAllocation.enabled",
+          "spark.dynamicAllocation.shuffleTracking.enabled",
+          "spark.dynamicAllocation.maxExecutors" ->
+          s.add(BottleneckKind.IDLE_EXECUTORS);
+      default -> {
+        if (key.startsWith("spark.sql.adaptive.")) {
+          s.add(BottleneckKind.TASK_SKEW);
+          s.add(BottleneckKind.TOO_MANY_PARTITIONS);
+        } else if (key.startsWith("spark.reducer.")
+            || key.startsWith("spark.shuffle.")
+            || key.startsWith("spark.rapids.shuffle.")) {
+          s.add(BottleneckKind.FETCH_FAILURES);
+        }
+      }
+    }
+    return s;
+  }
+
+  /**
+   * The stages a key acts on, whose share of wall time bounds its saving: shuffle stages for
+   * shuffle, serializer and adaptive settings, input stages for the input partition size.
+   */
+  static Optional<BottleneckKind> scope(Change c) {
+    String key = c.key();
+    if (DEFAULTS.containsKey(key) && direction(c).orElse(1) == 0) {
+      return Optional.empty(); // Spark's default set explicitly: no effect
+    }
+    if (key.equals("spark.sql.files.maxPartitionBytes")) {
+      return Optional.of(BottleneckKind.INPUT_BOUND);
+    }
+    if (key.startsWith("spark.sql.adaptive.")
+        || key.equals("spark.sql.shuffle.partitions")
+        || key.equals("spark.serializer")
+        || key.startsWith("spark.kryoserializer.")
+        || key.startsWith("spark.reducer.")
+        || key.startsWith("spark.rapids.shuffle.")
+        || (key.startsWith("spark.shuffle.") && !key.equals("spark.shuffle.service.enabled"))) {
+      return Optional.of(BottleneckKind.SHUFFLE_BOUND);
+    }
+    return Optional.empty();
   }
 
   Impact estimate(List<Change> changes) {
-    if (profile.isEmpty()) {
-      return Impact.unknown(noModel);
-    }
+    return profile.isPresent() ? onLog(changes) : onConfig(changes);
+  }
+
+  private Impact onLog(List<Change> changes) {
     ApplicationProfile p = profile.get();
+    BottleneckReport report = bottlenecks.get();
+    Optional<Duration> wall = report.wallTime().filter(d -> d.toMillis() > 0);
+    if (wall.isEmpty()) {
+      return Impact.unknown("the event log has no wall time to compare against");
+    }
     Set<String> keys = new TreeSet<>();
     changes.forEach(c -> keys.add(c.key()));
-    Optional<Duration> wall = wall(p);
-    if (wall.isEmpty() || wall.get().toMillis() <= 0) {
-      return Impact.unknown("the event log has no application duration to compare against");
+    Set<BottleneckKind> acts = EnumSet.noneOf(BottleneckKind.class);
+    Set<BottleneckKind> scopes = EnumSet.noneOf(BottleneckKind.class);
+    List<String> unmodelled = new ArrayList<>();
+    boolean layout = false;
+    for (Change c : changes) {
+      String k = c.key();
+      acts.addAll(addressed(c));
+      scope(c).ifPresent(scopes::add);
+      layout |= LAYOUT_KEYS.contains(k);
+      if (addressed(c).isEmpty() && scope(c).isEmpty() && !LAYOUT_KEYS.contains(k)) {
+        unmodelled.add(k);
+      }
     }
-    if (p.failures().failedJobs() > 0 && touches(keys, Lever.FAILURES)) {
+    if (unmodelled.size() == keys.size()) {
+      return Impact.unknown(
+          "no model covers "
+              + String.join(", ", keys)
+              + ": neither the replay simulator (executor layout) nor a bottleneck the detector"
+              + " attributes time to is changed by it (a value equal to Spark's default changes"
+              + " nothing)");
+    }
+    int failedJobs = p.failures().failedJobs();
+    if (failedJobs > 0
+        && report.bottlenecks().stream()
+            .anyMatch(b -> FAILURE_KINDS.contains(b.kind()) && acts.contains(b.kind()))) {
       return Impact.unknown(
           String.format(
               Locale.ROOT,
               "%d job(s) of the application failed, so its wall time is no baseline: the change is"
-                  + " needed for the job to finish, and how long it then takes is not predictable"
-                  + " from this log",
-              p.failures().failedJobs()));
+                  + " needed for the job to finish, and how long the work the failure cut short"
+                  + " then takes is not in this log",
+              failedJobs));
     }
     double wallMs = wall.get().toMillis();
-    double busy = busyShare(p, wallMs);
     double expected = 0;
     double favourable = 0;
+    double worst = 0;
+    double level = BOUND_LEVEL;
+    double resources = 1;
     List<String> parts = new ArrayList<>();
-    List<String> unmodelled = new ArrayList<>();
-    for (String k : keys) {
-      if (KEYS.values().stream().noneMatch(s -> s.contains(k))) {
-        unmodelled.add(k);
-      }
-    }
-    if (touches(keys, Lever.FAILURES) && p.failures().failedTasks() > 0) {
-      double[] wasted = wastedTaskShare(p);
-      expected += wasted[0] * busy;
-      favourable += wasted[1] * busy;
-      parts.add(
-          String.format(
-              Locale.ROOT,
-              "%d failed task attempts took an estimated %.1f %% of task time (%.1f %% at most),"
-                  + " and tasks ran during %.0f %% of the wall time",
-              p.failures().failedTasks(),
-              wasted[0] * 100,
-              wasted[1] * 100,
-              busy * 100));
-    }
-    if (touches(keys, Lever.GC)) {
-      double run = p.totals().executorRunTimeMs();
-      double gc = run > 0 ? p.totals().jvmGcTimeMs() / run : 0;
-      if (gc > HEALTHY_GC_SHARE) {
-        expected += (gc - HEALTHY_GC_SHARE) * busy;
-        favourable += gc * busy;
+    String method = "bottleneck-saving";
+    if (layout) {
+      ReplaySpec now = PerformanceModels.observedLayout(p);
+      ReplaySpec target = target(now, changes);
+      if (!target.equals(now)) {
+        ScalingReport base = scaling(p, now);
+        ScalingReport next = scaling(p, target);
+        ReplayResult r0 = base.replay().orElseThrow();
+        ReplayResult r1 = next.replay().orElseThrow();
+        double b = Math.max(1, r0.predicted().toMillis());
+        expected += r1.predicted().toMillis() / b - 1;
+        favourable += r1.interval().low() / b - 1;
+        worst += r1.interval().high() / b - 1;
+        level = r1.interval().level();
+        resources = held(target) / held(now);
+        method = "replay-simulator";
         parts.add(
             String.format(
                 Locale.ROOT,
-                "GC took %.1f %% of task time; bringing it to the healthy %.0f %% saves the excess",
-                gc * 100,
-                HEALTHY_GC_SHARE * 100));
+                "replay simulator: %d x %d cores%s re-scheduled as %d x %d cores%s takes %.1f s"
+                    + " against %.1f s on the observed layout (%.0f %% interval %.1f-%.1f s)%s",
+                now.executors(),
+                now.executorCores(),
+                gpuText(now),
+                target.executors(),
+                target.executorCores(),
+                gpuText(target),
+                r1.predicted().toMillis() / 1000.0,
+                b / 1000.0,
+                100 * level,
+                r1.interval().low() / 1000.0,
+                r1.interval().high() / 1000.0,
+                next.ernestSpeedup().isPresent()
+                    ? String.format(
+                        Locale.ROOT,
+                        "; the Ernest model of the history predicts x%.2f the speed%s",
+                        next.ernestSpeedup().getAsDouble(),
+                        next.disagree() ? ", outside the replay's interval" : "")
+                    : ""));
       }
     }
-    if (touches(keys, Lever.SKEW)) {
-      double tail = 0;
-      double fullTail = 0;
-      for (ApplicationProfile.Stage s : p.stages()) {
-        if (s.skewRatio() >= Evidence.SKEW_RATIO && s.runTimeMs().max() >= Evidence.SKEW_MIN_MS) {
-          tail += s.runTimeMs().max() - s.runTimeMs().p95();
-          fullTail += s.runTimeMs().max() - s.runTimeMs().median();
-        }
+    double saved = 0;
+    for (Bottleneck bn : report.bottlenecks()) {
+      if (!acts.contains(bn.kind()) || bn.kind() == BottleneckKind.IDLE_EXECUTORS) {
+        continue;
       }
-      if (fullTail > 0) {
-        expected += Math.min(1, tail / wallMs);
-        favourable += Math.min(1, fullTail / wallMs);
+      double save = bn.estimatedSaving().map(Duration::toMillis).orElse(0L) / wallMs;
+      double share = bn.wallTimeFraction().orElse(save);
+      saved += save;
+      favourable -= Math.max(save, share);
+      parts.add(
+          String.format(
+              Locale.ROOT,
+              "%s (%s): costs %.1f %% of wall time, estimated saving %.1f %%",
+              bn.kind().id(),
+              bn.severity().name().toLowerCase(Locale.ROOT),
+              100 * share,
+              100 * save));
+    }
+    expected -= saved;
+    for (BottleneckKind s : scopes) {
+      Optional<Bottleneck> found =
+          report.bottlenecks().stream().filter(b -> b.kind() == s).findFirst();
+      double share = found.flatMap(b -> opt(b.wallTimeFraction())).orElse(UNREPORTED_SHARE);
+      double extra = Math.max(0, share - saved);
+      favourable -= extra;
+      parts.add(
+          String.format(
+              Locale.ROOT,
+              "%s stages, which these settings act on, ran %s %.0f %% of wall time: the most"
+                  + " they can save",
+              s == BottleneckKind.SHUFFLE_BOUND ? "shuffle" : "input",
+              found.isPresent() ? "" : "under",
+              100 * share));
+    }
+    Optional<Bottleneck> idle =
+        report.bottlenecks().stream()
+            .filter(b -> b.kind() == BottleneckKind.IDLE_EXECUTORS && acts.contains(b.kind()))
+            .findFirst();
+    double costFloor = Double.NaN;
+    if (idle.isPresent()) {
+      double used = idle.get().evidence().getOrDefault("usedSlotMs", 0.0);
+      double available = idle.get().evidence().getOrDefault("availableSlotMs", 0.0);
+      if (available > 0) {
+        costFloor = Math.min(1, used / available) - 1;
         parts.add(
-            "skewed stages' longest tasks ran beyond the stage's 95th percentile (expected) or"
-                + " median (at best)");
+            String.format(
+                Locale.ROOT,
+                "idle executors: slots ran tasks %.0f %% of the time they were alive, so"
+                    + " releasing idle executors cuts the slot time paid for by up to %.0f %%",
+                100 * used / available,
+                -100 * costFloor));
       }
     }
     if (parts.isEmpty()) {
       return Impact.unknown(
-          "no model covers "
-              + String.join(", ", unmodelled.isEmpty() ? keys : unmodelled)
-              + " on this log: the bottleneck it addresses has no measured time share here");
+          "no model can say: no bottleneck these keys act on was found on this log and the"
+              + " executor layout is unchanged");
     }
-    expected = Math.min(expected, 0.95);
-    favourable = Math.max(expected, Math.min(favourable, 0.95));
-    Range time = new Range(-expected, -favourable, 0);
-    double confidence = confidence(time);
+    expected = clamp(expected);
+    favourable = Math.min(expected, clamp(favourable));
+    worst = Math.max(expected, worst);
+    Range time = new Range(expected, favourable, worst);
+    double cExp = (1 + expected) * resources - 1;
+    double cLow = (1 + favourable) * resources - 1;
+    double cHigh = (1 + worst) * resources - 1;
+    if (!Double.isNaN(costFloor)) {
+      cLow = Math.min(cLow, costFloor);
+      cExp = Math.min(cExp, (cExp + costFloor) / 2);
+    }
+    Range cost = new Range(cExp, Math.max(-1, Math.min(cLow, cExp)), Math.max(cHigh, cExp));
     String basis =
-        "Bottleneck attribution on the event log: "
-            + String.join("; ", parts)
-            + ". The interval runs from no gain to the whole measured share."
+        String.join("; ", parts)
+            + ". The interval runs from the model's high end (no gain for a bottleneck) to the whole"
+            + " measured share."
             + (unmodelled.isEmpty() ? "" : " Not modelled: " + String.join(", ", unmodelled) + ".")
-            + " Cost = run time x the cores or GPUs held, unchanged by these keys.";
+            + " Cost = run time x the cores or GPUs held.";
     return new Impact(
         true,
         Optional.of(time),
-        Optional.of(time),
+        Optional.of(cost),
         wall,
-        LEVEL,
-        confidence,
-        "bottleneck-saving",
+        level,
+        confidence(time, level),
+        method,
         basis);
   }
 
+  private ScalingReport scaling(ApplicationProfile p, ReplaySpec spec) {
+    return scaling.computeIfAbsent(spec, s -> PerformanceModels.predictScaling(p, s, history));
+  }
+
+  /** Without a log: the Ernest model of the history, for changes of executors or cores. */
+  private Impact onConfig(List<Change> changes) {
+    SparkConfig before = config.get();
+    SparkConfig after = before;
+    boolean layout = false;
+    for (Change c : changes) {
+      after = after.with(c.key(), c.proposed());
+      layout |=
+          c.key().equals("spark.executor.instances")
+              || c.key().equals("spark.executor.cores")
+              || c.key().equals("spark.master");
+    }
+    if (!layout) {
+      return Impact.unknown(
+          "without an event log only the Ernest model of the performance history could say, and"
+              + " it models executors and cores only; attach an event log for the bottleneck"
+              + " models");
+    }
+    PerformancePrediction p0 =
+        PerformanceModels.predictPerformance(before, cluster.get(), workload.get(), history);
+    PerformancePrediction p1 =
+        PerformanceModels.predictPerformance(after, cluster.get(), workload.get(), history);
+    if (p0.expected().isEmpty() || p1.expected().isEmpty() || p1.interval().isEmpty()) {
+      return Impact.unknown(p1.reason());
+    }
+    double b = Math.max(1, p0.expected().get().toMillis());
+    Interval i = p1.interval().get();
+    double e = p1.expected().get().toMillis() / b - 1;
+    Range time =
+        new Range(e, Math.max(-1, Math.min(e, i.low() / b - 1)), Math.max(e, i.high() / b - 1));
+    double res = (double) p1.machines() / Math.max(1, p0.machines());
+    Range cost =
+        new Range(
+            (1 + e) * res - 1,
+            Math.max(-1, (1 + time.low()) * res - 1),
+            (1 + time.high()) * res - 1);
+    return new Impact(
+        true,
+        Optional.of(time),
+        Optional.of(cost),
+        p0.expected(),
+        i.level(),
+        confidence(time, i.level()),
+        "ernest",
+        String.format(
+                Locale.ROOT,
+                "Ernest model of the performance history: %d cores -> %d cores, %.1f s -> %.1f s"
+                    + " (%.0f %% interval %.1f-%.1f s). ",
+                p0.machines(),
+                p1.machines(),
+                b / 1000.0,
+                p1.expected().get().toMillis() / 1000.0,
+                100 * i.level(),
+                i.low() / 1000.0,
+                i.high() / 1000.0)
+            + p1.reason());
+  }
+
+  /** The observed layout with the changes' executor, core, GPU and concurrency values. */
+  static ReplaySpec target(ReplaySpec now, List<Change> changes) {
+    int executors = now.executors();
+    int cores = now.executorCores();
+    int gpus = now.gpusPerExecutor();
+    int concurrent = now.concurrentGpuTasks();
+    for (Change c : changes) {
+      switch (c.key()) {
+        case "spark.executor.instances", "spark.dynamicAllocation.maxExecutors" ->
+            executors = Math.max(1, Evidence.intOr(c.proposed(), executors));
+        case "spark.executor.cores" -> cores = Math.max(1, Evidence.intOr(c.proposed(), cores));
+        case "spark.executor.resource.gpu.amount" ->
+            gpus = Math.max(0, Evidence.intOr(c.proposed(), gpus));
+        case "spark.rapids.sql.concurrentGpuTasks" ->
+            concurrent = Math.max(1, Evidence.intOr(c.proposed(), concurrent));
+        default -> {
+          // not a layout key
+        }
+      }
+    }
+    return new ReplaySpec(executors, cores, gpus, concurrent);
+  }
+
+  /** Resources held, which cost scales with: GPUs for a GPU job, else cores. */
+  private static double held(ReplaySpec s) {
+    return (double) s.executors()
+        * (s.gpusPerExecutor() > 0 ? s.gpusPerExecutor() : s.executorCores());
+  }
+
+  private static String gpuText(ReplaySpec s) {
+    return s.gpusPerExecutor() > 0
+        ? String.format(
+            Locale.ROOT,
+            ", %d GPU(s) each, %d concurrent GPU tasks",
+            s.gpusPerExecutor(),
+            s.concurrentGpuTasks())
+        : "";
+  }
+
+  private static Optional<Double> opt(OptionalDouble d) {
+    return d.isPresent() ? Optional.of(d.getAsDouble()) : Optional.empty();
+  }
+
+  private static double clamp(double fraction) {
+    return Math.max(-0.95, fraction);
+  }
+
   /**
-   * Probability that the change helps: the interval read as a central {@link #LEVEL} interval of a
-   * normal distribution, P(change below 0).
+   * Probability that the change helps: the interval read as a central interval of the given level
+   * of a normal distribution, P(change below 0).
    */
-  static double confidence(Range r) {
-    double z = NORMAL.inverseCumulativeProbability(0.5 + LEVEL / 2);
+  static double confidence(Range r, double level) {
+    double z = NORMAL.inverseCumulativeProbability(0.5 + level / 2);
     double sigma = (r.high() - r.low()) / (2 * z);
     if (sigma <= 0) {
       return r.expected() < 0 ? 1 : 0;
     }
     return NORMAL.cumulativeProbability(-r.expected() / sigma);
-  }
-
-  private static boolean touches(Set<String> keys, Lever lever) {
-    return keys.stream().anyMatch(KEYS.get(lever)::contains);
-  }
-
-  static Optional<Duration> wall(ApplicationProfile p) {
-    if (p.duration().isPresent()) {
-      return p.duration();
-    }
-    Optional<Instant> first =
-        p.stages().stream()
-            .flatMap(s -> s.firstTaskLaunch().stream())
-            .min(Comparator.naturalOrder());
-    Optional<Instant> last =
-        p.stages().stream()
-            .flatMap(s -> s.lastTaskFinish().stream())
-            .max(Comparator.naturalOrder());
-    return first.isPresent() && last.isPresent()
-        ? Optional.of(Duration.between(first.get(), last.get()))
-        : Optional.empty();
-  }
-
-  /** Share of the wall time in which some task ran: the union of the stages' task windows. */
-  static double busyShare(ApplicationProfile p, double wallMs) {
-    List<long[]> windows = new ArrayList<>();
-    for (ApplicationProfile.Stage s : p.stages()) {
-      if (s.firstTaskLaunch().isPresent() && s.lastTaskFinish().isPresent()) {
-        windows.add(
-            new long[] {
-              s.firstTaskLaunch().get().toEpochMilli(), s.lastTaskFinish().get().toEpochMilli()
-            });
-      }
-    }
-    windows.sort(Comparator.comparingLong(w -> w[0]));
-    long covered = 0;
-    long end = Long.MIN_VALUE;
-    for (long[] w : windows) {
-      if (w[1] <= end) {
-        continue;
-      }
-      covered += w[1] - Math.max(w[0], end);
-      end = w[1];
-    }
-    return Math.max(0, Math.min(1, covered / wallMs));
-  }
-
-  /**
-   * Task time of failed attempts as a share of all task time: failed tasks × the stage's median run
-   * time (expected) and × its maximum (at most), capped at the stage's total.
-   */
-  static double[] wastedTaskShare(ApplicationProfile p) {
-    double total = p.totals().executorRunTimeMs();
-    if (total <= 0) {
-      return new double[] {0, 0};
-    }
-    double expected = 0;
-    double most = 0;
-    for (ApplicationProfile.Stage s : p.stages()) {
-      if (s.failedTasks() == 0) {
-        continue;
-      }
-      double sum = s.runTimeMs().sum();
-      expected += Math.min(sum, (double) s.failedTasks() * s.runTimeMs().median());
-      most += Math.min(sum, (double) s.failedTasks() * s.runTimeMs().max());
-    }
-    return new double[] {Math.min(1, expected / total), Math.min(1, most / total)};
   }
 }

@@ -5,6 +5,7 @@ import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.WorkloadSpec;
 import io.github.dgxspark.models.ModelsException;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
+import io.github.dgxspark.models.perf.PerformanceHistory;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -97,9 +98,11 @@ public final class Recommender {
   }
 
   /**
-   * The predicted impact of changes on a logged application, from the models: the bottleneck the
-   * changes address and the share of the wall time it cost, or the replay simulator for executor
-   * changes. Unknown when no model covers the changes.
+   * The predicted impact of changes on a logged application, from the performance models: the
+   * replay simulator for changes of the executor layout (executors, cores, GPUs, concurrent GPU
+   * tasks; Ernest on the packaged history as a cross-check), plus the estimated savings of the
+   * bottlenecks {@code BottleneckDetector} finds that the changed keys act on. Unknown when no
+   * model covers the changes, or a failed job leaves no baseline for a failure fix.
    *
    * @param changes the changes, at least one
    * @param profile the application they apply to
@@ -114,7 +117,9 @@ public final class Recommender {
 
   /**
    * The predicted impact of changes to a config on known hardware, from the performance models
-   * fitted on the measured history. Unknown when the history has no runs of this kind of workload.
+   * fitted on the packaged measured history ({@code data/performance-history.json}), for changes of
+   * executors or cores. Unknown for other keys, or when the history has no runs of this kind of
+   * workload (or the model needs an input size the workload lacks).
    *
    * @param changes the changes, at least one
    * @param config the config they apply to
@@ -129,7 +134,8 @@ public final class Recommender {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(workload, "workload");
-    return ImpactModel.forConfig(config, cluster, workload).estimate(checked(changes));
+    return ImpactModel.forConfig(config, cluster, workload, PerformanceHistory.builtIn())
+        .estimate(checked(changes));
   }
 
   private static List<Change> checked(List<Change> changes) {

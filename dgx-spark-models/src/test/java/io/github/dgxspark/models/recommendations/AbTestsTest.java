@@ -21,7 +21,7 @@ class AbTestsTest {
         Optional.of(r),
         Optional.of(Duration.ofMinutes(10)),
         0.9,
-        ImpactModel.confidence(r),
+        ImpactModel.confidence(r, 0.9),
         "bottleneck-saving",
         "test");
   }

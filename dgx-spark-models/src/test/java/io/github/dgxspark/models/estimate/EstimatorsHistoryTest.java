@@ -1,0 +1,120 @@
+package io.github.dgxspark.models.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dgxspark.core.ByteSizes;
+import io.github.dgxspark.core.ClusterManager;
+import io.github.dgxspark.core.ClusterSpec;
+import io.github.dgxspark.core.ExecutionMode;
+import io.github.dgxspark.core.NodeSpec;
+import io.github.dgxspark.core.WorkloadSpec;
+import io.github.dgxspark.core.WorkloadType;
+import io.github.dgxspark.models.perf.PerformanceHistory;
+import io.github.dgxspark.models.perf.PerformanceRun;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class EstimatorsHistoryTest {
+  private static final ClusterSpec LOCAL_2 =
+      ClusterSpec.single(NodeSpec.cpuOnly(2, 16 * ByteSizes.GIB), ClusterManager.LOCAL);
+
+  @Test
+  void time_workloadWithMeasuredRuns_usesHistoryNotPriors() {
+    PerformanceHistory h = PerformanceHistory.builtIn();
+    TimeEstimate t =
+        Estimators.time(
+            JobSpec.of(WorkloadSpec.of(WorkloadType.ETL, ByteSizes.GIB, ExecutionMode.CPU)),
+            LOCAL_2,
+            h);
+    long matching =
+        h.runsOf("etl").stream()
+            .filter(r -> r.inputBytes() >= Estimators.MIN_HISTORY_INPUT_BYTES)
+            .filter(r -> r.gpusPerExecutor() == 0)
+            .count();
+    assertTrue(matching > 0);
+    assertFalse(t.fallback(), t.reason());
+    assertEquals(matching, t.measuredRuns());
+    assertTrue(t.source().contains("performance-history"), t.source());
+    assertTrue(t.low().compareTo(t.expected()) <= 0 && t.expected().compareTo(t.high()) <= 0);
+  }
+
+  @Test
+  void time_unknownWorkload_fallbackFlagKept() {
+    TimeEstimate t =
+        Estimators.time(
+            JobSpec.of(WorkloadSpec.of(WorkloadType.UNKNOWN, ByteSizes.GIB, ExecutionMode.CPU)),
+            LOCAL_2,
+            PerformanceHistory.builtIn());
+    assertTrue(t.fallback(), t.reason());
+    assertEquals(0, t.measuredRuns());
+  }
+
+  /**
+   * Leave-one-out error of the time estimator on the history's measured runs: each run with a
+   * usable input size is estimated from the other runs (its own removed) on a local node with the
+   * run's cores, and compared with its measured wall time. Prints the figures for the README.
+   */
+  @Test
+  void time_leaveOneOutOnHistory_errorReported() {
+    PerformanceHistory h = PerformanceHistory.builtIn();
+    Map<String, List<Double>> errors = new TreeMap<>();
+    for (PerformanceRun run : h.runs()) {
+      if (run.inputBytes() < Estimators.MIN_HISTORY_INPUT_BYTES) {
+        continue;
+      }
+      List<PerformanceRun> others = new ArrayList<>(h.runs());
+      others.remove(run);
+      PerformanceHistory rest = new PerformanceHistory("leave one out", others);
+      ExecutionMode mode = run.gpusPerExecutor() > 0 ? ExecutionMode.GPU : ExecutionMode.CPU;
+      JobSpec job =
+          JobSpec.of(WorkloadSpec.of(WorkloadType.parse(run.workload()), run.inputBytes(), mode));
+      ClusterSpec cluster =
+          ClusterSpec.single(
+              NodeSpec.cpuOnly(run.executors() * run.executorCores(), 16 * ByteSizes.GIB),
+              ClusterManager.LOCAL);
+      if (mode == ExecutionMode.GPU) {
+        continue; // one GPU run in the history: nothing to hold it out against
+      }
+      TimeEstimate t = Estimators.time(job, cluster, rest);
+      if (t.fallback()) {
+        continue;
+      }
+      double err =
+          Math.abs(t.expected().toMillis() - run.wallTime().toMillis())
+              / (double) run.wallTime().toMillis();
+      errors.computeIfAbsent(run.source() + ", " + run.workload(), k -> new ArrayList<>()).add(err);
+    }
+    assertFalse(errors.isEmpty());
+    List<Double> all = new ArrayList<>();
+    errors.forEach(
+        (k, v) -> {
+          all.addAll(v);
+          System.out.printf(
+              Locale.ROOT,
+              "estimator LOO %s: n=%d median %.0f %% max %.0f %%%n",
+              k,
+              v.size(),
+              100 * median(v),
+              100 * v.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+        });
+    System.out.printf(
+        Locale.ROOT,
+        "estimator LOO all: n=%d median %.0f %% max %.0f %%%n",
+        all.size(),
+        100 * median(all),
+        100 * all.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+    // the harness runs repeat one job per workload: held out, each is within a factor of 2.5
+    assertTrue(median(all) < 0.6, "median error " + median(all));
+  }
+
+  private static double median(List<Double> v) {
+    double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+  }
+}
