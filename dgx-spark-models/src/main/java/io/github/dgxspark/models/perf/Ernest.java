@@ -104,6 +104,17 @@ final class Ernest {
         colMax[j] = Math.max(colMax[j], Math.abs(a[i][j]));
       }
     }
+    long distinct =
+        java.util.stream.IntStream.range(0, n)
+            .map(i -> machines(runs.get(pick == null ? i : pick[i])))
+            .distinct()
+            .count();
+    if (distinct < MIN_MACHINE_COUNTS) {
+      // with fewer than 3 core counts the ln(m) and m terms cannot be told apart from θ0 and each
+      // other: fit θ0 + θ1·s/m only (zero columns stay out of the NNLS passive set)
+      colMax[2] = 0;
+      colMax[3] = 0;
+    }
     for (double[] row : a) {
       for (int j = 0; j < 4; j++) {
         row[j] = colMax[j] > 0 ? row[j] / colMax[j] : 0;

@@ -203,7 +203,10 @@ public final class PerformanceModels {
     }
     double point = model.predictMillis(size, machines);
     Interval interval = Ernest.interval(model, runs, size, machines);
-    boolean thin = Ernest.thin(model);
+    int minMachines = runs.stream().mapToInt(Ernest::machines).min().orElse(machines);
+    int maxMachines = runs.stream().mapToInt(Ernest::machines).max().orElse(machines);
+    boolean extrapolated = machines > 2 * maxMachines || 2 * machines < minMachines;
+    boolean thin = Ernest.thin(model) || extrapolated;
     String reason =
         String.format(
             Locale.ROOT,
@@ -220,10 +223,19 @@ public final class PerformanceModels {
             100 * model.trainingMedianErrorFraction(),
             machines,
             sizeText,
-            thin
-                ? "; too few runs (under 5, or under 3 core counts) for a reliable fit: indicative"
-                    + " only"
-                : "");
+            (Ernest.thin(model)
+                    ? "; too few runs (under 5, or under 3 core counts) for a reliable fit:"
+                        + " indicative only"
+                    : "")
+                + (extrapolated
+                    ? String.format(
+                        Locale.ROOT,
+                        "; %d cores lies far outside the measured %d–%d cores, so this is an"
+                            + " extrapolation: indicative only",
+                        machines,
+                        minMachines,
+                        maxMachines)
+                    : ""));
     return new PerformancePrediction(
         id,
         machines,

@@ -152,4 +152,40 @@ class PerformanceHistoryTest {
     assertTrue(none.expected().isEmpty());
     assertTrue(none.reason().contains("no measured run"), none.reason());
   }
+
+  @Test
+  void predictPerformance_farBeyondMeasuredCores_flaggedAsExtrapolation() {
+    double[] theta = {2000, 3e-6, 500, 10};
+    List<PerformanceRun> runs = new ArrayList<>();
+    int[] execs = {1, 2, 4, 8, 16, 3};
+    for (int e : execs) {
+      runs.add(run("etl", e, 4, 1L << 30, Math.round(Ernest.predict(theta, 1L << 30, e * 4))));
+    }
+    SparkConfig conf =
+        SparkConfig.empty()
+            .with("spark.executor.instances", "64")
+            .with("spark.executor.cores", "16");
+    PerformancePrediction p =
+        PerformanceModels.predictPerformance(
+            conf,
+            new ClusterSpec(NodeSpec.cpuOnly(224, 2048L << 30), 8, 0, ClusterManager.STANDALONE),
+            WorkloadSpec.of(WorkloadType.ETL, 1L << 30, ExecutionMode.CPU),
+            new PerformanceHistory("synthetic", runs));
+    assertTrue(p.thinData(), "1024 cores against runs of 4-64 cores");
+    assertTrue(p.reason().contains("extrapolation"), p.reason());
+  }
+
+  @Test
+  void predictPerformance_twoCoreCounts_fitsOnlyConstantAndPerCoreTerms() {
+    double[] theta = {2000, 3e-6, 0, 0};
+    List<PerformanceRun> runs = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      int e = i % 2 == 0 ? 2 : 4;
+      long size = (1L + i) << 30;
+      runs.add(run("etl", e, 4, size, Math.round(Ernest.predict(theta, size, e * 4) * 1.5 + 900)));
+    }
+    ErnestModel m = PerformanceModels.fitErnest("etl", new PerformanceHistory("two counts", runs));
+    assertEquals(0, m.theta2Millis());
+    assertEquals(0, m.theta3Millis());
+  }
 }
