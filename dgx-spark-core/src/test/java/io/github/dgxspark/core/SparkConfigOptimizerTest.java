@@ -142,7 +142,7 @@ class SparkConfigOptimizerTest {
         SparkConfigOptimizer.optimize(
             ClusterSpec.single(DGX_SPARK, ClusterManager.LOCAL),
             WorkloadSpec.of(WorkloadType.SQL_ANALYTICS, 100 * GIB, ExecutionMode.CPU));
-    assertEquals("local[19]", value(r, "spark.master"));
+    assertEquals("local[20]", value(r, "spark.master"));
     assertFalse(r.config().get("spark.executor.instances").isPresent());
     assertEquals("64g", value(r, "spark.driver.memory"));
   }
