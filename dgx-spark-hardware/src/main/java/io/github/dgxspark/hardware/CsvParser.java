@@ -42,12 +42,6 @@ final class CsvParser {
 
   private CsvParser() {}
 
-  static Facts parse(List<String> lines) {
-    Facts facts = new Facts();
-    read(lines, 1, List.of(), facts);
-    return facts;
-  }
-
   /** True when the line is a header naming query fields, e.g. {@code name, memory.total [MiB]}. */
   static boolean isHeader(String line) {
     List<String> fields = headerFields(line);

@@ -30,12 +30,6 @@ final class HostParser {
 
   private HostParser() {}
 
-  static Facts parse(List<String> lines) {
-    Facts facts = new Facts();
-    read(lines, 1, facts);
-    return facts;
-  }
-
   static void read(List<String> lines, int firstLine, Facts facts) {
     Objects.requireNonNull(lines, "lines");
     List<String> models = new ArrayList<>();

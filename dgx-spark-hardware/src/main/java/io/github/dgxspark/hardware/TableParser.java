@@ -27,13 +27,6 @@ final class TableParser {
 
   private TableParser() {}
 
-  /** Parses table lines on their own (line numbers from 1). */
-  static Facts parse(List<String> lines) {
-    Facts facts = new Facts();
-    read(lines, 1, facts);
-    return facts;
-  }
-
   static void read(List<String> lines, int firstLine, Facts facts) {
     Objects.requireNonNull(lines, "lines");
     facts.format(FORMAT);

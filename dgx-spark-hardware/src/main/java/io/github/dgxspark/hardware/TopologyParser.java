@@ -32,12 +32,6 @@ final class TopologyParser {
 
   private TopologyParser() {}
 
-  static Facts parse(List<String> lines) {
-    Facts facts = new Facts();
-    read(lines, 1, facts);
-    return facts;
-  }
-
   /** Header cells, blanks dropped; device columns come first. */
   static List<String> headerCells(String line) {
     List<String> cells = new ArrayList<>();

@@ -35,12 +35,6 @@ final class XmlParser {
 
   private XmlParser() {}
 
-  static Facts parse(List<String> lines) {
-    Facts facts = new Facts();
-    read(lines, 1, facts);
-    return facts;
-  }
-
   static void read(List<String> lines, int firstLine, Facts facts) {
     Objects.requireNonNull(lines, "lines");
     facts.format(FORMAT);

@@ -44,4 +44,21 @@ final class Fixtures {
   static List<String> lines(String name) {
     return Text.lines(text(name));
   }
+
+  /** One parser's {@code read(lines, firstLine, facts)}. */
+  interface Reader {
+    void read(List<String> lines, int firstLine, Facts facts);
+  }
+
+  /** Reads lines with one parser on its own (line numbers from 1) into fresh facts. */
+  static Facts parse(Reader reader, List<String> lines) {
+    Facts facts = new Facts();
+    reader.read(lines, 1, facts);
+    return facts;
+  }
+
+  /** The CSV parser's reader for lines without a {@code --query-gpu} command line. */
+  static void readCsv(List<String> lines, int firstLine, Facts facts) {
+    CsvParser.read(lines, firstLine, List.of(), facts);
+  }
 }

@@ -50,12 +50,12 @@ class NvidiaSmiPropertyTest {
   private static void parseAll(List<String> lines) {
     String text = String.join("\n", lines);
     List<Consumer<List<String>>> parsers = new ArrayList<>();
-    parsers.add(TableParser::parse);
-    parsers.add(CsvParser::parse);
-    parsers.add(TopologyParser::parse);
-    parsers.add(XmlParser::parse);
-    parsers.add(ListParser::parse);
-    parsers.add(HostParser::parse);
+    parsers.add(l -> Fixtures.parse(TableParser::read, l));
+    parsers.add(l -> Fixtures.parse(Fixtures::readCsv, l));
+    parsers.add(l -> Fixtures.parse(TopologyParser::read, l));
+    parsers.add(l -> Fixtures.parse(XmlParser::read, l));
+    parsers.add(l -> Fixtures.parse(ListParser::read, l));
+    parsers.add(l -> Fixtures.parse(HostParser::read, l));
     parsers.add(l -> NvidiaSmi.describe(text));
     parsers.add(l -> NvidiaSmi.detect(text));
     for (Consumer<List<String>> p : parsers) {

@@ -114,7 +114,7 @@ class NvidiaSmiTest {
 
   @Test
   void topology_dgxA100OldLayout_readsNv12AndMlx5Columns() {
-    Facts f = TopologyParser.parse(Fixtures.lines(Fixtures.DGX_A100_TOPO));
+    Facts f = Fixtures.parse(TopologyParser::read, Fixtures.lines(Fixtures.DGX_A100_TOPO));
     assertEquals(8, f.gpus.size());
     for (Facts.GpuFacts g : f.gpus.values()) {
       assertEquals(12, g.topologyLinks, "GPU" + g.index);
@@ -208,7 +208,7 @@ class NvidiaSmiTest {
         List.of(
             "\t\u001B[4mGPU0\tCPU Affinity\tNUMA Affinity\tGPU NUMA ID\u001B[0m",
             "GPU0\t X \t0-19\t0\t\tN/A");
-    Facts f = TopologyParser.parse(lines);
+    Facts f = Fixtures.parse(TopologyParser::read, lines);
     assertEquals(1, f.gpus.size());
     assertEquals(0, f.gpus.get(0).topologyLinks);
     assertEquals(19, f.maxAffinityCpu);
@@ -223,7 +223,7 @@ class NvidiaSmiTest {
             "GPU1\tNV1\t X \tNV1\tNV2\t0-19",
             "GPU2\tNV2\tNV1\t X \tNV1\t0-19",
             "GPU3\tSYS\tNV2\tNV1\t X \t0-19");
-    Facts f = TopologyParser.parse(lines);
+    Facts f = Fixtures.parse(TopologyParser::read, lines);
     assertEquals(3, f.gpus.get(0).topologyLinks);
     assertEquals(4, f.gpus.get(1).topologyLinks);
   }
@@ -245,7 +245,7 @@ class NvidiaSmiTest {
             "",
             "  NIC0: rocep1s0f0",
             "  NIC1: roceP2p1s0f0");
-    Facts f = TopologyParser.parse(lines);
+    Facts f = Fixtures.parse(TopologyParser::read, lines);
     assertEquals(List.of("rocep1s0f0", "roceP2p1s0f0"), f.topologyNics);
     assertEquals(List.of("roceP2p1s0f0"), f.gpus.get(0).nearestNics);
   }
@@ -256,7 +256,8 @@ class NvidiaSmiTest {
         List.of(
             "|   0  NVIDIA H100 80GB HBM3          On  |   00000000:61:00.0 Off |          0 |",
             "| garbage here |");
-    HardwareException e = assertThrows(HardwareException.class, () -> TableParser.parse(lines));
+    HardwareException e =
+        assertThrows(HardwareException.class, () -> Fixtures.parse(TableParser::read, lines));
     assertTrue(e.getMessage().contains("line 2"), e.getMessage());
     assertTrue(e.getMessage().contains("garbage here"), e.getMessage());
   }
@@ -264,7 +265,8 @@ class NvidiaSmiTest {
   @Test
   void csv_noHeaderProbeOrder_readsAllFields() {
     Facts f =
-        CsvParser.parse(
+        Fixtures.parse(
+            Fixtures::readCsv,
             List.of(
                 "0, NVIDIA H100 80GB HBM3, 00000000:61:00.0, 81559, 9.0, 700.00, 5, 16",
                 "1, NVIDIA H100 80GB HBM3, 00000000:62:00.0, 81559, 9.0, 700.00, 5, 16"));
@@ -282,7 +284,9 @@ class NvidiaSmiTest {
     HardwareException e =
         assertThrows(
             HardwareException.class,
-            () -> CsvParser.parse(List.of("name, memory.total [MiB]", "NVIDIA H100, lots")));
+            () ->
+                Fixtures.parse(
+                    Fixtures::readCsv, List.of("name, memory.total [MiB]", "NVIDIA H100, lots")));
     assertTrue(e.getMessage().contains("line 2"), e.getMessage());
   }
 
