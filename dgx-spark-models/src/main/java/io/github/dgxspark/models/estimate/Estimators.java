@@ -247,9 +247,7 @@ public final class Estimators {
         String.format(
             Locale.ROOT,
             "%s input x %.1f ns of CPU per byte (range %.1f-%.1f, %s) over %d usable cores, %s%s",
-            vague
-                ? "no size given, so 10 GiB-10 TiB of"
-                : ByteSizes.human(job.inputBytes().getAsLong()) + " of",
+            inputPhrase(job),
             nsMid,
             nsLow,
             nsHigh,
@@ -258,12 +256,7 @@ public final class Estimators {
                 : "measured in the job's own log, widened x1.5 each way for a different cluster",
             cores(inMid, clusterCores),
             gpuNote,
-            job.typeConfidence() < 0.5
-                ? String.format(
-                    Locale.ROOT,
-                    "; the workload class is uncertain (%.0f %%)",
-                    100 * job.typeConfidence())
-                : "");
+            uncertainty(job));
     return new TimeEstimate(
         duration(mid),
         duration(low),
@@ -274,6 +267,21 @@ public final class Estimators {
         0,
         reason,
         intensity.source());
+  }
+
+  /** The reason's input phrase: the job's input size, or the assumed range when none is given. */
+  private static String inputPhrase(JobSpec job) {
+    return job.inputBytes().isEmpty()
+        ? "no size given, so 10 GiB-10 TiB of"
+        : ByteSizes.human(job.inputBytes().getAsLong()) + " of";
+  }
+
+  /** The reason's note on an uncertain workload class (confidence under 0.5), or empty. */
+  private static String uncertainty(JobSpec job) {
+    return job.typeConfidence() < 0.5
+        ? String.format(
+            Locale.ROOT, "; the workload class is uncertain (%.0f %%)", 100 * job.typeConfidence())
+        : "";
   }
 
   /**
@@ -318,9 +326,7 @@ public final class Estimators {
             "%s input x %.0f ns of wall time per byte per busy core (range %.0f-%.0f over %d measured"
                 + " %s run(s) of '%s' in the performance history, %s) over %d usable cores; the"
                 + " range is the runs' spread%s%s",
-            vague
-                ? "no size given, so 10 GiB-10 TiB of"
-                : ByteSizes.human(job.inputBytes().getAsLong()) + " of",
+            inputPhrase(job),
             mid,
             lowNs,
             highNs,
@@ -333,12 +339,7 @@ public final class Estimators {
                 .toList(),
             cores(inMid, clusterCores),
             ns.length > 1 ? "" : " (one run: widened x1.5 each way)",
-            job.typeConfidence() < 0.5
-                ? String.format(
-                    Locale.ROOT,
-                    "; the workload class is uncertain (%.0f %%)",
-                    100 * job.typeConfidence())
-                : "");
+            uncertainty(job));
     return new TimeEstimate(
         duration(expected),
         duration(low),

@@ -558,11 +558,15 @@ public final class BottleneckDetector {
     List<Bottleneck> found = new ArrayList<>();
     boolean local = config.get("spark.master").map(m -> m.startsWith("local")).orElse(false);
     int clusterCores = cluster.node().logicalCores() * (local ? 1 : cluster.nodeCount());
-    int executors = local ? 1 : positive(config, "spark.executor.instances", cluster.nodeCount());
-    int cores = positive(config, "spark.executor.cores", cluster.node().logicalCores());
-    int taskCpus = positive(config, "spark.task.cpus", 1);
+    int executors =
+        local
+            ? 1
+            : Replayer.positiveSetting(config, "spark.executor.instances", cluster.nodeCount());
+    int cores =
+        Replayer.positiveSetting(config, "spark.executor.cores", cluster.node().logicalCores());
+    int taskCpus = Replayer.positiveSetting(config, "spark.task.cpus", 1);
     int slots = Math.max(1, executors * cores / taskCpus);
-    int partitions = positive(config, "spark.sql.shuffle.partitions", 200);
+    int partitions = Replayer.positiveSetting(config, "spark.sql.shuffle.partitions", 200);
     if (partitions < 2 * slots) {
       found.add(
           new Bottleneck(
@@ -631,24 +635,6 @@ public final class BottleneckDetector {
     found.add(
         new Bottleneck(
             kind, sev, evidence, OptionalDouble.of(Math.min(1, share)), saving, reason, source));
-  }
-
-  private static int positive(SparkConfig config, String key, int fallback) {
-    Optional<String> v = config.get(key);
-    if (v.isEmpty()) {
-      return fallback;
-    }
-    try {
-      int n = Integer.parseInt(v.get().trim());
-      if (n >= 1) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new ModelsException(
-        String.format(
-            Locale.ROOT, "%s is '%s'; expected a whole number of 1 or more", key, v.get()));
   }
 
   private static Map<String, Double> evidence(Object... pairs) {

@@ -148,8 +148,12 @@ public final class PerformanceModels {
     boolean local =
         hardware.manager() == ClusterManager.LOCAL
             || config.get("spark.master").map(m -> m.startsWith("local")).orElse(false);
-    int executors = local ? 1 : positive(config, "spark.executor.instances", hardware.nodeCount());
-    int cores = positive(config, "spark.executor.cores", hardware.node().logicalCores());
+    int executors =
+        local
+            ? 1
+            : Replayer.positiveSetting(config, "spark.executor.instances", hardware.nodeCount());
+    int cores =
+        Replayer.positiveSetting(config, "spark.executor.cores", hardware.node().logicalCores());
     return ernestPrediction(workload, executors * cores, history);
   }
 
@@ -418,23 +422,5 @@ public final class PerformanceModels {
             speedup,
             then.reason()),
         Ernest.SOURCE);
-  }
-
-  private static int positive(SparkConfig config, String key, int fallback) {
-    Optional<String> v = config.get(key);
-    if (v.isEmpty()) {
-      return Math.max(1, fallback);
-    }
-    try {
-      int n = Integer.parseInt(v.get().trim());
-      if (n >= 1) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new ModelsException(
-        String.format(
-            Locale.ROOT, "%s is '%s'; expected a whole number of 1 or more", key, v.get()));
   }
 }

@@ -438,6 +438,29 @@ final class Replayer {
         executors, Math.max(1, cores), taskCpus, gpuJob ? gpus : 0, taskGpus, concurrent, gpuJob);
   }
 
+  /**
+   * A setting that must be a whole number of 1 or more, or the fallback when it is not set.
+   *
+   * @throws ModelsException if the setting is set but is not a whole number of 1 or more
+   */
+  static int positiveSetting(SparkConfig conf, String key, int fallback) {
+    Optional<String> v = conf.get(key);
+    if (v.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(v.get().trim());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ModelsException(
+        String.format(
+            Locale.ROOT, "%s is '%s'; expected a whole number of 1 or more", key, v.get()));
+  }
+
   static int intSetting(SparkConfig conf, String key, int fallback) {
     Optional<String> v = conf.get(key);
     if (v.isEmpty()) {
