@@ -19,6 +19,16 @@ final class Executors {
     return n.isPresent() && n.getAsLong() > 0 ? n : OptionalLong.empty();
   }
 
+  /**
+   * The fixed executor count when the hardware and a positive executor core count are known too:
+   * what the rules that set a fixed layout against the whole cluster need.
+   */
+  static OptionalLong fixedInstancesOnCluster(RuleContext c) {
+    return c.hardware().isPresent() && c.executorCores() >= 1
+        ? fixedInstances(c)
+        : OptionalLong.empty();
+  }
+
   /** GPUs per executor when set and positive. */
   static OptionalDouble executorGpus(RuleContext c) {
     OptionalDouble g = c.number("spark.executor.resource.gpu.amount");

@@ -20,8 +20,8 @@ final class TooManyExecutorsForClusterRule implements Rule {
 
   @Override
   public void check(RuleContext c) {
-    OptionalLong n = Executors.fixedInstances(c);
-    if (c.hardware().isEmpty() || n.isEmpty() || c.executorCores() < 1) {
+    OptionalLong n = Executors.fixedInstancesOnCluster(c);
+    if (n.isEmpty()) {
       return;
     }
     ClusterSpec h = c.hardware().get();
