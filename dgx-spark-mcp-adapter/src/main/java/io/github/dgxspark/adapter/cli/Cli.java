@@ -193,7 +193,7 @@ public final class Cli {
           "Checks a spark-defaults.conf against the rule catalog, alone or against the hardware"
               + " (exit 1 when a finding is an ERROR).")
   static final class Validate implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Mixin Options.Output output;
     @Mixin Options.Hardware hardware;
 
     @Parameters(paramLabel = "FILE", description = "spark-defaults.conf, or - for standard input")
@@ -206,16 +206,13 @@ public final class Cli {
                 + " is checked alone)")
     boolean probe;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    Options.Format format;
-
     @Override
     public Integer call() {
       SparkConfig config = SparkConfig.parseDefaults(Options.readText(file));
       Optional<HardwareOptions> hw =
           probe || hardware.given() ? Optional.of(hardware.toOptions()) : Optional.empty();
       ObjectNode r = Operations.validate(config.entries(), hw);
-      print(spec, format, r, TextViews::validate);
+      output.print(r, TextViews::validate);
       return r.path("errors").asInt() > 0 ? FINDINGS : OK;
     }
   }
@@ -227,17 +224,14 @@ public final class Cli {
           "Reads a Spark event log (file or folder, any Spark codec): application, totals,"
               + " failures, bottlenecks and ranked recommendations.")
   static final class Analyze implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Mixin Options.Output output;
 
     @Parameters(paramLabel = "LOG", description = "event log file or folder")
     Path log;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    Options.Format format;
-
     @Override
     public Integer call() {
-      print(spec, format, Operations.analyze(log), TextViews::analyze);
+      output.print(Operations.analyze(log), TextViews::analyze);
       return OK;
     }
   }
@@ -249,17 +243,14 @@ public final class Cli {
           "Classifies a workload description (a sentence, SQL or code) into etl,"
               + " sql-analytics, ml-training, ml-inference, streaming, graph or unknown.")
   static final class Classify implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Mixin Options.Output output;
 
     @Parameters(paramLabel = "TEXT", arity = "1..*", description = "the description")
     List<String> words;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    Options.Format format;
-
     @Override
     public Integer call() {
-      print(spec, format, Operations.classify(String.join(" ", words)), TextViews::classify);
+      output.print(Operations.classify(String.join(" ", words)), TextViews::classify);
       return OK;
     }
   }
@@ -271,17 +262,14 @@ public final class Cli {
           "Memory, cores, GPUs and nodes a job needs, its run time with an interval, and"
               + " its cost on-prem and in the cloud.")
   static final class Estimate implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Mixin Options.Output output;
     @Mixin Options.Hardware hardware;
     @Mixin Options.Workload workload;
-
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    Options.Format format;
 
     @Override
     public Integer call() {
       ObjectNode r = Operations.estimate(workload.toOptions(), hardware.toOptions());
-      print(spec, format, r, TextViews::estimate);
+      output.print(r, TextViews::estimate);
       return OK;
     }
   }
@@ -293,7 +281,7 @@ public final class Cli {
           "The execution time of a job on the hardware, with an interval, and its cost; and the"
               + " Ernest model of the performance history's measured runs.")
   static final class Predict implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Mixin Options.Output output;
     @Mixin Options.Hardware hardware;
     @Mixin Options.Workload workload;
 
@@ -306,15 +294,12 @@ public final class Cli {
                 + " its cores")
     Path config;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    Options.Format format;
-
     @Override
     public Integer call() {
       Map<String, String> conf =
           config == null ? Map.of() : SparkConfig.parseDefaults(Options.readText(config)).entries();
       ObjectNode r = Operations.predict(workload.toOptions(), hardware.toOptions(), conf);
-      print(spec, format, r, TextViews::estimate);
+      output.print(r, TextViews::estimate);
       return OK;
     }
   }
@@ -326,7 +311,7 @@ public final class Cli {
           "Predicts an application's wall time on another executor count (and GPUs per executor),"
               + " by replaying its event log and by the Ernest model, with an interval.")
   static final class Scale implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Mixin Options.Output output;
 
     @Parameters(paramLabel = "LOG", description = "event log file or folder")
     Path log;
@@ -346,29 +331,23 @@ public final class Cli {
                 + " (default as observed)")
     Integer gpus;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    Options.Format format;
-
     @Override
     public Integer call() {
       ObjectNode r =
           Operations.scale(
               log, executors, gpus == null ? OptionalInt.empty() : OptionalInt.of(gpus));
-      print(spec, format, r, TextViews::scale);
+      output.print(r, TextViews::scale);
       return OK;
     }
   }
 
   @Command(name = "rules", mixinStandardHelpOptions = true, description = "The rule catalog.")
   static final class Rules implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    Options.Format format;
+    @Mixin Options.Output output;
 
     @Override
     public Integer call() {
-      print(spec, format, Operations.rules(), TextViews::rules);
+      output.print(Operations.rules(), TextViews::rules);
       return OK;
     }
   }
@@ -378,15 +357,12 @@ public final class Cli {
       mixinStandardHelpOptions = true,
       description = "The hardware: probed, a built-in profile, a JSON file or pasted nvidia-smi.")
   static final class HardwareCmd implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Mixin Options.Output output;
     @Mixin Options.Hardware hardware;
-
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    Options.Format format;
 
     @Override
     public Integer call() {
-      print(spec, format, Operations.hardware(hardware.toOptions()), TextViews::hardware);
+      output.print(Operations.hardware(hardware.toOptions()), TextViews::hardware);
       return OK;
     }
   }
@@ -396,14 +372,11 @@ public final class Cli {
       mixinStandardHelpOptions = true,
       description = "The built-in DGX profiles.")
   static final class Profiles implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    Options.Format format;
+    @Mixin Options.Output output;
 
     @Override
     public Integer call() {
-      print(spec, format, Operations.profiles(), TextViews::profiles);
+      output.print(Operations.profiles(), TextViews::profiles);
       return OK;
     }
   }

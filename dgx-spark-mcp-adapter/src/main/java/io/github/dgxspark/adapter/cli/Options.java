@@ -1,5 +1,6 @@
 package io.github.dgxspark.adapter.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dgxspark.adapter.AdapterException;
 import io.github.dgxspark.adapter.HardwareOptions;
 import io.github.dgxspark.adapter.Operations;
@@ -13,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The option groups several commands share, as picocli mixins. */
 final class Options {
@@ -121,6 +125,20 @@ final class Options {
           Optional.ofNullable(description),
           Optional.ofNullable(dataSize),
           Optional.ofNullable(mode));
+    }
+  }
+
+  /** {@code --format text|json}, and printing the command's result in that format. */
+  static final class Output {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json")
+    Format format;
+
+    /** Prints the tree as JSON or as text made by the given view. */
+    void print(ObjectNode tree, Function<ObjectNode, String> text) {
+      Cli.print(spec, format, tree, text);
     }
   }
 

@@ -22,7 +22,7 @@ final class TextViews {
     JsonNode w = r.path("workload");
     sb.append(
         String.format(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "Spark config for %s%s on %d x %s (%s), mode %s%n%n",
             w.path("workloadType").asText(),
             w.has("dataSizeBytes") ? " of " + bytes(w.path("dataSizeBytes")) : "",
@@ -52,7 +52,7 @@ final class TextViews {
     JsonNode n = h.path("node");
     sb.append(
         String.format(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "%d node(s) from %s, cluster manager %s%n",
             h.path("nodes").asInt(),
             h.path("origin").asText(),
@@ -222,14 +222,12 @@ final class TextViews {
     sb.append(
         String.format(
             Locale.ROOT,
-            "%d -> %d executors: %s -> %s (%.0f %% interval %s .. %s)%n",
+            "%d -> %d executors: %s -> %s%n",
             s.path("observedExecutors").asInt(),
             s.path("targetExecutors").asInt(),
             duration(s.path("observedDurationMs")),
-            duration(s.path("predictedDurationMs")),
-            100 * i.path("level").asDouble(),
-            duration(i.path("low")),
-            duration(i.path("high"))));
+            interval(
+                s.path("predictedDurationMs"), i.path("level"), i.path("low"), i.path("high"))));
     if (s.path("disagree").asBoolean()) {
       sb.append("the replay and the Ernest model disagree; see below\n");
     }
@@ -335,11 +333,8 @@ final class TextViews {
       sb.append(
           String.format(
               Locale.ROOT,
-              "time: %s (%.0f %% interval %s .. %s)%s%n  %s%n",
-              duration(t.path("expectedMs")),
-              100 * t.path("level").asDouble(),
-              duration(t.path("lowMs")),
-              duration(t.path("highMs")),
+              "time: %s%s%n  %s%n",
+              interval(t.path("expectedMs"), t.path("level"), t.path("lowMs"), t.path("highMs")),
               t.path("fallback").asBoolean() ? " [generic priors: a rough guess]" : "",
               t.path("reason").asText()));
     }
@@ -350,11 +345,8 @@ final class TextViews {
           p.has("expectedMs")
               ? String.format(
                   Locale.ROOT,
-                  "Ernest (measured history): %s (%.0f %% interval %s .. %s)%s%n  %s%n",
-                  duration(p.path("expectedMs")),
-                  100 * i.path("level").asDouble(),
-                  duration(i.path("low")),
-                  duration(i.path("high")),
+                  "Ernest (measured history): %s%s%n  %s%n",
+                  interval(p.path("expectedMs"), i.path("level"), i.path("low"), i.path("high")),
                   p.path("thinData").asBoolean() ? " [thin data: indicative only]" : "",
                   p.path("reason").asText())
               : "Ernest (measured history): no prediction\n  " + p.path("reason").asText() + "\n");
@@ -389,6 +381,17 @@ final class TextViews {
 
   static String duration(JsonNode ms) {
     return SparkDurations.format(Duration.ofMillis(ms.asLong()));
+  }
+
+  /** {@code EXPECTED (LEVEL % interval LOW .. HIGH)}; times in milliseconds, level a fraction. */
+  static String interval(JsonNode expectedMs, JsonNode level, JsonNode lowMs, JsonNode highMs) {
+    return String.format(
+        Locale.ROOT,
+        "%s (%.0f %% interval %s .. %s)",
+        duration(expectedMs),
+        100 * level.asDouble(),
+        duration(lowMs),
+        duration(highMs));
   }
 
   static List<String> strings(JsonNode array) {
