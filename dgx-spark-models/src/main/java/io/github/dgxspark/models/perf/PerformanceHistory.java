@@ -106,8 +106,43 @@ public record PerformanceHistory(String description, List<PerformanceRun> runs) 
    *     written
    */
   public static PerformanceHistory append(Path file, PerformanceRun run) {
-    Objects.requireNonNull(file, "file");
     Objects.requireNonNull(run, "run");
+    return append(file, List.of(run), List.of(Map.of()));
+  }
+
+  /**
+   * Appends runs to a local history file in one atomic replacement, as {@link #append(Path,
+   * PerformanceRun)} does, each with provenance fields the run record does not model (e.g. the
+   * harness's {@code inputRows}, {@code configKind} or {@code command}). They are written next to
+   * the run's own fields, kept in the file and ignored when it is read; a map given for {@code
+   * machine} adds its fields to the run's machine object.
+   *
+   * @param file the history file the user chose
+   * @param runs the measured runs, in order
+   * @param provenance per run, in the same order: field name → a string, number, boolean, or a map
+   *     or list of them
+   * @return the history now in the file
+   * @throws ModelsException naming the file when it exists but is not a history or it cannot be
+   *     written; if the lists differ in size or a provenance field repeats one of the run's own
+   */
+  public static PerformanceHistory append(
+      Path file, List<PerformanceRun> runs, List<? extends Map<String, ?>> provenance) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(runs, "runs");
+    Objects.requireNonNull(provenance, "provenance");
+    if (runs.size() != provenance.size()) {
+      throw new ModelsException(
+          String.format(
+              Locale.ROOT,
+              "performance history %s: %d runs but %d provenance maps; expected one map per run",
+              file,
+              runs.size(),
+              provenance.size()));
+    }
+    List<ObjectNode> entries = new ArrayList<>();
+    for (int i = 0; i < runs.size(); i++) {
+      entries.add(withProvenance(toJson(runs.get(i)), provenance.get(i)));
+    }
     ObjectNode root;
     Path tmp = null;
     try {
@@ -123,7 +158,7 @@ public record PerformanceHistory(String description, List<PerformanceRun> runs) 
                 + " workload, scale, source).");
         root.putArray("runs");
       }
-      ((ArrayNode) root.get("runs")).add(toJson(run));
+      ((ArrayNode) root.get("runs")).addAll(entries);
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
       tmp = Files.createTempFile(parent, ".performance-history", ".json.tmp");
@@ -280,6 +315,34 @@ public record PerformanceHistory(String description, List<PerformanceRun> runs) 
       throw new ModelsException(
           "field 'recordedAt' is '" + t.get() + "'; expected an ISO-8601 instant", e);
     }
+  }
+
+  private static ObjectNode withProvenance(ObjectNode run, Map<String, ?> provenance) {
+    for (Map.Entry<String, ?> e : provenance.entrySet()) {
+      JsonNode value = JSON.valueToTree(e.getValue());
+      JsonNode own = run.get(e.getKey());
+      if (own == null) {
+        run.set(e.getKey(), value);
+        continue;
+      }
+      if (!(own instanceof ObjectNode ownObject) || !value.isObject()) {
+        throw repeated(e.getKey());
+      }
+      for (Map.Entry<String, JsonNode> f : value.properties()) {
+        if (ownObject.has(f.getKey())) {
+          throw repeated(e.getKey() + "." + f.getKey());
+        }
+        ownObject.set(f.getKey(), f.getValue());
+      }
+    }
+    return run;
+  }
+
+  private static ModelsException repeated(String field) {
+    return new ModelsException(
+        "provenance field '"
+            + field
+            + "' repeats a field of the run itself; expected only fields the run does not hold");
   }
 
   static ObjectNode toJson(PerformanceRun r) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.ClusterSpec;
 import io.github.dgxspark.core.ExecutionMode;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +66,49 @@ class PerformanceHistoryTest {
     try (var s = Files.list(dir)) {
       assertEquals(1, s.count(), "no temporary file left behind");
     }
+  }
+
+  @Test
+  void appendWithProvenance_writesExtraFieldsAndStaysReadable() throws IOException {
+    Path file = dir.resolve("p.json");
+    PerformanceRun first = run("etl", 1, 2, 1000, 5000);
+    PerformanceRun second = run("graph", 2, 2, 2000, 7000);
+    PerformanceHistory h =
+        PerformanceHistory.append(
+            file,
+            List.of(first, second),
+            List.of(
+                Map.of("configKind", "default", "machine", Map.of("logicalCores", 2)),
+                Map.of("configKind", "recommended")));
+    assertEquals(List.of(first, second), h.runs());
+    assertEquals(h, PerformanceHistory.load(file));
+    JsonNode runs = new ObjectMapper().readTree(file.toFile()).path("runs");
+    assertEquals("default", runs.get(0).path("configKind").asText());
+    assertEquals("recommended", runs.get(1).path("configKind").asText());
+    assertEquals("test machine", runs.get(0).path("machine").path("description").asText());
+    assertEquals(2, runs.get(0).path("machine").path("logicalCores").asInt());
+  }
+
+  @Test
+  void appendWithProvenance_fieldOfTheRun_failsAndLeavesFileAlone() throws IOException {
+    Path file = dir.resolve("p.json");
+    PerformanceHistory.append(file, run("etl", 1, 1, 1, 1));
+    String before = Files.readString(file);
+    List<PerformanceRun> one = List.of(run("etl", 1, 1, 1, 2));
+    ModelsException e =
+        assertThrows(
+            ModelsException.class,
+            () -> PerformanceHistory.append(file, one, List.of(Map.of("executors", 3))));
+    assertTrue(e.getMessage().contains("'executors'"), e.getMessage());
+    e =
+        assertThrows(
+            ModelsException.class,
+            () ->
+                PerformanceHistory.append(
+                    file, one, List.of(Map.of("machine", Map.of("description", "other")))));
+    assertTrue(e.getMessage().contains("'machine.description'"), e.getMessage());
+    assertThrows(ModelsException.class, () -> PerformanceHistory.append(file, one, List.of()));
+    assertEquals(before, Files.readString(file));
   }
 
   @Test
