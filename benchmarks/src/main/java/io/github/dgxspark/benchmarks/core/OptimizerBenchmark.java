@@ -2,18 +2,13 @@ package io.github.dgxspark.benchmarks.core;
 
 import io.github.dgxspark.benchmarks.BenchmarkDefaults;
 import io.github.dgxspark.core.ByteSizes;
-import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.ClusterSpec;
 import io.github.dgxspark.core.ExecutionMode;
-import io.github.dgxspark.core.GpuSpec;
-import io.github.dgxspark.core.NodeSpec;
 import io.github.dgxspark.core.OptimizationResult;
 import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.SparkConfigOptimizer;
 import io.github.dgxspark.core.WorkloadSpec;
 import io.github.dgxspark.core.WorkloadType;
-import java.util.Collections;
-import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -40,26 +35,10 @@ public class OptimizerBenchmark extends BenchmarkDefaults {
   private WorkloadSpec workload;
   private SparkConfig computed;
 
-  /**
-   * Builds a DGX H100-shaped node (8 × H100 80 GB, 112 cores / 224 threads, 2 TiB) and the
-   * workload.
-   */
+  /** Builds the DGX H100-shaped cluster ({@link #dgxH100Cluster(int)}) and the workload. */
   @Setup
   public void setUp() {
-    GpuSpec h100 = new GpuSpec("NVIDIA H100 80GB HBM3", 81559 * ByteSizes.MIB, "9.0", 18);
-    NodeSpec node =
-        new NodeSpec(
-            "Intel Xeon Platinum 8480C",
-            224,
-            112,
-            2,
-            2,
-            2 * ByteSizes.TIB,
-            Collections.nCopies(8, h100),
-            false,
-            450_000_000_000L,
-            List.of());
-    cluster = new ClusterSpec(node, nodes, 400_000_000_000L, ClusterManager.STANDALONE);
+    cluster = dgxH100Cluster(nodes);
     workload = WorkloadSpec.of(WorkloadType.ETL, ByteSizes.TIB, ExecutionMode.valueOf(mode));
     computed = SparkConfigOptimizer.optimize(cluster, workload).config();
   }

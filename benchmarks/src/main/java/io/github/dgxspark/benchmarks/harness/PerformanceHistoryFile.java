@@ -1,42 +1,31 @@
 package io.github.dgxspark.benchmarks.harness;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.dgxspark.core.DgxSparkException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.github.dgxspark.core.SparkConfig;
+import io.github.dgxspark.models.ModelsException;
+import io.github.dgxspark.models.perf.PerformanceHistory;
+import io.github.dgxspark.models.perf.PerformanceRun;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Appends measured runs to the performance history JSON ({@code data/performance-history.json}): an
- * object whose {@code runs} array holds one object per run. Existing content is kept as it is.
- *
- * <p>Each run: {@code source} ("dgx-spark harness"), {@code recordedAt} (ISO-8601 UTC), {@code
- * workload} (type id), {@code scale}, {@code inputRows}, {@code inputBytes} (the size told to the
- * optimizer), {@code deployment}, {@code master}, {@code executors}, {@code executorCores}, {@code
- * executorMemoryBytes}, {@code configKind} (default / recommended), {@code config} (the measured
- * keys), {@code wallTimeMillis}, {@code sessionStartMillis}, {@code machine} (description, cores,
- * memory, CPU, OS, Java), {@code sparkVersion}, {@code eventLogPath}, {@code appId}, {@code
- * command}.
+ * Appends measured runs to the performance history ({@code data/performance-history.json}) through
+ * {@link PerformanceHistory#append(Path, List, List)}: each run as a {@link PerformanceRun} (source
+ * {@value PerformanceRun#HARNESS}) plus the harness's own provenance, {@code inputRows}, {@code
+ * deployment}, {@code master}, {@code configKind} (default / recommended), {@code
+ * sessionStartMillis}, {@code machine} (cores, memory, GPUs, CPU, OS, Java next to its description)
+ * and {@code command}. Existing content is kept as it is.
  */
 final class PerformanceHistoryFile {
-  /** The {@code source} of every run the harness measures. */
-  static final String SOURCE = "dgx-spark harness";
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private PerformanceHistoryFile() {}
 
   /**
-   * Appends runs to the history file, creating it when missing.
+   * Appends runs to the history file in one atomic replacement, creating it when missing.
    *
    * @param file the history file
    * @param runs the runs, in order
@@ -44,8 +33,8 @@ final class PerformanceHistoryFile {
    * @param inputBytes the input size told to the optimizer, per run in the same order
    * @param recordedAt when they were recorded
    * @param command the command that produced them
-   * @throws DgxSparkException if the file exists but is not a history object with a runs array
-   * @throws UncheckedIOException if the file cannot be read or written
+   * @throws ModelsException if the file exists but is not a readable history, or it cannot be
+   *     written
    */
   static void append(
       Path file,
@@ -54,80 +43,46 @@ final class PerformanceHistoryFile {
       List<Long> inputBytes,
       Instant recordedAt,
       String command) {
-    ObjectNode root;
-    try {
-      if (Files.exists(file)) {
-        JsonNode existing = JSON.readTree(file.toFile());
-        if (!(existing instanceof ObjectNode) || !existing.path("runs").isArray()) {
-          throw new DgxSparkException(
-              String.format(
-                  Locale.ROOT,
-                  "performance history %s is not an object with a 'runs' array; expected"
-                      + " {\"runs\": [...]}",
-                  file));
-        }
-        root = (ObjectNode) existing;
-      } else {
-        root = JSON.createObjectNode();
-        root.put(
-            "description",
-            "Measured Spark runs only, each with its provenance (machine, Spark version, config,"
-                + " workload, scale, event log). Appended by the dgx-spark harness"
-                + " (benchmarks/README.md, section Real-Spark harness).");
-        root.putArray("runs");
-      }
-      ArrayNode array = (ArrayNode) root.get("runs");
-      for (int i = 0; i < runs.size(); i++) {
-        array.add(toJson(runs.get(i), machine, inputBytes.get(i), recordedAt, command));
-      }
-      Path parent = file.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Path tmp = Files.createTempFile(parent, ".performance-history", ".json");
-      JSON.writeValue(tmp.toFile(), root);
-      Files.writeString(tmp, Files.readString(tmp) + "\n");
-      Files.move(
-          tmp,
-          file,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot update performance history " + file, e);
+    List<PerformanceRun> measured = new ArrayList<>();
+    List<Map<String, Object>> provenance = new ArrayList<>();
+    for (int i = 0; i < runs.size(); i++) {
+      RunResult r = runs.get(i);
+      RunSpec s = r.spec();
+      measured.add(
+          new PerformanceRun(
+              PerformanceRun.HARNESS,
+              s.workload(),
+              s.scale(),
+              inputBytes.get(i),
+              r.executors(),
+              r.executorCores(),
+              r.executorMemoryBytes(),
+              0, // the harness's workloads run on CPUs
+              new SparkConfig(s.config()),
+              Duration.ofMillis(r.wallTimeMillis()),
+              machine.description(),
+              r.sparkVersion(),
+              Optional.of(r.eventLogPath()),
+              Optional.of(r.appId()),
+              Optional.of(recordedAt)));
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("logicalCores", machine.node().logicalCores());
+      m.put("physicalCores", machine.node().physicalCores());
+      m.put("memoryBytes", machine.node().memoryBytes());
+      m.put("gpus", machine.node().gpuCount());
+      m.put("cpuModel", machine.node().cpuModel());
+      m.put("os", machine.os());
+      m.put("java", machine.java());
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("inputRows", r.inputRows());
+      p.put("deployment", s.deployment());
+      p.put("master", s.master());
+      p.put("configKind", s.configKind());
+      p.put("sessionStartMillis", r.sessionStartMillis());
+      p.put("machine", m);
+      p.put("command", command);
+      provenance.add(p);
     }
-  }
-
-  private static ObjectNode toJson(
-      RunResult r, Machine machine, long inputBytes, Instant recordedAt, String command) {
-    ObjectNode n = JSON.createObjectNode();
-    RunSpec s = r.spec();
-    n.put("source", SOURCE);
-    n.put("recordedAt", recordedAt.toString());
-    n.put("workload", s.workload());
-    n.put("scale", s.scale());
-    n.put("inputRows", r.inputRows());
-    n.put("inputBytes", inputBytes);
-    n.put("deployment", s.deployment());
-    n.put("master", s.master());
-    n.put("executors", r.executors());
-    n.put("executorCores", r.executorCores());
-    n.put("executorMemoryBytes", r.executorMemoryBytes());
-    n.put("configKind", s.configKind());
-    ObjectNode config = n.putObject("config");
-    s.config().forEach(config::put);
-    n.put("wallTimeMillis", r.wallTimeMillis());
-    n.put("sessionStartMillis", r.sessionStartMillis());
-    ObjectNode m = n.putObject("machine");
-    m.put("description", machine.description());
-    m.put("logicalCores", machine.node().logicalCores());
-    m.put("physicalCores", machine.node().physicalCores());
-    m.put("memoryBytes", machine.node().memoryBytes());
-    m.put("gpus", machine.node().gpuCount());
-    m.put("cpuModel", machine.node().cpuModel());
-    m.put("os", machine.os());
-    m.put("java", machine.java());
-    n.put("sparkVersion", r.sparkVersion());
-    n.put("eventLogPath", r.eventLogPath());
-    n.put("appId", r.appId());
-    n.put("command", command);
-    return n;
+    PerformanceHistory.append(file, measured, provenance);
   }
 }

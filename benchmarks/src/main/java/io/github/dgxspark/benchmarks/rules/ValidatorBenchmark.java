@@ -2,20 +2,15 @@ package io.github.dgxspark.benchmarks.rules;
 
 import io.github.dgxspark.benchmarks.BenchmarkDefaults;
 import io.github.dgxspark.core.ByteSizes;
-import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.ClusterSpec;
 import io.github.dgxspark.core.ExecutionMode;
-import io.github.dgxspark.core.GpuSpec;
-import io.github.dgxspark.core.NodeSpec;
 import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.SparkConfigOptimizer;
 import io.github.dgxspark.core.WorkloadSpec;
 import io.github.dgxspark.core.WorkloadType;
 import io.github.dgxspark.rules.RuleBook;
 import io.github.dgxspark.rules.ValidationReport;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -45,20 +40,7 @@ public class ValidatorBenchmark extends BenchmarkDefaults {
   /** Builds the DGX H100 cluster, the 60-key config and loads the rule book. */
   @Setup
   public void setUp() {
-    GpuSpec h100 = new GpuSpec("NVIDIA H100 80GB HBM3", 81559 * ByteSizes.MIB, "9.0", 18);
-    NodeSpec node =
-        new NodeSpec(
-            "Intel Xeon Platinum 8480C",
-            224,
-            112,
-            2,
-            2,
-            2 * ByteSizes.TIB,
-            Collections.nCopies(8, h100),
-            false,
-            450_000_000_000L,
-            List.of());
-    ClusterSpec cluster = new ClusterSpec(node, 4, 400_000_000_000L, ClusterManager.STANDALONE);
+    ClusterSpec cluster = dgxH100Cluster(4);
     Map<String, String> m =
         new LinkedHashMap<>(
             SparkConfigOptimizer.optimize(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.luben.zstd.ZstdInputStream;
+import io.github.dgxspark.models.perf.PerformanceRun;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -38,7 +39,10 @@ class HarnessIT {
   static void runHarness() throws Exception {
     history = tmp.resolve("performance-history.json");
     codecs = tmp.resolve("codec-logs");
-    Files.writeString(history, "{\"description\":\"kept\",\"runs\":[{\"workload\":\"earlier\"}]}");
+    Files.writeString(
+        history,
+        "{\"description\":\"kept\",\"runs\":[{\"source\":\"earlier\",\"workload\":\"earlier\","
+            + "\"executors\":1,\"executorCores\":1,\"wallTimeMillis\":1000}]}");
     HarnessOptions options =
         HarnessOptions.parse(
             new String[] {
@@ -66,7 +70,7 @@ class HarnessIT {
         List.of("default", "recommended"),
         List.of(runs.get(1).path("configKind").asText(), runs.get(2).path("configKind").asText()));
     for (JsonNode run : List.of(runs.get(1), runs.get(2))) {
-      assertEquals(PerformanceHistoryFile.SOURCE, run.path("source").asText());
+      assertEquals(PerformanceRun.HARNESS, run.path("source").asText());
       assertEquals("etl", run.path("workload").asText());
       assertEquals(SparkRun.sparkVersion(), run.path("sparkVersion").asText());
       assertTrue(run.path("wallTimeMillis").asLong() > 0);
