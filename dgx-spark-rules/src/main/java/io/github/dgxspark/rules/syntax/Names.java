@@ -22,8 +22,6 @@ final class Names {
 
   /** Whether a key is well-formed enough to be looked up (see InvalidKeyNameRule). */
   static boolean wellFormed(String key) {
-    return !key.isEmpty()
-        && key.strip().equals(key)
-        && key.chars().noneMatch(Character::isISOControl);
+    return io.github.dgxspark.core.SparkConfig.isWellFormedKey(key);
   }
 }
