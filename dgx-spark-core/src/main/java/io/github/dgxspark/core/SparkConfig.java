@@ -326,10 +326,7 @@ public record SparkConfig(Map<String, String> entries) {
    * @return true when the key is well formed
    */
   public static boolean isWellFormedKey(String key) {
-    if (key.isEmpty()
-        || Character.isWhitespace(key.charAt(0))
-        || Character.isWhitespace(key.charAt(key.length() - 1))
-        || !key.strip().equals(key)) {
+    if (key.isEmpty() || !key.strip().equals(key)) {
       return false;
     }
     for (int i = 0; i < key.length(); i++) {
