@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.launcher.JavaModuleOptions;
 
@@ -64,7 +63,7 @@ public final class Harness {
    * Runs the harness.
    *
    * @param args the options described in the class comment
-   * @throws DgxSparkException if an option is wrong or a run fails
+   * @throws DgxSparkException if an option is wrong; a run that fails is reported, not thrown
    */
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals("--child")) {
@@ -96,6 +95,7 @@ public final class Harness {
       writeCodecLogs(options.codecLogs().get(), options.out(), launcher.plumbing(), log);
     }
     List<RunResult> results = new ArrayList<>();
+    List<FailedRun> failures = new ArrayList<>();
     int runNo = 0;
     Instant now = Instant.now();
     for (Deployment deployment : options.deployments()) {
@@ -145,7 +145,13 @@ public final class Harness {
                           "spark.driver.memory", Deployment.SPARK_DEFAULT_DRIVER_MEMORY),
                       options.out().resolve("work").resolve(id).toString(),
                       options.out().resolve("eventlogs").toString());
-              RunResult r = launcher.run(id, spec);
+              RunAttempt attempt = launcher.run(id, spec);
+              if (attempt instanceof FailedRun f) {
+                log.printf(Locale.ROOT, "%s: FAILED (%s); log %s%n", id, f.reason(), f.logPath());
+                failures.add(f);
+                continue;
+              }
+              RunResult r = (RunResult) attempt;
               log.printf(
                   Locale.ROOT,
                   "%s: %d ms (session %d ms, %d executor(s) x %d core(s), %s heap)%n",
@@ -159,7 +165,7 @@ public final class Harness {
             }
           }
           // append cell by cell, so that an interrupted run keeps what it measured
-          if (options.history().isPresent()) {
+          if (options.history().isPresent() && !cell.isEmpty()) {
             PerformanceHistoryFile.append(
                 options.history().get(),
                 cell,
@@ -173,7 +179,7 @@ public final class Harness {
         }
       }
     }
-    return Report.of(results, machine, now, command);
+    return Report.of(results, failures, machine, now, command);
   }
 
   /** Event-log settings of each codec variant: name → settings. */
@@ -312,7 +318,15 @@ public final class Harness {
       return SparkRun.plumbing(classPath);
     }
 
-    RunResult run(String id, RunSpec spec) {
+    /**
+     * Runs the spec in a child JVM.
+     *
+     * @param id the run's id, used for its spec, result and log files
+     * @param spec the run
+     * @return its result, or a {@link FailedRun} when the child failed or ran out of time
+     * @throws UncheckedIOException if the child cannot be started or its files cannot be written
+     */
+    RunAttempt run(String id, RunSpec spec) {
       Path specFile = out.resolve("specs").resolve(id + ".json");
       Path resultFile = out.resolve("specs").resolve(id + ".result.json");
       Path logFile = out.resolve("logs").resolve(id + ".log");
@@ -339,23 +353,12 @@ public final class Harness {
         if (!p.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
           p.descendants().forEach(ProcessHandle::destroyForcibly);
           p.destroyForcibly();
-          throw new DgxSparkException(
-              String.format(
-                  Locale.ROOT,
-                  "run %s did not finish within %d minutes; its log: %s",
-                  id,
-                  timeoutMinutes,
-                  logFile));
+          return new FailedRun(
+              spec, "did not finish within " + timeoutMinutes + " minutes", logFile.toString());
         }
         if (p.exitValue() != 0 || !Files.exists(resultFile)) {
-          throw new DgxSparkException(
-              String.format(
-                  Locale.ROOT,
-                  "run %s failed with exit code %d; the last lines of its log %s:%n%s",
-                  id,
-                  p.exitValue(),
-                  logFile,
-                  tail(logFile)));
+          return new FailedRun(
+              spec, failureReason(Files.readAllLines(logFile), p.exitValue()), logFile.toString());
         }
         return JSON.readValue(resultFile.toFile(), RunResult.class);
       } catch (IOException e) {
@@ -366,10 +369,36 @@ public final class Harness {
       }
     }
 
-    private static String tail(Path log) throws IOException {
-      List<String> lines = Files.readAllLines(log);
-      return lines.subList(Math.max(0, lines.size() - 30), lines.size()).stream()
-          .collect(Collectors.joining(System.lineSeparator()));
+    /**
+     * The cause of a failed run from its log: the JVM's out-of-memory error if there is one (Spark
+     * wraps it in several exceptions), else the innermost "Caused by", else the first exception
+     * line, else the exit code.
+     *
+     * @param log the child's log lines
+     * @param exitCode the child's exit code
+     * @return one line, at most 200 characters
+     */
+    static String failureReason(List<String> log, int exitCode) {
+      String found = null;
+      for (String line : log) {
+        int oom = line.indexOf("java.lang.OutOfMemoryError");
+        if (oom >= 0) {
+          found = line.substring(oom);
+          break;
+        }
+      }
+      if (found == null) {
+        for (String line : log) {
+          String t = line.strip();
+          if (t.startsWith("Caused by: ")) {
+            found = t.substring("Caused by: ".length());
+          } else if (found == null && t.startsWith("Exception in thread ")) {
+            found = t.substring(t.indexOf('"', t.indexOf('"') + 1) + 1).strip();
+          }
+        }
+      }
+      String reason = found == null ? "exit code " + exitCode : found.strip();
+      return reason.length() <= 200 ? reason : reason.substring(0, 199) + "…";
     }
   }
 }

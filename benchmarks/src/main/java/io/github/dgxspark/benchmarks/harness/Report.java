@@ -14,6 +14,12 @@ import java.util.stream.Collectors;
  * The harness's answer: per cell (workload, scale, deployment) the median wall time of each config
  * and the ratio to the default; per workload the median ratio of the recommended config.
  *
+ * <p>A config with a failed run (out of memory, time limit) has no time in its cell. When Spark's
+ * defaults failed and the compared config finished, the ratio is 0: the config is the difference
+ * between a job that runs and one that does not, and the cell's note says so. When the compared
+ * config failed and the defaults finished, the ratio is infinite, which the goal counts as slower.
+ * When both failed the cell has no ratio (NaN) and no workload median counts it.
+ *
  * @param cells one row per cell and config other than the default
  * @param workloadRatios workload id → median ratio recommended ÷ default over its cells
  * @param text the report as Markdown
@@ -33,9 +39,11 @@ record Report(List<Cell> cells, Map<String, Double> workloadRatios, String text)
    * @param scale the scale factor
    * @param deployment the deployment id
    * @param configKind the config compared with the default
-   * @param defaultMillis median wall time with Spark's defaults
-   * @param configMillis median wall time with the config
-   * @param ratio configMillis ÷ defaultMillis
+   * @param defaultMillis median wall time with Spark's defaults, NaN if a default run failed
+   * @param configMillis median wall time with the config, NaN if one of its runs failed
+   * @param ratio configMillis ÷ defaultMillis; 0 if only the defaults failed, infinite if only the
+   *     config failed, NaN if both failed
+   * @param note empty, or which side failed and why
    */
   record Cell(
       String workload,
@@ -44,51 +52,82 @@ record Report(List<Cell> cells, Map<String, Double> workloadRatios, String text)
       String configKind,
       double defaultMillis,
       double configMillis,
-      double ratio) {}
+      double ratio,
+      String note) {}
 
   /**
    * Builds the report from the runs.
    *
-   * @param runs every run
+   * @param runs every run that finished
+   * @param failures every run that did not
    * @param machine the machine
    * @param at when
    * @param command the command line
    * @return the report
    */
-  static Report of(List<RunResult> runs, Machine machine, Instant at, String command) {
-    Map<String, List<RunResult>> byCell = new LinkedHashMap<>();
-    for (RunResult r : runs) {
-      RunSpec s = r.spec();
+  static Report of(
+      List<RunResult> runs, List<FailedRun> failures, Machine machine, Instant at, String command) {
+    Map<String, List<RunAttempt>> byCell = new LinkedHashMap<>();
+    List<RunAttempt> all = new ArrayList<>(runs);
+    all.addAll(failures);
+    for (RunAttempt a : all) {
+      RunSpec s = a.spec();
       String key = s.workload() + "|" + s.scale() + "|" + s.deployment();
-      byCell.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+      byCell.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
     }
     List<Cell> cells = new ArrayList<>();
-    for (List<RunResult> cellRuns : byCell.values()) {
+    for (List<RunAttempt> cellRuns : byCell.values()) {
       RunSpec first = cellRuns.get(0).spec();
-      Map<String, List<Long>> byKind = new LinkedHashMap<>();
-      cellRuns.forEach(
-          r ->
-              byKind
-                  .computeIfAbsent(r.spec().configKind(), k -> new ArrayList<>())
-                  .add(r.wallTimeMillis()));
-      List<Long> defaults = byKind.get("default");
-      if (defaults == null) {
+      Map<String, List<Long>> times = new LinkedHashMap<>();
+      Map<String, String> failed = new LinkedHashMap<>();
+      for (RunAttempt a : cellRuns) {
+        String kind = a.spec().configKind();
+        times.computeIfAbsent(kind, k -> new ArrayList<>());
+        if (a instanceof RunResult r) {
+          times.get(kind).add(r.wallTimeMillis());
+        } else {
+          failed.putIfAbsent(kind, ((FailedRun) a).reason());
+        }
+      }
+      if (!times.containsKey("default")) {
         continue;
       }
-      double def = median(defaults);
-      byKind.forEach(
-          (kind, times) -> {
+      double def = failed.containsKey("default") ? Double.NaN : median(times.get("default"));
+      times.forEach(
+          (kind, t) -> {
             if (!kind.equals("default")) {
-              double t = median(times);
+              double c = failed.containsKey(kind) ? Double.NaN : median(t);
+              double ratio;
+              String note;
+              if (Double.isNaN(def) && Double.isNaN(c)) {
+                ratio = Double.NaN;
+                note = "both failed: " + failed.get(kind);
+              } else if (Double.isNaN(def)) {
+                ratio = 0;
+                note = "defaults failed: " + failed.get("default");
+              } else if (Double.isNaN(c)) {
+                ratio = Double.POSITIVE_INFINITY;
+                note = "FAILED: " + failed.get(kind);
+              } else {
+                ratio = c / def;
+                note = "";
+              }
               cells.add(
                   new Cell(
-                      first.workload(), first.scale(), first.deployment(), kind, def, t, t / def));
+                      first.workload(),
+                      first.scale(),
+                      first.deployment(),
+                      kind,
+                      def,
+                      c,
+                      ratio,
+                      note));
             }
           });
     }
     Map<String, Double> ratios = new LinkedHashMap<>();
     cells.stream()
-        .filter(c -> c.configKind().equals("recommended"))
+        .filter(c -> c.configKind().equals("recommended") && !Double.isNaN(c.ratio()))
         .collect(Collectors.groupingBy(Cell::workload, LinkedHashMap::new, Collectors.toList()))
         .forEach((w, cs) -> ratios.put(w, medianOf(cs.stream().map(Cell::ratio).toList())));
     return new Report(cells, ratios, text(cells, ratios, machine, at, command));
@@ -107,17 +146,19 @@ record Report(List<Cell> cells, Map<String, Double> workloadRatios, String text)
       b.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %s | %s | %.0f | %.0f | %.2f%s |%n",
+              "| %s | %s | %s | %s | %s | %s | %s%s |%n",
               c.workload(),
               Harness.scaleText(c.scale()),
               c.deployment(),
               c.configKind(),
-              c.defaultMillis(),
-              c.configMillis(),
-              c.ratio(),
-              c.configKind().equals("recommended") && c.ratio() > Harness.SLOWER_RATIO
-                  ? " SLOWER"
-                  : ""));
+              millis(c.defaultMillis()),
+              millis(c.configMillis()),
+              ratio(c.ratio()),
+              !c.note().isEmpty()
+                  ? " (" + c.note() + ")"
+                  : c.configKind().equals("recommended") && c.ratio() > Harness.SLOWER_RATIO
+                      ? " SLOWER"
+                      : ""));
     }
     b.append("\n| workload | median ratio recommended ÷ default |\n|---|---|\n");
     ratios.forEach(
@@ -125,9 +166,9 @@ record Report(List<Cell> cells, Map<String, Double> workloadRatios, String text)
             b.append(
                 String.format(
                     Locale.ROOT,
-                    "| %s | %.2f%s |%n",
+                    "| %s | %s%s |%n",
                     w,
-                    r,
+                    ratio(r),
                     r > Harness.SLOWER_RATIO ? " (above 1.05: slower)" : "")));
     if (!ratios.isEmpty()) {
       double median = medianOf(new ArrayList<>(ratios.values()));
@@ -135,15 +176,25 @@ record Report(List<Cell> cells, Map<String, Double> workloadRatios, String text)
       b.append(
           String.format(
               Locale.ROOT,
-              "%nMedian over workloads: %.2f (goal <= %.2f: %s); max %.2f (goal <= %.2f: %s)%n",
-              median,
+              "%nMedian over workloads: %s (goal <= %.2f: %s); max %s (goal <= %.2f: %s)%n",
+              ratio(median),
               Harness.GOAL_MEDIAN_RATIO,
               median <= Harness.GOAL_MEDIAN_RATIO ? "met" : "NOT met",
-              max,
+              ratio(max),
               Harness.SLOWER_RATIO,
               max <= Harness.SLOWER_RATIO ? "met" : "NOT met"));
     }
     return b.toString();
+  }
+
+  private static String millis(double ms) {
+    return Double.isNaN(ms) ? "failed" : String.format(Locale.ROOT, "%.0f", ms);
+  }
+
+  private static String ratio(double r) {
+    return Double.isNaN(r)
+        ? "n/a"
+        : Double.isInfinite(r) ? "failed" : String.format(Locale.ROOT, "%.2f", r);
   }
 
   private static double median(List<Long> values) {

@@ -30,7 +30,8 @@ record RunResult(
     Map<String, Double> figures,
     String appId,
     String eventLogPath,
-    String sparkVersion) {
+    String sparkVersion)
+    implements RunAttempt {
   // Checks the fields and copies the map.
   RunResult {
     Objects.requireNonNull(spec, "spec");

@@ -1,0 +1,117 @@
+package io.github.dgxspark.benchmarks.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dgxspark.core.ByteSizes;
+import io.github.dgxspark.core.NodeSpec;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** How the report turns finished and failed runs into ratios, and how a failure is named. */
+class ReportTest {
+  private static final Machine MACHINE =
+      new Machine(NodeSpec.cpuOnly(2, 8 * ByteSizes.GIB), "Linux", "17");
+
+  private static RunSpec spec(String workload, String deployment, String kind) {
+    return new RunSpec(
+        workload, 1, deployment, "local[2]", 0, kind, Map.of(), Map.of(), "1g", "w", "e");
+  }
+
+  private static RunResult ok(String workload, String deployment, String kind, long ms) {
+    return new RunResult(
+        spec(workload, deployment, kind),
+        ms,
+        1,
+        1,
+        2,
+        ByteSizes.GIB,
+        10,
+        Map.of(),
+        "app",
+        "log",
+        "4.1.3");
+  }
+
+  private static FailedRun failed(String workload, String deployment, String kind) {
+    return new FailedRun(
+        spec(workload, deployment, kind), "java.lang.OutOfMemoryError: Java heap space", "x.log");
+  }
+
+  @Test
+  void failedDefaults_giveRatioZeroWithTheReason_failedConfig_countsAsSlower() {
+    Report r =
+        Report.of(
+            List.of(
+                ok("graph", "local", "recommended", 900),
+                ok("graph", "local", "recommended", 1100),
+                ok("etl", "local", "default", 1000),
+                ok("sql", "local", "default", 1000),
+                ok("sql", "local", "recommended", 700)),
+            List.of(
+                failed("graph", "local", "default"),
+                failed("graph", "local", "default"),
+                failed("etl", "local", "recommended")),
+            MACHINE,
+            Instant.EPOCH,
+            "test");
+    Report.Cell graph = r.cells().get(0);
+    assertEquals(0.0, graph.ratio());
+    assertTrue(Double.isNaN(graph.defaultMillis()));
+    assertEquals(1000.0, graph.configMillis());
+    assertTrue(graph.note().contains("defaults failed: java.lang.OutOfMemoryError"), graph.note());
+    assertEquals(Double.POSITIVE_INFINITY, r.workloadRatios().get("etl"));
+    assertEquals(0.7, r.workloadRatios().get("sql"), 1e-9);
+    // median over the three workloads is 0.7, but the failed recommendation breaks the max goal
+    assertTrue(r.text().contains("Median over workloads: 0.70 (goal <= 0.80: met)"), r.text());
+    assertTrue(r.text().contains("max failed (goal <= 1.05: NOT met)"), r.text());
+  }
+
+  @Test
+  void oneFailedRepeat_failsTheWholeConfig_andBothFailedIsLeftOutOfTheMedian() {
+    Report r =
+        Report.of(
+            List.of(
+                ok("ml", "local", "default", 1000),
+                ok("ml", "local", "recommended", 500),
+                ok("ml", "local", "default", 1000)),
+            List.of(
+                failed("ml", "local", "recommended"),
+                failed("etl", "local", "default"),
+                failed("etl", "local", "recommended")),
+            MACHINE,
+            Instant.EPOCH,
+            "test");
+    assertEquals(Double.POSITIVE_INFINITY, r.workloadRatios().get("ml"));
+    assertTrue(Double.isNaN(r.cells().get(1).ratio()));
+    assertTrue(!r.workloadRatios().containsKey("etl"));
+  }
+
+  @Test
+  void failureReason_prefersTheOutOfMemoryErrorThenTheInnermostCause() {
+    assertEquals(
+        "java.lang.OutOfMemoryError: Java heap space",
+        Harness.ChildLauncher.failureReason(
+            List.of(
+                "Exception in thread \"main\" org.apache.spark.SparkException: Job aborted",
+                "Caused by: org.apache.spark.SparkException: task failed",
+                "Caused by: java.lang.OutOfMemoryError: Java heap space",
+                "\\tat org.apache.spark.graphx.impl.EdgePartitionBuilder.toEdgePartition"),
+            52));
+    assertEquals(
+        "java.io.IOException: disk full",
+        Harness.ChildLauncher.failureReason(
+            List.of(
+                "Exception in thread \"main\" java.lang.IllegalStateException: outer",
+                "Caused by: java.lang.RuntimeException: middle",
+                "Caused by: java.io.IOException: disk full"),
+            1));
+    assertEquals(
+        "java.lang.IllegalStateException: outer",
+        Harness.ChildLauncher.failureReason(
+            List.of("Exception in thread \"main\" java.lang.IllegalStateException: outer"), 1));
+    assertEquals("exit code 137", Harness.ChildLauncher.failureReason(List.of("killed"), 137));
+  }
+}
