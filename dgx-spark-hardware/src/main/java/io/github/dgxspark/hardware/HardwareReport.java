@@ -2,8 +2,10 @@ package io.github.dgxspark.hardware;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.ClusterSpec;
 import io.github.dgxspark.core.NodeSpec;
@@ -43,8 +45,12 @@ public record HardwareReport(
     String origin,
     List<String> notes) {
 
+  // enum names in any case: the adapter's hardware summary writes NIC kinds in lower case
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      JsonMapper.builder()
+          .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .build();
 
   // Checks the fields and copies the lists.
   public HardwareReport {

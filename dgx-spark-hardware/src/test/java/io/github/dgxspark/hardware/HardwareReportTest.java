@@ -48,6 +48,16 @@ class HardwareReportTest {
   }
 
   @Test
+  void fromJson_bareNode_acceptsNicKindsInLowerCase_asTheAdapterSummaryWritesThem()
+      throws IOException {
+    NodeSpec node = HardwareProfiles.named("dgx-h100").node();
+    String upper = new ObjectMapper().writeValueAsString(node);
+    String lower = upper.replace("\"INFINIBAND\"", "\"infiniband\"");
+    assertTrue(!lower.equals(upper), "the profile has InfiniBand NICs to rewrite");
+    assertEquals(node, HardwareReport.fromJson(lower).node());
+  }
+
+  @Test
   void read_file_namesFileOnError(@TempDir Path dir) throws IOException {
     Path good = dir.resolve("h.json");
     HardwareReport report = HardwareProfiles.named("dgx-b200").report();
