@@ -10,12 +10,23 @@ import java.util.Objects;
  * @param spec the run
  * @param reason what went wrong, e.g. {@code java.lang.OutOfMemoryError: Java heap space}
  * @param logPath the run's log
+ * @param limitMillis the time limit it ran past, 0 if it failed rather than ran out of time
  */
-record FailedRun(RunSpec spec, String reason, String logPath) implements RunAttempt {
+record FailedRun(RunSpec spec, String reason, String logPath, long limitMillis)
+    implements RunAttempt {
   // Checks the fields.
   FailedRun {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(logPath, "logPath");
+  }
+
+  /**
+   * Whether the run was stopped at the time limit (rather than failing on its own).
+   *
+   * @return true if it timed out
+   */
+  boolean timedOut() {
+    return limitMillis > 0;
   }
 }

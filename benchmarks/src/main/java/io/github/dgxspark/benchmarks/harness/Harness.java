@@ -354,11 +354,17 @@ public final class Harness {
           p.descendants().forEach(ProcessHandle::destroyForcibly);
           p.destroyForcibly();
           return new FailedRun(
-              spec, "did not finish within " + timeoutMinutes + " minutes", logFile.toString());
+              spec,
+              "did not finish within " + timeoutMinutes + " minutes",
+              logFile.toString(),
+              TimeUnit.MINUTES.toMillis(timeoutMinutes));
         }
         if (p.exitValue() != 0 || !Files.exists(resultFile)) {
           return new FailedRun(
-              spec, failureReason(Files.readAllLines(logFile), p.exitValue()), logFile.toString());
+              spec,
+              failureReason(Files.readAllLines(logFile), p.exitValue()),
+              logFile.toString(),
+              0);
         }
         return JSON.readValue(resultFile.toFile(), RunResult.class);
       } catch (IOException e) {

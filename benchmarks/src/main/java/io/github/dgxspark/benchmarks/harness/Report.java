@@ -16,9 +16,10 @@ import java.util.stream.Collectors;
  *
  * <p>A config with a failed run (out of memory, time limit) has no time in its cell. When Spark's
  * defaults failed and the compared config finished, the ratio is 0: the config is the difference
- * between a job that runs and one that does not, and the cell's note says so. When the compared
- * config failed and the defaults finished, the ratio is infinite, which the goal counts as slower.
- * When both failed the cell has no ratio (NaN) and no workload median counts it.
+ * between a job that runs and one that does not, and the cell's note says so. When the defaults
+ * only ran past the time limit, the ratio is the config's time ÷ the limit, an upper bound. When
+ * the compared config failed and the defaults finished, the ratio is infinite, which the goal
+ * counts as slower. When both failed the cell has no ratio (NaN) and no workload median counts it.
  *
  * @param cells one row per cell and config other than the default
  * @param workloadRatios workload id → median ratio recommended ÷ default over its cells
@@ -80,19 +81,25 @@ record Report(List<Cell> cells, Map<String, Double> workloadRatios, String text)
       RunSpec first = cellRuns.get(0).spec();
       Map<String, List<Long>> times = new LinkedHashMap<>();
       Map<String, String> failed = new LinkedHashMap<>();
+      long defaultLimit = 0;
       for (RunAttempt a : cellRuns) {
         String kind = a.spec().configKind();
         times.computeIfAbsent(kind, k -> new ArrayList<>());
         if (a instanceof RunResult r) {
           times.get(kind).add(r.wallTimeMillis());
         } else {
-          failed.putIfAbsent(kind, ((FailedRun) a).reason());
+          FailedRun f = (FailedRun) a;
+          failed.putIfAbsent(kind, f.reason());
+          if (kind.equals("default") && f.timedOut()) {
+            defaultLimit = Math.max(defaultLimit, f.limitMillis());
+          }
         }
       }
       if (!times.containsKey("default")) {
         continue;
       }
       double def = failed.containsKey("default") ? Double.NaN : median(times.get("default"));
+      long limit = defaultLimit;
       times.forEach(
           (kind, t) -> {
             if (!kind.equals("default")) {
@@ -102,6 +109,9 @@ record Report(List<Cell> cells, Map<String, Double> workloadRatios, String text)
               if (Double.isNaN(def) && Double.isNaN(c)) {
                 ratio = Double.NaN;
                 note = "both failed: " + failed.get(kind);
+              } else if (Double.isNaN(def) && limit > 0) {
+                ratio = c / limit;
+                note = "defaults " + failed.get("default") + "; the ratio is an upper bound";
               } else if (Double.isNaN(def)) {
                 ratio = 0;
                 note = "defaults failed: " + failed.get("default");

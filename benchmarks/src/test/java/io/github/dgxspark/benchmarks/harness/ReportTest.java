@@ -37,7 +37,10 @@ class ReportTest {
 
   private static FailedRun failed(String workload, String deployment, String kind) {
     return new FailedRun(
-        spec(workload, deployment, kind), "java.lang.OutOfMemoryError: Java heap space", "x.log");
+        spec(workload, deployment, kind),
+        "java.lang.OutOfMemoryError: Java heap space",
+        "x.log",
+        0);
   }
 
   @Test
@@ -87,6 +90,21 @@ class ReportTest {
     assertEquals(Double.POSITIVE_INFINITY, r.workloadRatios().get("ml"));
     assertTrue(Double.isNaN(r.cells().get(1).ratio()));
     assertTrue(!r.workloadRatios().containsKey("etl"));
+  }
+
+  @Test
+  void timedOutDefaults_giveAnUpperBound_theConfigTimeOverTheLimit() {
+    FailedRun slow =
+        new FailedRun(spec("graph", "cluster-2", "default"), "did not finish", "x", 60_000);
+    Report r =
+        Report.of(
+            List.of(ok("graph", "cluster-2", "recommended", 15_000)),
+            List.of(slow),
+            MACHINE,
+            Instant.EPOCH,
+            "test");
+    assertEquals(0.25, r.workloadRatios().get("graph"), 1e-9);
+    assertTrue(r.cells().get(0).note().contains("upper bound"), r.cells().get(0).note());
   }
 
   @Test
