@@ -145,6 +145,75 @@ public final class RuleBook {
   }
 
   /**
+   * The catalog as a Markdown document: a table of contents by category, then one section per rule
+   * with its severity, modes, message, rationale, parameters and source. {@code RULES.md} in the
+   * rules module is this text, and a test keeps the two equal.
+   *
+   * @return the Markdown text, lines ending in {@code \n}
+   */
+  public String catalogMarkdown() {
+    StringBuilder b = new StringBuilder();
+    b.append("# dgx-spark rule catalog\n\n")
+        .append("Generated from `data/rules/catalog.json` by `RuleBook.catalogMarkdown()` (also ")
+        .append("`dgx-spark-mcp rules --format markdown`); edit the catalog, not this file.\n\n")
+        .append(entries.size())
+        .append(" rules. Messages show their `{placeholders}`, which a finding fills from the ")
+        .append("config and the rule's parameters.\n\n")
+        .append("| category | rules | enabled |\n|---|---|---|\n");
+    for (String category : RuleEntry.CATEGORIES) {
+      List<RuleEntry> inCategory = inCategory(category);
+      b.append("| [")
+          .append(category)
+          .append("](#")
+          .append(category)
+          .append(") | ")
+          .append(inCategory.size())
+          .append(" | ")
+          .append(inCategory.stream().filter(RuleEntry::enabled).count())
+          .append(" |\n");
+    }
+    for (String category : RuleEntry.CATEGORIES) {
+      b.append("\n## ").append(category).append("\n");
+      for (RuleEntry e : inCategory(category)) {
+        b.append("\n### ")
+            .append(e.name())
+            .append("\n\n")
+            .append("- Severity: ")
+            .append(e.severity().name().toLowerCase(Locale.ROOT))
+            .append(e.enabled() ? "" : " (disabled)")
+            .append("; modes: ")
+            .append(
+                String.join(
+                    ", ",
+                    e.appliesTo().stream().map(m -> m.name().toLowerCase(Locale.ROOT)).toList()))
+            .append("; since ")
+            .append(e.since())
+            .append("\n- Message: ")
+            .append(e.message())
+            .append("\n- Why: ")
+            .append(e.rationale())
+            .append('\n');
+        if (!e.parameters().isEmpty()) {
+          b.append("- Parameters: ");
+          List<String> ps = new ArrayList<>();
+          e.parameters().forEach((k, v) -> ps.add("`" + k + "` = " + number(v)));
+          b.append(String.join(", ", ps)).append('\n');
+        }
+        b.append("- Source: ").append(e.source()).append('\n');
+      }
+    }
+    return b.toString();
+  }
+
+  private List<RuleEntry> inCategory(String category) {
+    return entries.stream().filter(e -> e.category().equals(category)).toList();
+  }
+
+  private static String number(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  /**
    * One rule of the catalog.
    *
    * @param name the rule's name

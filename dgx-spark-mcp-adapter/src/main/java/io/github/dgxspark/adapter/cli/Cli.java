@@ -8,6 +8,7 @@ import io.github.dgxspark.adapter.Operations;
 import io.github.dgxspark.adapter.mcp.McpServerApp;
 import io.github.dgxspark.core.DgxSparkException;
 import io.github.dgxspark.core.SparkConfig;
+import io.github.dgxspark.rules.RuleBook;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -116,7 +117,10 @@ public final class Cli {
         throw new AdapterException(
             "format "
                 + format
-                + " is only for the recommend command; expected text or json for "
+                + (format == Options.Format.markdown
+                    ? " is only for the rules command"
+                    : " is only for the recommend command")
+                + "; expected text or json for "
                 + spec.name());
     }
     out.flush();
@@ -341,12 +345,21 @@ public final class Cli {
     }
   }
 
-  @Command(name = "rules", mixinStandardHelpOptions = true, description = "The rule catalog.")
+  @Command(
+      name = "rules",
+      mixinStandardHelpOptions = true,
+      description = "The rule catalog (--format markdown: the catalog as documentation).")
   static final class Rules implements Callable<Integer> {
     @Mixin Options.Output output;
 
     @Override
     public Integer call() {
+      if (output.format == Options.Format.markdown) {
+        PrintWriter out = output.spec.commandLine().getOut();
+        out.print(RuleBook.builtIn().catalogMarkdown());
+        out.flush();
+        return OK;
+      }
       output.print(Operations.rules(), TextViews::rules);
       return OK;
     }

@@ -23,12 +23,16 @@ import picocli.CommandLine.Spec;
 final class Options {
   private Options() {}
 
-  /** {@code --format}: text tables by default, or JSON (and conf/submit for recommend). */
+  /**
+   * {@code --format}: text tables by default, or JSON (and conf/submit for recommend, markdown for
+   * rules).
+   */
   enum Format {
     text,
     json,
     conf,
-    submit
+    submit,
+    markdown
   }
 
   /** Hardware options: a profile, a hardware JSON file, pasted nvidia-smi output, or the probe. */

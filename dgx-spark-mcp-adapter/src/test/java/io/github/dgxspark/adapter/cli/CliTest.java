@@ -448,6 +448,17 @@ class CliTest {
   }
 
   @Test
+  void rules_markdown_isTheCatalogDocument_andOtherCommandsRefuseMarkdown() {
+    Run r = run("rules", "--format", "markdown");
+    assertEquals(Cli.OK, r.code(), r.err());
+    assertTrue(r.out().startsWith("# dgx-spark rule catalog"), r.out());
+    assertTrue(r.out().contains("\n### AdaptiveExecutionDisabled\n"), r.out());
+    Run profiles = run("profiles", "--format", "markdown");
+    profiles.badInput();
+    assertTrue(profiles.err().contains("only for the rules command"), profiles.err());
+  }
+
+  @Test
   void estimate_json_hasResourcesTimeAndCost() {
     Run r =
         run(
