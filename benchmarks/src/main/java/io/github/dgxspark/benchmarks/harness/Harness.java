@@ -15,11 +15,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.spark.launcher.JavaModuleOptions;
@@ -47,6 +49,10 @@ import org.apache.spark.launcher.JavaModuleOptions;
  * recommended config without each key, to find which key makes a job slower), {@code --codec-logs}
  * (also write a small event log in each of Spark's codecs to this folder), {@code
  * --timeout-minutes} (per run, default 15).
+ *
+ * <p>A run that fails (Spark's 1 GiB default heap running out of memory is the usual case) or runs
+ * past the time limit is reported with its cause and not repeated; {@link Report} says how such a
+ * cell counts towards the goal.
  */
 public final class Harness {
   /** The ratio recommended ÷ default above which a recommendation counts as making a job slower. */
@@ -117,10 +123,15 @@ public final class Harness {
           }
           List<String> kinds = new ArrayList<>(variants.keySet());
           List<RunResult> cell = new ArrayList<>();
+          Set<String> failedKinds = new HashSet<>();
           for (int rep = 0; rep < options.repeats(); rep++) {
             // rotate the order so that neither config always runs first (warm page cache, JIT)
             for (int k = 0; k < kinds.size(); k++) {
               String kind = kinds.get((k + rep) % kinds.size());
+              if (failedKinds.contains(kind)) {
+                // one failed run fails the config in the report; repeating it only costs time
+                continue;
+              }
               Map<String, String> config = variants.get(kind);
               String id =
                   String.format(
@@ -149,6 +160,7 @@ public final class Harness {
               if (attempt instanceof FailedRun f) {
                 log.printf(Locale.ROOT, "%s: FAILED (%s); log %s%n", id, f.reason(), f.logPath());
                 failures.add(f);
+                failedKinds.add(kind);
                 continue;
               }
               RunResult r = (RunResult) attempt;
