@@ -157,6 +157,9 @@ public final class Harness {
                       options.out().resolve("work").resolve(id).toString(),
                       options.out().resolve("eventlogs").toString());
               RunAttempt attempt = launcher.run(id, spec);
+              // the output is not needed once measured; deleting it also drops its dirty pages,
+              // whose writeback (30 s later by default) would otherwise slow the next run
+              deleteTree(Path.of(spec.workDir()));
               if (attempt instanceof FailedRun f) {
                 log.printf(Locale.ROOT, "%s: FAILED (%s); log %s%n", id, f.reason(), f.logPath());
                 failures.add(f);
@@ -345,6 +348,11 @@ public final class Harness {
       List<String> cmd = new ArrayList<>();
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       cmd.add("-Xmx" + ByteSizes.parseBytes(spec.driverMemory()) / ByteSizes.MIB + "m");
+      // spark-submit starts a client-mode driver with these options; so does the harness
+      String driverOptions = spec.config().getOrDefault("spark.driver.extraJavaOptions", "").strip();
+      if (!driverOptions.isEmpty()) {
+        cmd.addAll(Arrays.asList(driverOptions.split("\\s+")));
+      }
       cmd.addAll(Arrays.asList(JavaModuleOptions.defaultModuleOptionArray()));
       cmd.add("-Dlog4j2.configurationFile=" + out.resolve("log4j2.properties").toAbsolutePath());
       cmd.add("-cp");
