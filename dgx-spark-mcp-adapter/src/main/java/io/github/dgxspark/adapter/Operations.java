@@ -202,9 +202,10 @@ public final class Operations {
   /**
    * What a Spark application did, from its event log, what holds it back and what to change: {@code
    * {"application":{"id","name","sparkVersion","durationMs",...},"totals":{...},"failures":
-   * {...},"parseStats":{...},"bottlenecks":[...],"recommendations":[...]}} (bottlenecks as in
-   * {@link #bottlenecks}, recommendations as in {@link #recommendations}). A log without a timed
-   * task has no bottlenecks; {@code bottlenecksUnavailable} then says why.
+   * {...},"streaming":{...},"parseStats":{...},"bottlenecks":[...],"recommendations":[...]}}
+   * ({@code streaming} only when the log has Structured Streaming queries; bottlenecks as in {@link
+   * #bottlenecks}, recommendations as in {@link #recommendations}). A log without a timed task has
+   * no bottlenecks; {@code bottlenecksUnavailable} then says why.
    *
    * @param log an event log file or folder
    * @return the tree
@@ -218,6 +219,9 @@ public final class Operations {
     o.set("application", applicationTree(p));
     o.set("totals", Json.tree(p.totals()));
     o.set("failures", failuresTree(p.failures()));
+    if (!p.streaming().equals(ApplicationProfile.Streaming.NONE)) {
+      o.set("streaming", Json.tree(p.streaming()));
+    }
     o.set("parseStats", Json.tree(p.parseStats()));
     try {
       o.set("bottlenecks", bottleneckReportTree(BottleneckDetector.detect(p)).get("bottlenecks"));

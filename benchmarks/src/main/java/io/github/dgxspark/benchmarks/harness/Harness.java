@@ -349,7 +349,8 @@ public final class Harness {
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       cmd.add("-Xmx" + ByteSizes.parseBytes(spec.driverMemory()) / ByteSizes.MIB + "m");
       // spark-submit starts a client-mode driver with these options; so does the harness
-      String driverOptions = spec.config().getOrDefault("spark.driver.extraJavaOptions", "").strip();
+      String driverOptions =
+          spec.config().getOrDefault("spark.driver.extraJavaOptions", "").strip();
       if (!driverOptions.isEmpty()) {
         cmd.addAll(Arrays.asList(driverOptions.split("\\s+")));
       }

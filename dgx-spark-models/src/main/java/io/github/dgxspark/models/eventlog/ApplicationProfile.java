@@ -47,6 +47,7 @@ import java.util.TreeSet;
  * @param sqlExecutions the SQL executions, in order of start
  * @param failures failed tasks, lost executors, fetch failures and GPU out-of-memory errors
  * @param totals sums over all task end events (the public contract printed by the CLI and MCP)
+ * @param streaming the Structured Streaming queries' progress, all zero when the log has none
  * @param parseStats what was read: files, bytes, lines, skipped garbage lines, unknown events
  */
 public record ApplicationProfile(
@@ -70,6 +71,7 @@ public record ApplicationProfile(
     List<SqlExecution> sqlExecutions,
     Failures failures,
     Totals totals,
+    Streaming streaming,
     ParseStats parseStats) {
 
   // Checks for nulls and copies the lists.
@@ -93,6 +95,7 @@ public record ApplicationProfile(
     sqlExecutions = List.copyOf(sqlExecutions);
     Objects.requireNonNull(failures, "failures");
     Objects.requireNonNull(totals, "totals");
+    Objects.requireNonNull(streaming, "streaming");
     Objects.requireNonNull(parseStats, "parseStats");
   }
 
@@ -472,6 +475,32 @@ public record ApplicationProfile(
       long shuffleWriteBytes,
       long memoryBytesSpilled,
       long diskBytesSpilled) {}
+
+  /**
+   * Structured Streaming queries, from the {@code StreamingQueryListener} events Spark writes to
+   * the event log (query started, one progress event per micro-batch, terminated). Sums are over
+   * every progress event.
+   *
+   * @param queries distinct query runs started ({@code runId})
+   * @param microBatches progress events, one per micro-batch
+   * @param inputRows the sources' {@code numInputRows}
+   * @param triggerExecutionMs {@code durationMs.triggerExecution}: the micro-batches' own time
+   * @param maxTriggerExecutionMs the longest micro-batch
+   * @param stateShufflePartitions the most {@code numShufflePartitions} of a stateful operator, 0
+   *     for stateless queries; Spark fixes it in the checkpoint at a query's first start
+   * @param failedQueries queries that terminated with an exception
+   */
+  public record Streaming(
+      int queries,
+      long microBatches,
+      long inputRows,
+      long triggerExecutionMs,
+      long maxTriggerExecutionMs,
+      int stateShufflePartitions,
+      int failedQueries) {
+    /** A log without streaming queries. */
+    public static final Streaming NONE = new Streaming(0, 0, 0, 0, 0, 0, 0);
+  }
 
   /**
    * What the reader read and skipped.

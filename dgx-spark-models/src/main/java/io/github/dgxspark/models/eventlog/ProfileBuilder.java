@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,10 +55,7 @@ final class ProfileBuilder {
           "SparkListenerMiscellaneousProcessAdded",
           "SparkListenerDriverAccumUpdates",
           "SparkListenerSQLAdaptiveSQLMetricUpdates",
-          "StreamingQueryListener$QueryStartedEvent",
-          "StreamingQueryListener$QueryProgressEvent",
-          "StreamingQueryListener$QueryIdleEvent",
-          "StreamingQueryListener$QueryTerminatedEvent");
+          "StreamingQueryListener$QueryIdleEvent");
 
   private static final List<String> PACKAGES =
       List.of(
@@ -123,6 +121,15 @@ final class ProfileBuilder {
   private long shuffleWriteBytes;
   private long memoryBytesSpilled;
   private long diskBytesSpilled;
+
+  // Structured Streaming progress
+  private final Set<String> streamingRuns = new HashSet<>();
+  private long microBatches;
+  private long streamingInputRows;
+  private long triggerExecutionMs;
+  private long maxTriggerExecutionMs;
+  private int stateShufflePartitions;
+  private int failedQueries;
 
   // failures
   private final Map<String, Integer> failureReasons = new LinkedHashMap<>();
@@ -303,6 +310,17 @@ final class ProfileBuilder {
       case "SparkListenerSQLExecutionEnd":
         sqlEnd(e);
         break;
+      case "StreamingQueryListener$QueryStartedEvent":
+        streamingRuns.add(e.path("runId").asText(""));
+        break;
+      case "StreamingQueryListener$QueryProgressEvent":
+        streamingProgress(e.path("progress"));
+        break;
+      case "StreamingQueryListener$QueryTerminatedEvent":
+        if (!e.path("exception").isNull() && !e.path("exception").isMissingNode()) {
+          failedQueries++;
+        }
+        break;
       default:
         if (!isSkipped(type)) {
           unknownEvents++;
@@ -310,6 +328,21 @@ final class ProfileBuilder {
             unknownTypes.merge(type, 1, Integer::sum);
           }
         }
+    }
+  }
+
+  private void streamingProgress(JsonNode p) {
+    microBatches++;
+    streamingRuns.add(p.path("runId").asText(""));
+    long trigger = p.path("durationMs").path("triggerExecution").asLong(0);
+    triggerExecutionMs += trigger;
+    maxTriggerExecutionMs = Math.max(maxTriggerExecutionMs, trigger);
+    for (JsonNode source : p.path("sources")) {
+      streamingInputRows += source.path("numInputRows").asLong(0);
+    }
+    for (JsonNode op : p.path("stateOperators")) {
+      stateShufflePartitions =
+          Math.max(stateShufflePartitions, op.path("numShufflePartitions").asInt(0));
     }
   }
 
@@ -623,6 +656,16 @@ final class ProfileBuilder {
             shuffleWriteBytes,
             memoryBytesSpilled,
             diskBytesSpilled),
+        microBatches == 0 && streamingRuns.isEmpty()
+            ? ApplicationProfile.Streaming.NONE
+            : new ApplicationProfile.Streaming(
+                streamingRuns.size(),
+                microBatches,
+                streamingInputRows,
+                triggerExecutionMs,
+                maxTriggerExecutionMs,
+                stateShufflePartitions,
+                failedQueries),
         new ApplicationProfile.ParseStats(
             files.parts().stream().map(Path::toString).toList(),
             bytes,

@@ -67,6 +67,20 @@ final class ProfileAnalysis {
         add(score, evidence, WorkloadType.ML_INFERENCE, WEAK, "Python/Pandas UDF operator " + op);
       }
     }
+    ApplicationProfile.Streaming streaming = profile.streaming();
+    if (streaming.microBatches() > 0) {
+      add(
+          score,
+          evidence,
+          WorkloadType.STREAMING,
+          STRONG,
+          String.format(
+              Locale.ROOT,
+              "%d micro-batches of %d Structured Streaming quer%s (query progress events)",
+              streaming.microBatches(),
+              streaming.queries(),
+              streaming.queries() == 1 ? "y" : "ies"));
+    }
     for (ApplicationProfile.Job j : profile.jobs()) {
       j.description()
           .filter(d -> STREAMING_JOB.matcher(d).find())

@@ -416,6 +416,7 @@ class RecommenderTest {
             List.of(),
             p.failures(),
             new ApplicationProfile.Totals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+            p.streaming(),
             p.parseStats());
     ModelsException e =
         assertThrows(ModelsException.class, () -> Recommender.generateRecommendations(empty));
