@@ -196,7 +196,7 @@ public final class RuleBook {
         if (!e.parameters().isEmpty()) {
           b.append("- Parameters: ");
           List<String> ps = new ArrayList<>();
-          e.parameters().forEach((k, v) -> ps.add("`" + k + "` = " + number(v)));
+          e.parameters().forEach((k, v) -> ps.add("`" + k + "` = " + RuleContext.formatNumber(v)));
           b.append(String.join(", ", ps)).append('\n');
         }
         b.append("- Source: ").append(e.source()).append('\n');
@@ -207,10 +207,6 @@ public final class RuleBook {
 
   private List<RuleEntry> inCategory(String category) {
     return entries.stream().filter(e -> e.category().equals(category)).toList();
-  }
-
-  private static String number(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 
   /**

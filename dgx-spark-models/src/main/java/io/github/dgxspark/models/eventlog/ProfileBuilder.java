@@ -311,7 +311,7 @@ final class ProfileBuilder {
         sqlEnd(e);
         break;
       case "StreamingQueryListener$QueryStartedEvent":
-        streamingRuns.add(e.path("runId").asText(""));
+        addStreamingRun(e.path("runId").asText(""));
         break;
       case "StreamingQueryListener$QueryProgressEvent":
         streamingProgress(e.path("progress"));
@@ -331,9 +331,15 @@ final class ProfileBuilder {
     }
   }
 
+  private void addStreamingRun(String runId) {
+    if (!runId.isEmpty()) {
+      streamingRuns.add(runId);
+    }
+  }
+
   private void streamingProgress(JsonNode p) {
     microBatches++;
-    streamingRuns.add(p.path("runId").asText(""));
+    addStreamingRun(p.path("runId").asText(""));
     long trigger = p.path("durationMs").path("triggerExecution").asLong(0);
     triggerExecutionMs += trigger;
     maxTriggerExecutionMs = Math.max(maxTriggerExecutionMs, trigger);
