@@ -193,6 +193,28 @@ record Report(List<Cell> cells, Map<String, Double> workloadRatios, String text)
               ratio(max),
               Harness.SLOWER_RATIO,
               max <= Harness.SLOWER_RATIO ? "met" : "NOT met"));
+      // the goal is per workload; a slower cell inside a workload's median is named, not hidden
+      List<String> slower =
+          cells.stream()
+              .filter(c -> c.configKind().equals("recommended") && c.ratio() > Harness.SLOWER_RATIO)
+              .map(
+                  c ->
+                      String.format(
+                          Locale.ROOT,
+                          "%s at scale %s on %s (%s)",
+                          c.workload(),
+                          Harness.scaleText(c.scale()),
+                          c.deployment(),
+                          ratio(c.ratio())))
+              .toList();
+      if (!slower.isEmpty()) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "Cells where the recommended config is slower than %.2f × the defaults: %s%n",
+                Harness.SLOWER_RATIO,
+                String.join("; ", slower)));
+      }
     }
     return b.toString();
   }

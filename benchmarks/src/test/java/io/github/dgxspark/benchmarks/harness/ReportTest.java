@@ -1,6 +1,7 @@
 package io.github.dgxspark.benchmarks.harness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dgxspark.core.ByteSizes;
@@ -70,6 +71,46 @@ class ReportTest {
     // median over the three workloads is 0.7, but the failed recommendation breaks the max goal
     assertTrue(r.text().contains("Median over workloads: 0.70 (goal <= 0.80: met)"), r.text());
     assertTrue(r.text().contains("max failed (goal <= 1.05: NOT met)"), r.text());
+    assertTrue(
+        r.text().contains("slower than 1.05 × the defaults: etl at scale 1 on local (failed)"),
+        r.text());
+  }
+
+  @Test
+  void aSlowerCellIsNamed_evenWhenItsWorkloadMedianMeetsTheGoal() {
+    Report r =
+        Report.of(
+            List.of(
+                ok("etl", "local", "default", 1000),
+                ok("etl", "local", "recommended", 1000),
+                ok("etl", "cluster-2", "default", 1000),
+                ok("etl", "cluster-2", "recommended", 1090),
+                ok("etl", "cluster-4", "default", 1000),
+                ok("etl", "cluster-4", "recommended", 950)),
+            List.of(),
+            MACHINE,
+            Instant.EPOCH,
+            "test");
+    assertEquals(1.0, r.workloadRatios().get("etl"), 1e-9);
+    assertTrue(r.text().contains("max 1.00 (goal <= 1.05: met)"), r.text());
+    assertTrue(
+        r.text()
+            .contains(
+                "Cells where the recommended config is slower than 1.05 × the defaults: etl at"
+                    + " scale 1 on cluster-2 (1.09)"),
+        r.text());
+  }
+
+  @Test
+  void noSlowerCell_noSlowerLine() {
+    Report r =
+        Report.of(
+            List.of(ok("etl", "local", "default", 1000), ok("etl", "local", "recommended", 1040)),
+            List.of(),
+            MACHINE,
+            Instant.EPOCH,
+            "test");
+    assertFalse(r.text().contains("Cells where"), r.text());
   }
 
   @Test
