@@ -44,10 +44,14 @@ class ReportTest {
         0);
   }
 
+  private static Report report(List<RunResult> done, List<FailedRun> failed) {
+    return Report.of(done, failed, MACHINE, Instant.EPOCH, "test");
+  }
+
   @Test
   void failedDefaults_giveRatioZeroWithTheReason_failedConfig_countsAsSlower() {
     Report r =
-        Report.of(
+        report(
             List.of(
                 ok("graph", "local", "recommended", 900),
                 ok("graph", "local", "recommended", 1100),
@@ -57,10 +61,7 @@ class ReportTest {
             List.of(
                 failed("graph", "local", "default"),
                 failed("graph", "local", "default"),
-                failed("etl", "local", "recommended")),
-            MACHINE,
-            Instant.EPOCH,
-            "test");
+                failed("etl", "local", "recommended")));
     Report.Cell graph = r.cells().get(0);
     assertEquals(0.0, graph.ratio());
     assertTrue(Double.isNaN(graph.defaultMillis()));
@@ -79,7 +80,7 @@ class ReportTest {
   @Test
   void aSlowerCellIsNamed_evenWhenItsWorkloadMedianMeetsTheGoal() {
     Report r =
-        Report.of(
+        report(
             List.of(
                 ok("etl", "local", "default", 1000),
                 ok("etl", "local", "recommended", 1000),
@@ -87,10 +88,7 @@ class ReportTest {
                 ok("etl", "cluster-2", "recommended", 1090),
                 ok("etl", "cluster-4", "default", 1000),
                 ok("etl", "cluster-4", "recommended", 950)),
-            List.of(),
-            MACHINE,
-            Instant.EPOCH,
-            "test");
+            List.of());
     assertEquals(1.0, r.workloadRatios().get("etl"), 1e-9);
     assertTrue(r.text().contains("max 1.00 (goal <= 1.05: met)"), r.text());
     assertTrue(
@@ -104,19 +102,16 @@ class ReportTest {
   @Test
   void noSlowerCell_noSlowerLine() {
     Report r =
-        Report.of(
+        report(
             List.of(ok("etl", "local", "default", 1000), ok("etl", "local", "recommended", 1040)),
-            List.of(),
-            MACHINE,
-            Instant.EPOCH,
-            "test");
+            List.of());
     assertFalse(r.text().contains("Cells where"), r.text());
   }
 
   @Test
   void oneFailedRepeat_failsTheWholeConfig_andBothFailedIsLeftOutOfTheMedian() {
     Report r =
-        Report.of(
+        report(
             List.of(
                 ok("ml", "local", "default", 1000),
                 ok("ml", "local", "recommended", 500),
@@ -124,10 +119,7 @@ class ReportTest {
             List.of(
                 failed("ml", "local", "recommended"),
                 failed("etl", "local", "default"),
-                failed("etl", "local", "recommended")),
-            MACHINE,
-            Instant.EPOCH,
-            "test");
+                failed("etl", "local", "recommended")));
     assertEquals(Double.POSITIVE_INFINITY, r.workloadRatios().get("ml"));
     assertTrue(Double.isNaN(r.cells().get(1).ratio()));
     assertTrue(!r.workloadRatios().containsKey("etl"));
@@ -137,13 +129,7 @@ class ReportTest {
   void timedOutDefaults_giveAnUpperBound_theConfigTimeOverTheLimit() {
     FailedRun slow =
         new FailedRun(spec("graph", "cluster-2", "default"), "did not finish", "x", 60_000);
-    Report r =
-        Report.of(
-            List.of(ok("graph", "cluster-2", "recommended", 15_000)),
-            List.of(slow),
-            MACHINE,
-            Instant.EPOCH,
-            "test");
+    Report r = report(List.of(ok("graph", "cluster-2", "recommended", 15_000)), List.of(slow));
     assertEquals(0.25, r.workloadRatios().get("graph"), 1e-9);
     assertTrue(r.cells().get(0).note().contains("upper bound"), r.cells().get(0).note());
   }
