@@ -72,6 +72,7 @@ class ReportTest {
     // median over the three workloads is 0.7, but the failed recommendation breaks the max goal
     assertTrue(r.text().contains("Median over workloads: 0.70 (goal <= 0.80: met)"), r.text());
     assertTrue(r.text().contains("max failed (goal <= 1.05: NOT met)"), r.text());
+    assertTrue(r.text().contains("| etl | failed (above 1.05: slower) |"), r.text());
     assertTrue(
         r.text().contains("slower than 1.05 × the defaults: etl at scale 1 on local (failed)"),
         r.text());
@@ -122,7 +123,7 @@ class ReportTest {
                 failed("etl", "local", "recommended")));
     assertEquals(Double.POSITIVE_INFINITY, r.workloadRatios().get("ml"));
     assertTrue(Double.isNaN(r.cells().get(1).ratio()));
-    assertTrue(!r.workloadRatios().containsKey("etl"));
+    assertFalse(r.workloadRatios().containsKey("etl"));
   }
 
   @Test

@@ -88,7 +88,8 @@ class StreamingProgressTest {
   @ValueSource(strings = {"default", "recommended"})
   void streaming_matchesTheIndependentCount(String kind) throws IOException {
     Path log = log(kind);
-    ApplicationProfile.Streaming s = EventLogs.read(log).streaming();
+    ApplicationProfile profile = EventLogs.read(log);
+    ApplicationProfile.Streaming s = profile.streaming();
     long[] c = independentCount(log);
     assertEquals(c[0], s.queries());
     assertEquals(c[1], s.microBatches());
@@ -102,8 +103,8 @@ class StreamingProgressTest {
     assertEquals(8, s.microBatches());
     assertEquals(8 * 1_600_000L, s.inputRows());
     assertEquals(kind.equals("default") ? 200 : 4, s.stateShufflePartitions());
-    assertEquals(0, EventLogs.read(log).parseStats().unknownEvents());
-    Classification kindOf = WorkloadAnalyzer.classify(EventLogs.read(log));
+    assertEquals(0, profile.parseStats().unknownEvents());
+    Classification kindOf = WorkloadAnalyzer.classify(profile);
     assertEquals(WorkloadType.STREAMING, kindOf.workloadType());
     assertTrue(
         kindOf.evidence().stream().anyMatch(e -> e.startsWith("8 micro-batches of 1")),
