@@ -46,9 +46,10 @@ import org.apache.spark.launcher.JavaModuleOptions;
  * {@code cluster-N}, default local), {@code --repeats} (runs of each config, default 2, their
  * median counts), {@code --out} (work folder, default {@code target/harness}), {@code --history}
  * (append the runs to this performance history file), {@code --ablate} (keys: also run the
- * recommended config without each key, to find which key makes a job slower), {@code --codec-logs}
- * (also write a small event log in each of Spark's codecs to this folder), {@code
- * --timeout-minutes} (per run, default 15).
+ * recommended config without each key, to find which key makes a job slower), {@code --try}
+ * (KEY=VALUE pairs: also run the recommended config with each, to measure a candidate change before
+ * the optimizer makes it), {@code --codec-logs} (also write a small event log in each of Spark's
+ * codecs to this folder), {@code --timeout-minutes} (per run, default 15).
  *
  * <p>A run that fails (Spark's 1 GiB default heap running out of memory is the usual case) or runs
  * past the time limit is reported with its cause and not repeated; {@link Report} says how such a
@@ -121,6 +122,13 @@ public final class Harness {
                   "recommended-without:" + key, recommended.config().without(key).entries());
             }
           }
+          options
+              .trials()
+              .forEach(
+                  (key, value) ->
+                      variants.put(
+                          "recommended-with:" + key + "=" + value,
+                          recommended.config().with(key, value).entries()));
           List<String> kinds = new ArrayList<>(variants.keySet());
           List<RunResult> cell = new ArrayList<>();
           Set<String> failedKinds = new HashSet<>();
@@ -141,7 +149,7 @@ public final class Harness {
                       deployment.id(),
                       workload.type().id(),
                       scaleText(scale),
-                      kind.replace(':', '-'));
+                      kind.replaceAll("[^A-Za-z0-9._-]", "-"));
               RunSpec spec =
                   new RunSpec(
                       workload.type().id(),

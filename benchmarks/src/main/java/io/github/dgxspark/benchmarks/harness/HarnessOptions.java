@@ -4,8 +4,11 @@ import io.github.dgxspark.core.DgxSparkException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -20,6 +23,8 @@ import java.util.stream.Collectors;
  * @param out the work folder
  * @param history the performance history to append to, if any
  * @param ablate keys whose removal from the recommended config is also measured
+ * @param trials key → value pairs, each also measured added to (or replacing its key in) the
+ *     recommended config, to test a candidate change before the optimizer makes it
  * @param codecLogs where to write one small event log per codec, if anywhere
  * @param timeoutMinutes the longest one run may take
  * @param help whether only the usage was asked for
@@ -32,6 +37,7 @@ record HarnessOptions(
     Path out,
     Optional<Path> history,
     List<String> ablate,
+    Map<String, String> trials,
     Optional<Path> codecLogs,
     long timeoutMinutes,
     boolean help) {
@@ -39,7 +45,8 @@ record HarnessOptions(
   static final String USAGE =
       "Harness [--workloads etl,sql-analytics,ml-training,streaming,graph] [--scales 1]"
           + " [--deployments local,cluster-2] [--repeats 2] [--out target/harness]"
-          + " [--history data/performance-history.json] [--ablate KEY,...] [--codec-logs DIR]"
+          + " [--history data/performance-history.json] [--ablate KEY,...] [--try KEY=VALUE,...]"
+          + " [--codec-logs DIR]"
           + " [--timeout-minutes 15]";
 
   // Checks the fields and copies the lists.
@@ -50,6 +57,7 @@ record HarnessOptions(
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(history, "history");
     ablate = List.copyOf(ablate);
+    trials = Collections.unmodifiableMap(new LinkedHashMap<>(trials));
     Objects.requireNonNull(codecLogs, "codecLogs");
     if (repeats < 1) {
       throw new DgxSparkException(
@@ -83,6 +91,7 @@ record HarnessOptions(
     Path out = Path.of("target", "harness");
     Optional<Path> history = Optional.empty();
     List<String> ablate = List.of();
+    Map<String, String> trials = new LinkedHashMap<>();
     Optional<Path> codecLogs = Optional.empty();
     long timeout = 15;
     boolean help = false;
@@ -119,6 +128,17 @@ record HarnessOptions(
         case "--ablate":
           ablate = list(value);
           break;
+        case "--try":
+          for (String pair : list(value)) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || eq == pair.length() - 1) {
+              throw new DgxSparkException(
+                  String.format(
+                      Locale.ROOT, "option --try has '%s'; expected KEY=VALUE,...", pair));
+            }
+            trials.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+          }
+          break;
         case "--codec-logs":
           codecLogs = Optional.of(Path.of(value));
           break;
@@ -131,7 +151,17 @@ record HarnessOptions(
       }
     }
     return new HarnessOptions(
-        workloads, scales, deployments, repeats, out, history, ablate, codecLogs, timeout, help);
+        workloads,
+        scales,
+        deployments,
+        repeats,
+        out,
+        history,
+        ablate,
+        trials,
+        codecLogs,
+        timeout,
+        help);
   }
 
   private static List<String> list(String value) {

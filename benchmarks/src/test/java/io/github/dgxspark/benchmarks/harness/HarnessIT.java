@@ -1,6 +1,7 @@
 package io.github.dgxspark.benchmarks.harness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +35,7 @@ class HarnessIT {
   static Path history;
   static Path codecs;
   static String progress;
+  static final String TRIAL_KEY = "spark.sql.shuffle.partitions";
 
   @BeforeAll
   static void runHarness() throws Exception {
@@ -46,13 +48,22 @@ class HarnessIT {
     HarnessOptions options =
         HarnessOptions.parse(
             new String[] {
-              "--workloads", "etl",
-              "--scales", "0.01",
-              "--repeats", "1",
-              "--out", tmp.resolve("out").toString(),
-              "--history", history.toString(),
-              "--codec-logs", codecs.toString(),
-              "--timeout-minutes", "5"
+              "--workloads",
+              "etl",
+              "--scales",
+              "0.01",
+              "--repeats",
+              "1",
+              "--out",
+              tmp.resolve("out").toString(),
+              "--history",
+              history.toString(),
+              "--codec-logs",
+              codecs.toString(),
+              "--try",
+              TRIAL_KEY + "=3",
+              "--timeout-minutes",
+              "5"
             });
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     report = Harness.run(options, "HarnessIT", new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -60,11 +71,11 @@ class HarnessIT {
   }
 
   @Test
-  void history_keepsEarlierRunsAndAppendsBothConfigsWithProvenance() throws Exception {
+  void history_keepsEarlierRunsAndAppendsEveryConfigWithProvenance() throws Exception {
     JsonNode root = new ObjectMapper().readTree(history.toFile());
     assertEquals("kept", root.path("description").asText());
     JsonNode runs = root.path("runs");
-    assertEquals(3, runs.size(), progress);
+    assertEquals(4, runs.size(), progress);
     assertEquals("earlier", runs.get(0).path("workload").asText());
     assertEquals(
         List.of("default", "recommended"),
@@ -81,6 +92,13 @@ class HarnessIT {
       assertEquals(SparkWorkload.rows(EtlWorkload.BASE_ROWS, 0.01), run.path("inputRows").asLong());
     }
     assertEquals(0, runs.get(1).path("config").size());
+    JsonNode trial = runs.get(3);
+    assertEquals("recommended-with:" + TRIAL_KEY + "=3", trial.path("configKind").asText());
+    assertEquals("3", trial.path("config").path(TRIAL_KEY).asText());
+    assertNotEquals("3", runs.get(2).path("config").path(TRIAL_KEY).asText());
+    assertEquals(
+        runs.get(2).path("config").size() + (runs.get(2).path("config").has(TRIAL_KEY) ? 0 : 1),
+        trial.path("config").size());
     assertEquals(
         runs.get(2).path("config").path("spark.master").asText(),
         runs.get(2).path("master").asText());
