@@ -20,6 +20,7 @@ public final class AntipatternRules {
         new HeapJustAbove32GbRule(),
         new HugeDriverTinyExecutorsRule(),
         new JavaSerializerRule(),
+        new ParquetLz4RawCodecRule(),
         new SingleCoreExecutorsRule(),
         new TooFewShufflePartitionsRule(),
         new TooManyShufflePartitionsRule(),
