@@ -61,12 +61,12 @@ final class PerformanceHistoryFile {
               new SparkConfig(s.config()),
               Duration.ofMillis(r.wallTimeMillis()),
               machine.description(),
+              machine.node().logicalCores(),
               r.sparkVersion(),
               Optional.of(r.eventLogPath()),
               Optional.of(r.appId()),
               Optional.of(recordedAt)));
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("logicalCores", machine.node().logicalCores());
       m.put("physicalCores", machine.node().physicalCores());
       m.put("memoryBytes", machine.node().memoryBytes());
       m.put("gpus", machine.node().gpuCount());

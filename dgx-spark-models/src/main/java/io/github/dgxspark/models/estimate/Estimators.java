@@ -193,8 +193,8 @@ public final class Estimators {
   /**
    * Execution time on the cluster with an interval, from a given performance history: the job's own
    * log first, then the measured throughput of the history's matching runs (same workload type, CPU
-   * or GPU alike, at least {@value #MIN_HISTORY_INPUT_BYTES} bytes read), then the class prior
-   * (flagged {@code fallback}).
+   * or GPU alike, at least {@value #MIN_HISTORY_INPUT_BYTES} bytes read, runs with a config before
+   * runs on Spark's defaults), then the class prior (flagged {@code fallback}).
    *
    * @param job the job
    * @param cluster the cluster
@@ -286,21 +286,28 @@ public final class Estimators {
 
   /**
    * The history's runs that measure this job's kind of work: same workload type, GPU runs for a GPU
-   * job and CPU runs for a CPU job, and enough input that throughput, not start-up, is timed.
+   * job and CPU runs for a CPU job, and enough input that throughput, not start-up, is timed. Runs
+   * on Spark's defaults (an empty config) count only when no configured run matches: the estimate
+   * is for a job run with a sized config such as the optimizer's, and the harness measured the
+   * defaults up to 8x slower (streaming's 200 state partitions) or failing (GraphX out of memory).
    */
   static List<PerformanceRun> matching(JobSpec job, boolean gpu, PerformanceHistory history) {
-    return history.runsOf(job.type().id()).stream()
-        .filter(r -> r.inputBytes() >= MIN_HISTORY_INPUT_BYTES)
-        .filter(r -> (r.gpusPerExecutor() > 0) == gpu)
-        .toList();
+    List<PerformanceRun> runs =
+        history.runsOf(job.type().id()).stream()
+            .filter(r -> r.inputBytes() >= MIN_HISTORY_INPUT_BYTES)
+            .filter(r -> (r.gpusPerExecutor() > 0) == gpu)
+            .toList();
+    List<PerformanceRun> configured = runs.stream().filter(r -> r.config().size() > 0).toList();
+    return configured.isEmpty() ? runs : configured;
   }
 
   /**
    * Wall-clock nanoseconds per input byte per busy core of a measured run: wall time x the cores
-   * its input could keep busy (one per 128 MiB partition, at most the run's cores) / input bytes.
+   * its input could keep busy (one per 128 MiB partition, at most the cores it really ran on, see
+   * {@link PerformanceRun#coresUsed()}) / input bytes.
    */
   static double wallNanosPerByteCore(PerformanceRun r) {
-    int cores = cores(r.inputBytes(), r.executors() * r.executorCores());
+    int cores = cores(r.inputBytes(), r.coresUsed());
     return r.wallTime().toNanos() * (double) cores / r.inputBytes();
   }
 

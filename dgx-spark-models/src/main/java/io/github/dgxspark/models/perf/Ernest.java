@@ -32,7 +32,7 @@ final class Ernest {
   }
 
   static int machines(PerformanceRun r) {
-    return r.executors() * r.executorCores();
+    return r.coresUsed();
   }
 
   static SizeBasis basis(List<PerformanceRun> runs) {

@@ -263,10 +263,25 @@ public record PerformanceHistory(String description, List<PerformanceRun> runs) 
         config,
         Duration.ofMillis(longNumber(n, "wallTimeMillis")),
         machineText.isEmpty() ? "unknown" : machineText,
+        machine.isObject() ? machineCores(machine.path("logicalCores")) : 0,
         n.path("sparkVersion").asText("unknown"),
         text(n, "eventLogPath"),
         text(n, "appId"),
         instant(n));
+  }
+
+  private static int machineCores(JsonNode v) {
+    if (v.isMissingNode() || v.isNull()) {
+      return 0;
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0) {
+      throw new ModelsException(
+          String.format(
+              Locale.ROOT,
+              "field 'machine.logicalCores' is %s; expected a whole number of cores",
+              v.toString()));
+    }
+    return v.asInt();
   }
 
   private static JsonNode required(JsonNode n, String field) {
@@ -359,7 +374,10 @@ public record PerformanceHistory(String description, List<PerformanceRun> runs) 
     ObjectNode config = n.putObject("config");
     r.config().entries().forEach(config::put);
     n.put("wallTimeMillis", r.wallTime().toMillis());
-    n.putObject("machine").put("description", r.machine());
+    ObjectNode machine = n.putObject("machine").put("description", r.machine());
+    if (r.machineCores() > 0) {
+      machine.put("logicalCores", r.machineCores());
+    }
     n.put("sparkVersion", r.sparkVersion());
     r.eventLog().ifPresent(v -> n.put("eventLogPath", v));
     r.applicationId().ifPresent(v -> n.put("appId", v));

@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param config the Spark settings the run measured (secrets redacted)
  * @param wallTime the run's wall-clock time, positive
  * @param machine the machine or cluster it ran on, in words
+ * @param machineCores logical cores of the one machine all its executors shared (the harness's
+ *     {@code local} and {@code local-cluster} runs), 0 when unknown or when it ran on a cluster
  * @param sparkVersion the Spark version
  * @param eventLog the event log it was read from or wrote, if any
  * @param applicationId Spark's application id, if known
@@ -44,6 +46,7 @@ public record PerformanceRun(
     SparkConfig config,
     Duration wallTime,
     String machine,
+    int machineCores,
     String sparkVersion,
     Optional<String> eventLog,
     Optional<String> applicationId,
@@ -90,9 +93,25 @@ public record PerformanceRun(
     if (gpusPerExecutor < 0) {
       throw bad("gpusPerExecutor", String.valueOf(gpusPerExecutor), "0 or more GPUs");
     }
+    if (machineCores < 0) {
+      throw bad("machineCores", String.valueOf(machineCores), "0 (unknown) or more cores");
+    }
     if (wallTime.isNegative() || wallTime.isZero()) {
       throw bad("wallTime", wallTime.toString(), "a positive duration");
     }
+  }
+
+  /**
+   * The cores its tasks really ran on: its executors × their cores, at most the machine's cores
+   * when one machine held them all. A {@code local-cluster} run offers more task slots than the
+   * machine has cores (the harness's cluster-2: 4 slots on 2 cores), and counting the slots would
+   * halve its measured throughput per core.
+   *
+   * @return 1 or more cores
+   */
+  public int coresUsed() {
+    int slots = executors * executorCores;
+    return machineCores > 0 ? Math.min(slots, machineCores) : slots;
   }
 
   /** The settings that shape performance, secrets redacted; the rest of a log's 300+ left out. */
@@ -186,6 +205,7 @@ public record PerformanceRun(
         measuredSettings(profile.sparkProperties()),
         wall,
         machine,
+        0, // a log does not say how many cores its hosts had
         profile.sparkVersion().orElse("unknown"),
         Optional.of(eventLog),
         profile.applicationId(),

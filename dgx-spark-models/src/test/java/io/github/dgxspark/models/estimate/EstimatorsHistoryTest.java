@@ -9,14 +9,17 @@ import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.ClusterSpec;
 import io.github.dgxspark.core.ExecutionMode;
 import io.github.dgxspark.core.NodeSpec;
+import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.WorkloadSpec;
 import io.github.dgxspark.core.WorkloadType;
 import io.github.dgxspark.models.perf.PerformanceHistory;
 import io.github.dgxspark.models.perf.PerformanceRun;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +52,55 @@ class EstimatorsHistoryTest {
     assertTrue(t.low().compareTo(t.expected()) <= 0 && t.expected().compareTo(t.high()) <= 0);
   }
 
+  private static PerformanceRun etlRun(SparkConfig config, int executors, long millis) {
+    return new PerformanceRun(
+        "test",
+        "etl",
+        16,
+        ByteSizes.GIB,
+        executors,
+        2,
+        ByteSizes.GIB,
+        0,
+        config,
+        Duration.ofMillis(millis),
+        "2-core test machine",
+        2,
+        "4.1.3",
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  @Test
+  void time_configuredRunsPreferredOverSparkDefaults() {
+    SparkConfig tuned = SparkConfig.empty().with("spark.sql.shuffle.partitions", "16");
+    PerformanceRun defaults = etlRun(SparkConfig.empty(), 1, 80_000);
+    PerformanceRun configured = etlRun(tuned, 1, 10_000);
+    JobSpec job = JobSpec.of(WorkloadSpec.of(WorkloadType.ETL, ByteSizes.GIB, ExecutionMode.CPU));
+    TimeEstimate both =
+        Estimators.time(job, LOCAL_2, new PerformanceHistory("t", List.of(defaults, configured)));
+    assertEquals(1, both.measuredRuns());
+    assertEquals(10, both.expected().toSeconds(), both.reason());
+    TimeEstimate onlyDefaults =
+        Estimators.time(job, LOCAL_2, new PerformanceHistory("t", List.of(defaults)));
+    assertEquals(1, onlyDefaults.measuredRuns());
+    assertEquals(80, onlyDefaults.expected().toSeconds(), onlyDefaults.reason());
+  }
+
+  @Test
+  void time_localClusterRunCountsTheMachinesCoresNotItsSlots() {
+    SparkConfig tuned = SparkConfig.empty().with("spark.sql.shuffle.partitions", "16");
+    // 2 executors x 2 cores = 4 slots on the 2-core machine: it measured 2 cores' throughput
+    PerformanceRun cluster = etlRun(tuned, 2, 20_000);
+    TimeEstimate t =
+        Estimators.time(
+            JobSpec.of(WorkloadSpec.of(WorkloadType.ETL, ByteSizes.GIB, ExecutionMode.CPU)),
+            LOCAL_2,
+            new PerformanceHistory("t", List.of(cluster)));
+    assertEquals(20, t.expected().toSeconds(), t.reason());
+  }
+
   @Test
   void time_unknownWorkload_fallbackFlagKept() {
     TimeEstimate t =
@@ -63,7 +115,8 @@ class EstimatorsHistoryTest {
   /**
    * Leave-one-out error of the time estimator on the history's measured runs: each run with a
    * usable input size is estimated from the other runs (its own removed) on a local node with the
-   * run's cores, and compared with its measured wall time. Prints the figures for the README.
+   * cores the run really had, and compared with its measured wall time. Prints the figures for the
+   * README.
    */
   @Test
   void time_leaveOneOutOnHistory_errorReported() {
@@ -79,10 +132,10 @@ class EstimatorsHistoryTest {
       ExecutionMode mode = run.gpusPerExecutor() > 0 ? ExecutionMode.GPU : ExecutionMode.CPU;
       JobSpec job =
           JobSpec.of(WorkloadSpec.of(WorkloadType.parse(run.workload()), run.inputBytes(), mode));
+      // the cores the run really had: a local-cluster run's 4 slots shared a 2-core machine
       ClusterSpec cluster =
           ClusterSpec.single(
-              NodeSpec.cpuOnly(run.executors() * run.executorCores(), 16 * ByteSizes.GIB),
-              ClusterManager.LOCAL);
+              NodeSpec.cpuOnly(run.coresUsed(), 16 * ByteSizes.GIB), ClusterManager.LOCAL);
       if (mode == ExecutionMode.GPU) {
         continue; // one GPU run in the history: nothing to hold it out against
       }
@@ -114,14 +167,14 @@ class EstimatorsHistoryTest {
         all.size(),
         100 * median(all),
         100 * all.stream().mapToDouble(Double::doubleValue).max().orElse(0));
-    // The history holds each cell's default and recommended runs, whose times differ up to 8x
-    // (streaming) while the estimator sees only the workload and its size, and scale-0.25 runs
-    // measured under load (4x spread): held out, the median run is within a factor of 1.75.
-    // Nearest-in-size runs keep scale-16 jobs from being estimated with scale-0.25 throughput
-    // (max error 2,516 % before, 724 % after).
-    assertTrue(median(all) < 0.75, "median error " + median(all));
+    // Counting the cores a run really had (a local-cluster run's 4 slots shared 2 cores) took the
+    // median from 66 % to 30 % on the 209-run history, and estimating from configured runs only
+    // (Spark-defaults runs differ up to 8x) the max from 702 % to 173 %. What remains: default
+    // and recommended runs of a cell are estimated alike, and local and local-cluster runs of the
+    // same job differ by the executors' start-up and JIT (ML 25 s local, 37 s cluster at scale 16).
+    assertTrue(median(all) < 0.4, "median error " + median(all));
     double max = all.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-    assertTrue(max < 10, "max error " + max);
+    assertTrue(max < 2.5, "max error " + max);
   }
 
   private static double median(List<Double> v) {

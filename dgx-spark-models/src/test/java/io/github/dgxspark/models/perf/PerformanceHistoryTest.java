@@ -32,6 +32,11 @@ class PerformanceHistoryTest {
 
   static PerformanceRun run(
       String workload, int executors, int cores, long inputBytes, long millis) {
+    return run(workload, executors, cores, inputBytes, millis, 0);
+  }
+
+  static PerformanceRun run(
+      String workload, int executors, int cores, long inputBytes, long millis, int machineCores) {
     return new PerformanceRun(
         "test",
         workload,
@@ -44,6 +49,7 @@ class PerformanceHistoryTest {
         SparkConfig.empty(),
         Duration.ofMillis(millis),
         "test machine",
+        machineCores,
         "4.1.3",
         Optional.empty(),
         Optional.empty(),
@@ -78,7 +84,7 @@ class PerformanceHistoryTest {
             file,
             List.of(first, second),
             List.of(
-                Map.of("configKind", "default", "machine", Map.of("logicalCores", 2)),
+                Map.of("configKind", "default", "machine", Map.of("memoryBytes", 8)),
                 Map.of("configKind", "recommended")));
     assertEquals(List.of(first, second), h.runs());
     assertEquals(h, PerformanceHistory.load(file));
@@ -86,7 +92,38 @@ class PerformanceHistoryTest {
     assertEquals("default", runs.get(0).path("configKind").asText());
     assertEquals("recommended", runs.get(1).path("configKind").asText());
     assertEquals("test machine", runs.get(0).path("machine").path("description").asText());
+    assertEquals(8, runs.get(0).path("machine").path("memoryBytes").asInt());
+  }
+
+  @Test
+  void machineCores_roundTripsAndCapsTheCoresUsed() throws IOException {
+    Path file = dir.resolve("m.json");
+    // the harness's cluster-2: 2 executors x 2 cores = 4 slots on a 2-core machine
+    PerformanceRun sharedMachine = run("etl", 2, 2, 1000, 5000, 2);
+    PerformanceRun unknown = run("etl", 2, 2, 1000, 5000, 0);
+    PerformanceRun bigMachine = run("etl", 2, 2, 1000, 5000, 64);
+    assertEquals(2, sharedMachine.coresUsed());
+    assertEquals(4, unknown.coresUsed());
+    assertEquals(4, bigMachine.coresUsed());
+    PerformanceHistory.append(file, List.of(sharedMachine, unknown), List.of(Map.of(), Map.of()));
+    assertEquals(List.of(sharedMachine, unknown), PerformanceHistory.load(file).runs());
+    JsonNode runs = new ObjectMapper().readTree(file.toFile()).path("runs");
     assertEquals(2, runs.get(0).path("machine").path("logicalCores").asInt());
+    assertTrue(runs.get(1).path("machine").path("logicalCores").isMissingNode());
+  }
+
+  @Test
+  void machineCores_negativeOrNotAWholeNumber_named() throws IOException {
+    ModelsException e = assertThrows(ModelsException.class, () -> run("etl", 1, 1, 1, 1, -1));
+    assertTrue(e.getMessage().contains("machineCores is -1"), e.getMessage());
+    Path file = dir.resolve("c.json");
+    Files.writeString(
+        file,
+        "{\"runs\":[{\"source\":\"x\",\"workload\":\"etl\",\"executors\":1,"
+            + "\"executorCores\":1,\"wallTimeMillis\":5,"
+            + "\"machine\":{\"description\":\"m\",\"logicalCores\":\"two\"}}]}");
+    e = assertThrows(ModelsException.class, () -> PerformanceHistory.load(file));
+    assertTrue(e.getMessage().contains("'machine.logicalCores' is \"two\""), e.getMessage());
   }
 
   @Test
