@@ -357,11 +357,7 @@ public final class Harness {
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       cmd.add("-Xmx" + ByteSizes.parseBytes(spec.driverMemory()) / ByteSizes.MIB + "m");
       // spark-submit starts a client-mode driver with these options; so does the harness
-      String driverOptions =
-          spec.config().getOrDefault("spark.driver.extraJavaOptions", "").strip();
-      if (!driverOptions.isEmpty()) {
-        cmd.addAll(Arrays.asList(driverOptions.split("\\s+")));
-      }
+      cmd.addAll(javaOptions(spec.config().getOrDefault("spark.driver.extraJavaOptions", "")));
       cmd.addAll(Arrays.asList(JavaModuleOptions.defaultModuleOptionArray()));
       cmd.add("-Dlog4j2.configurationFile=" + out.resolve("log4j2.properties").toAbsolutePath());
       cmd.add("-cp");
@@ -402,6 +398,67 @@ public final class Harness {
         Thread.currentThread().interrupt();
         throw new DgxSparkException("interrupted during run " + id, e);
       }
+    }
+
+    /**
+     * Splits a Java options string as spark-submit's launcher does ({@code
+     * CommandBuilderUtils.parseOptionString}): whitespace separates options; single quotes keep
+     * their text as it is; double quotes group text in which a backslash escapes the next
+     * character, as it does outside quotes.
+     *
+     * @param options e.g. {@code -Da=1 "-Dname=two words"}
+     * @return the options, in order
+     * @throws DgxSparkException if a quote is not closed or the string ends in a backslash
+     */
+    static List<String> javaOptions(String options) {
+      List<String> out = new ArrayList<>();
+      StringBuilder current = new StringBuilder();
+      boolean inOption = false;
+      char quote = 0;
+      for (int i = 0; i < options.length(); i++) {
+        char ch = options.charAt(i);
+        if (ch == '\\' && quote != '\'') {
+          if (i + 1 == options.length()) {
+            throw new DgxSparkException(
+                "spark.driver.extraJavaOptions '"
+                    + options
+                    + "' ends in a backslash; expected a"
+                    + " character after it");
+          }
+          current.append(options.charAt(++i));
+          inOption = true;
+        } else if (quote != 0) {
+          if (ch == quote) {
+            quote = 0;
+          } else {
+            current.append(ch);
+          }
+        } else if (ch == '\'' || ch == '"') {
+          quote = ch;
+          inOption = true;
+        } else if (Character.isWhitespace(ch)) {
+          if (inOption) {
+            out.add(current.toString());
+            current.setLength(0);
+            inOption = false;
+          }
+        } else {
+          current.append(ch);
+          inOption = true;
+        }
+      }
+      if (quote != 0) {
+        throw new DgxSparkException(
+            "spark.driver.extraJavaOptions '"
+                + options
+                + "' has an unclosed "
+                + quote
+                + " quote; expected it closed");
+      }
+      if (inOption) {
+        out.add(current.toString());
+      }
+      return out;
     }
 
     /**
