@@ -32,9 +32,10 @@ import java.util.Optional;
  * <p>File format: {@code {"description": "...", "runs": [run, ...]}}, each run an object with
  * {@code source}, {@code workload}, {@code scale}, {@code inputBytes}, {@code executors}, {@code
  * executorCores}, {@code executorMemoryBytes}, {@code gpusPerExecutor}, {@code config} (key →
- * value), {@code wallTimeMillis}, {@code machine} ({@code {"description": ...}} or a string),
- * {@code sparkVersion}, {@code eventLogPath}, {@code appId}, {@code recordedAt} (ISO-8601), the
- * names the benchmarks harness writes; other fields are kept in the file and ignored here.
+ * value), {@code wallTimeMillis}, {@code machine} ({@code {"description": ..., "logicalCores": n}},
+ * the cores when one machine held every executor, or a string), {@code sparkVersion}, {@code
+ * eventLogPath}, {@code appId}, {@code recordedAt} (ISO-8601), the names the benchmarks harness
+ * writes; other fields are kept in the file and ignored here.
  *
  * @param description what the history holds
  * @param runs the runs, in file order
