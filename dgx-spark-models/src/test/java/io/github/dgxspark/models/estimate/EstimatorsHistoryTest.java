@@ -168,7 +168,7 @@ class EstimatorsHistoryTest {
         100 * median(all),
         100 * all.stream().mapToDouble(Double::doubleValue).max().orElse(0));
     // Counting the cores a run really had (a local-cluster run's 4 slots shared 2 cores) took the
-    // median from 66 % to 30 % on the 209-run history, and estimating from configured runs only
+    // median from 66 % to 28 % on the 233-run history, and estimating from configured runs only
     // (Spark-defaults runs differ up to 8x) the max from 702 % to 173 %. What remains: default
     // and recommended runs of a cell are estimated alike, and local and local-cluster runs of the
     // same job differ by the executors' start-up and JIT (ML 25 s local, 37 s cluster at scale 16).
