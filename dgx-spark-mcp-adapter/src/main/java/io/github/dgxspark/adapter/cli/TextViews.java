@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dgxspark.core.ByteSizes;
 import io.github.dgxspark.core.SparkConfig;
-import io.github.dgxspark.core.SparkDurations;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -173,7 +171,7 @@ final class TextViews {
     t.row(
         "duration",
         app.has("durationMs")
-            ? SparkDurations.format(Duration.ofMillis(app.path("durationMs").asLong()))
+            ? duration(app.path("durationMs"))
             : "- (the application had not ended)");
     t.row("executors", app.path("executors").asInt());
     t.row("GPU operators", String.join(", ", strings(app.path("gpuOperators"))));
@@ -380,7 +378,33 @@ final class TextViews {
   }
 
   static String duration(JsonNode ms) {
-    return SparkDurations.format(Duration.ofMillis(ms.asLong()));
+    return readable(ms.asLong());
+  }
+
+  /**
+   * A time for people, in its two largest units: {@code 850 ms}, {@code 12.3 s}, {@code 24 min 5
+   * s}, {@code 1 h 41 min}, {@code 88 d 17 h}. The JSON output keeps exact milliseconds.
+   */
+  static String readable(long ms) {
+    if (ms < 0) {
+      return "-" + readable(-ms);
+    }
+    if (ms < 1_000) {
+      return ms + " ms";
+    }
+    if (ms < 59_950) { // below what %.1f would print as 60.0 s
+      return String.format(Locale.ROOT, "%.1f s", ms / 1_000.0);
+    }
+    long s = Math.round(ms / 1_000.0);
+    if (s < 3_600) {
+      return (s / 60) + " min " + (s % 60) + " s";
+    }
+    long min = Math.round(ms / 60_000.0);
+    if (min < 1_440) {
+      return (min / 60) + " h " + (min % 60) + " min";
+    }
+    long h = Math.round(ms / 3_600_000.0);
+    return (h / 24) + " d " + (h % 24) + " h";
   }
 
   /** {@code EXPECTED (LEVEL % interval LOW .. HIGH)}; times in milliseconds, level a fraction. */
