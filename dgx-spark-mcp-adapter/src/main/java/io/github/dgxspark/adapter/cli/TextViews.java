@@ -383,12 +383,10 @@ final class TextViews {
 
   /**
    * A time for people, in its two largest units: {@code 850 ms}, {@code 12.3 s}, {@code 24 min 5
-   * s}, {@code 1 h 41 min}, {@code 88 d 17 h}. The JSON output keeps exact milliseconds.
+   * s}, {@code 1 h 41 min}, {@code 88 d 17 h}. The JSON output keeps exact milliseconds; every time
+   * the views show (durations, savings, estimates) is 0 or more.
    */
   static String readable(long ms) {
-    if (ms < 0) {
-      return "-" + readable(-ms);
-    }
     if (ms < 1_000) {
       return ms + " ms";
     }
