@@ -34,8 +34,27 @@ public final class SparkConfigOptimizer {
    *     field and value
    */
   public static OptimizationResult optimize(ClusterSpec cluster, WorkloadSpec workload) {
+    return optimize(cluster, workload, PlanSpec.defaults());
+  }
+
+  /**
+   * Computes a complete Spark config for running the workload on the cluster with a given Spark
+   * version, deploy mode, kept properties and constants.
+   *
+   * @param cluster the hardware and cluster manager
+   * @param workload what the job does and whether it should use GPUs
+   * @param plan the target Spark version, deploy mode, properties to keep and the constants
+   * @return the config, the layout behind it, and notes (among them every compromise a kept value
+   *     forces)
+   * @throws DgxSparkException as {@link #optimize(ClusterSpec, WorkloadSpec)}, and when GPU mode is
+   *     asked for a Spark version the RAPIDS Accelerator does not support, or a kept size or count
+   *     is not a size or count
+   */
+  public static OptimizationResult optimize(
+      ClusterSpec cluster, WorkloadSpec workload, PlanSpec plan) {
     Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(workload, "workload");
-    return new Planner(cluster, workload).plan();
+    Objects.requireNonNull(plan, "plan");
+    return new Planner(cluster, workload, plan).plan();
   }
 }

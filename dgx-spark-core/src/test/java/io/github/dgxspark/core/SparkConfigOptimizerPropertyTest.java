@@ -44,8 +44,7 @@ class SparkConfigOptimizerPropertyTest {
     OptimizationResult r = optimizeOrSkip(cluster, workload);
     ExecutorLayout l = r.layout();
     NodeSpec node = cluster.node();
-    boolean local = cluster.manager() == ClusterManager.LOCAL;
-    long driver = local ? 0 : l.driverMemoryBytes() + l.driverMemoryOverheadBytes();
+    long driver = l.driverMemoryPerNodeBytes();
     long memory =
         l.executorsPerNode() * (l.executorFootprintBytes())
             + driver
@@ -54,9 +53,7 @@ class SparkConfigOptimizerPropertyTest {
     assertTrue(
         memory <= node.memoryBytes(), () -> "memory " + memory + " > node " + node + " " + l);
     int cores =
-        l.executorsPerNode() * l.executorCores()
-            + (local ? 0 : l.driverCores())
-            + l.reservedCores();
+        l.executorsPerNode() * l.executorCores() + l.driverCoresPerNode() + l.reservedCores();
     assertTrue(cores <= node.logicalCores(), () -> "cores " + cores + " > node " + node + " " + l);
     // the pinned pool and the spill budget live inside the overhead
     assertTrue(l.memoryOverheadBytes() >= l.pinnedPoolBytes());
