@@ -364,8 +364,10 @@ final class Planner {
     long pinned =
         keptBytes("spark.rapids.memory.pinnedPool.size")
             .orElse(ByteSizes.floorTo(Math.min(pinnedCap, Math.max(0, left) / 2), MIB));
-    long spill =
-        ByteSizes.floorTo(Math.min(Math.max(0, left - pinned), Math.max(pinned, gpuMemory)), MIB);
+    // a spill store that can hold what the GPU holds; on unified memory it is the GPU pool's own
+    // DRAM, so it stays at the pinned pool's size (the AutoTuner's implicit spill = pinned)
+    long spillCap = node.unifiedMemory() ? pinned : Math.max(pinned, gpuMemory);
+    long spill = ByteSizes.floorTo(Math.min(Math.max(0, left - pinned), spillCap), MIB);
     if (left < pinned) {
       notes.add(
           fill(
@@ -974,10 +976,14 @@ final class Planner {
     add(
         "spark.rapids.memory.host.spillStorageSize",
         ByteSizes.format(l.hostSpillBytes()),
-        fill(
-            "Host memory for GPU data spilled before it goes to disk: the rest of the executor's share, up to"
-                + " the GPU's own %s (enough to hold everything the GPU can spill); inside the overhead.",
-            ByteSizes.human(gpuMemory)),
+        node.unifiedMemory()
+            ? "Host memory for GPU data spilled before it goes to disk; on unified memory it is the GPU"
+                + " pool's own DRAM, so it is kept at the pinned pool's size; inside the overhead."
+            : fill(
+                "Host memory for GPU data spilled before it goes to disk: the rest of the executor's share, up"
+                    + " to the GPU's own %s (enough to hold everything the GPU can spill); inside the"
+                    + " overhead.",
+                ByteSizes.human(gpuMemory)),
         Sources.RAPIDS_SHUFFLE);
     add(
         "spark.rapids.memory.gpu.pool",

@@ -18,8 +18,16 @@ import java.util.TreeMap;
  * 12374: the plugin sizes it itself).
  */
 final class AutoTunerRules {
-  /** Memory of the GPUs the targets use, from the AutoTuner's GPU table, in MiB. */
-  static final Map<String, Long> GPU_MEMORY_MIB = Map.of("l4", 24576L, "l20", 49152L);
+  /**
+   * Memory of the GPUs the targets use, in MiB, as the AutoTuner's GPU table has it (read from the
+   * project's GPU table, data/models/dgx-systems.json, which records the AutoTuner's entries).
+   */
+  static final Map<String, Long> GPU_MEMORY_MIB =
+      Map.of(
+          "l4",
+          GpuTableTest.autotunerMemoryMib("l4"),
+          "l20",
+          GpuTableTest.autotunerMemoryMib("l20"));
 
   private AutoTunerRules() {}
 
