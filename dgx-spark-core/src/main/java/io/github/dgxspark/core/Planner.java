@@ -54,6 +54,12 @@ final class Planner {
   static final long MIN_POOLS_BYTES = 4 * GIB;
 
   /**
+   * The YARN ApplicationMaster's container in client mode: spark.yarn.am.memory 512m plus its 384
+   * MiB minimum overhead (Running on YARN page).
+   */
+  static final long YARN_AM_CONTAINER_BYTES = 896 * MIB;
+
+  /**
    * Spark's default and the AutoTuner's SHUFFLE_PARTITIONS: partitions when the input is unknown.
    */
   static final int DEFAULT_SHUFFLE_PARTITIONS = 200;
@@ -233,6 +239,17 @@ final class Planner {
           Sources.SPARK_CONFIG);
     }
     notes.add(memoryBudget(layout));
+    if (cluster.manager() == ClusterManager.YARN
+        && placement == DriverPlacement.SUBMITTING_HOST
+        && s.idleMemory() < YARN_AM_CONTAINER_BYTES) {
+      notes.add(
+          fill(
+              "In client mode YARN still starts an ApplicationMaster container (spark.yarn.am.memory 512m +"
+                  + " 384m overhead, 1 core) on one node, where the executors leave only %s: let that"
+                  + " node's yarn.nodemanager.resource.memory-mb hold 896 MiB beyond its executors (from"
+                  + " the OS reserve), or expect one executor fewer.",
+              ByteSizes.human(s.idleMemory())));
+    }
     applyKeeps();
     return new OptimizationResult(values, layout, mode, notes);
   }
