@@ -1049,9 +1049,16 @@ final class Planner {
         "GPU tasks are short; waiting for a data-local slot costs more than reading over a fast network.",
         Sources.RAPIDS_TUNING);
     notes.add(
-        "Put the RAPIDS Accelerator jar (rapids-4-spark_2.13, cuda12 or cuda13 build; -arm64 on Grace and GB10)"
-            + " on the driver and executor class path (spark.driver.extraClassPath and"
-            + " spark.executor.extraClassPath): its shuffle manager is loaded before --jars are.");
+        fill(
+            "Put the RAPIDS Accelerator %s jar on the driver and executor class path"
+                + " (spark.driver.extraClassPath and spark.executor.extraClassPath; its shuffle manager is"
+                + " loaded before --jars are): %s; the cuda12 or cuda13 build, -arm64 on Grace and GB10.",
+            RapidsAccelerator.RELEASE,
+            spec.sparkVersion().major() >= 4
+                ? "rapids-4-spark_2.13: Spark 4 is built for Scala 2.13"
+                : spec.sparkVersion().minor() >= 5
+                    ? "rapids-4-spark_2.12, or _2.13 for a Scala 2.13 build of Spark 3.5"
+                    : "rapids-4-spark_2.12: Spark 3.3 and 3.4 are built for Scala 2.12"));
     if (node.unifiedMemory()) {
       notes.add(
           "This node's GPU shares system memory (unified memory): nvidia-smi reports no GPU memory, so the GPU"
