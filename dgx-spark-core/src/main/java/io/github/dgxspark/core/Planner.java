@@ -136,6 +136,11 @@ final class Planner {
   OptimizationResult plan() {
     ExecutionMode mode = resolveMode();
     boolean gpu = mode == ExecutionMode.GPU;
+    if (!gpu && kept("spark.rapids.shuffle.mode").isPresent()) {
+      throw new DgxSparkException(
+          "kept spark.rapids.shuffle.mode needs the RAPIDS Accelerator, but the config is for mode cpu;"
+              + " expected mode gpu, or no spark.rapids.shuffle.mode to keep");
+    }
     boolean local = cluster.manager() == ClusterManager.LOCAL;
     boolean python = workload.language() == Language.PYTHON;
     double overheadFactor = python ? PYTHON_OVERHEAD_FACTOR : JVM_OVERHEAD_FACTOR;
@@ -1100,6 +1105,13 @@ final class Planner {
                 : "Thread-pool shuffle, the plugin's default; UCX only pays off across an RDMA fabric.",
         Sources.RAPIDS_SHUFFLE);
     String cls = RapidsAccelerator.shuffleManagerClass(spec.sparkVersion());
+    if (manager.isPresent() && !manager.get().equals(cls)) {
+      notes.add(
+          fill(
+              "The kept spark.shuffle.manager=%s is not the class of the Spark %s shim (%s): Spark will not"
+                  + " start with another shim's shuffle manager.",
+              manager.get(), spec.sparkVersion(), cls));
+    }
     add(
         "spark.shuffle.manager",
         manager.orElse(cls),
