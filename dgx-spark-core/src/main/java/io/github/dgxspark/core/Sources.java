@@ -28,8 +28,9 @@ final class Sources {
   static final String RAPIDS_SHUFFLE =
       "RAPIDS Shuffle Manager, NVIDIA/spark-rapids docs/additional-functionality/rapids-shuffle.md";
   static final String RAPIDS_KRYO =
-      "RAPIDS Accelerator tuning guide and AutoTuner.scala recommendKryoSerializerSetting"
-          + " (GpuKryoRegistrator, kryoserializer.buffer.max >= 512m)";
+      "RAPIDS Accelerator on-prem getting started, NVIDIA/spark-rapids docs/get-started/getting-started-on-prem.md"
+          + " (with KryoSerializer register GpuKryoRegistrator), and AutoTuner.scala"
+          + " recommendKryoSerializerSetting (kryoserializer.buffer.max >= 512m)";
   static final String JVM_OOPS =
       "HotSpot compressed ordinary object pointers apply to heaps below 32 GB (Spark Tuning Guide, memory tuning)";
 

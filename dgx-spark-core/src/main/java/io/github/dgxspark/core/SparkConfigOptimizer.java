@@ -15,10 +15,14 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>What it guarantees (checked by property tests): the executors of a node never ask for more
- * memory (heap + overhead + off-heap + PySpark, the pinned pool inside the overhead) or cores than
- * the node has after the OS reserve and the driver; in GPU mode there is one executor per GPU and
- * the task GPU amount lets every executor core run a task; more input never lowers the partition
- * count; every size and time it emits parses with Spark's own parser.
+ * memory (heap + overhead + off-heap + PySpark, the pinned pool and spill store inside the
+ * overhead) or cores than the node has after the OS reserve and, where it runs on the node, the
+ * driver; every core and byte of a node is accounted for in the layout and the notes; in client
+ * deploy mode on two or more nodes the workers hold nothing for the driver; in GPU mode there is
+ * one executor per GPU, the task GPU amount lets every executor core run a task, the RAPIDS shuffle
+ * mode always comes with the target Spark version's shuffle manager and Kryo with
+ * GpuKryoRegistrator; more input never lowers the partition count; every size and time it emits
+ * parses with Spark's own parser.
  */
 public final class SparkConfigOptimizer {
   private SparkConfigOptimizer() {}
