@@ -243,7 +243,16 @@ final class Planner {
               cluster.nodeCount()),
           Sources.SPARK_CONFIG);
     }
-    notes.add(memoryBudget(layout));
+    // every byte of the node, in the reason of the key that sizes the heap
+    int heapKey = indexOf(local ? "spark.driver.memory" : "spark.executor.memory");
+    ConfigValue heapValue = values.get(heapKey);
+    values.set(
+        heapKey,
+        new ConfigValue(
+            heapValue.key(),
+            heapValue.value(),
+            heapValue.reason() + " " + memoryBudget(layout),
+            heapValue.source()));
     if (cluster.manager() == ClusterManager.YARN
         && placement == DriverPlacement.SUBMITTING_HOST
         && s.idleMemory() < YARN_AM_CONTAINER_BYTES) {

@@ -142,7 +142,7 @@ class NodeBudgetPropertyTest {
   }
 
   @Test
-  void everyPartOfTheNodesMemoryIsNamedInTheNotes() {
+  void everyPartOfTheNodesMemoryIsNamedInTheHeapsReason() {
     qt().withExamples(EXAMPLES)
         .forAll(cases())
         .checkAssert(
@@ -151,11 +151,10 @@ class NodeBudgetPropertyTest {
                     .ifPresent(
                         r -> {
                           ExecutorLayout l = r.layout();
+                          boolean local = c.cluster().manager() == ClusterManager.LOCAL;
                           String budget =
-                              r.notes().stream()
-                                  .filter(n -> n.startsWith("Memory of each node"))
-                                  .findFirst()
-                                  .orElseThrow();
+                              r.reasons()
+                                  .get(local ? "spark.driver.memory" : "spark.executor.memory");
                           List<Long> parts = new ArrayList<>();
                           parts.add(c.cluster().node().memoryBytes());
                           parts.add(l.executorMemoryBytes());
