@@ -135,6 +135,36 @@ class QualifyCommandTest {
     assertTrue(r.err().contains("no GPU"), r.err());
   }
 
+  /**
+   * The same GPU job and size on three DGX generations: by the datasheet memory bandwidth (A100
+   * 2,039 GB/s, H100 3.35 TB/s, B200 8 TB/s per GPU, data/models/gpu-operators.json) the newer one
+   * is faster.
+   */
+  @Test
+  void predictGpu_sameJobAndSize_a100SlowerThanH100SlowerThanB200() {
+    long[] ms = new long[3];
+    String[] profiles = {"dgx-a100", "dgx-h100", "dgx-b200"};
+    for (int i = 0; i < 3; i++) {
+      CliTest.Run r =
+          CliTest.run(
+              "predict",
+              "--profile",
+              profiles[i],
+              "--workload",
+              "sql-analytics",
+              "--data-size",
+              "1t",
+              "--mode",
+              "gpu",
+              "--format",
+              "json");
+      assertEquals(0, r.code(), r.err());
+      ms[i] = r.json().path("time").path("expectedMs").asLong();
+      assertTrue(r.json().path("time").path("reason").asText().contains("factor"), r.out());
+    }
+    assertTrue(ms[0] > ms[1] && ms[1] > ms[2], ms[0] + " " + ms[1] + " " + ms[2]);
+  }
+
   private static JsonNode find(JsonNode j, String file) {
     for (JsonNode a : j.path("applications")) {
       if (a.path("logPath").asText().endsWith(file)) {
