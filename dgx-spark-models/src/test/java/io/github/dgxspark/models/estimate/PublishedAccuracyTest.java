@@ -12,6 +12,7 @@ import io.github.dgxspark.core.WorkloadSpec;
 import io.github.dgxspark.core.WorkloadType;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
 import io.github.dgxspark.models.eventlog.EventLogs;
+import io.github.dgxspark.models.eventlog.RealLogs;
 import io.github.dgxspark.models.perf.PerformanceHistory;
 import io.github.dgxspark.models.perf.PerformanceRun;
 import io.github.dgxspark.models.workload.Qualification;
@@ -30,12 +31,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The accuracy figures {@code dgx-spark-models/README.md} publishes, computed on the real public
- * event logs of {@code <dgxspark.fixtures.dir>/eventlogs}: the README must state what this test
- * measures, so a change to the models that moves a figure fails until the README says so.
+ * event logs of {@code fixtures/eventlogs}: the README must state what this test measures, so a
+ * change to the models that moves a figure fails until the README says so.
  */
 class PublishedAccuracyTest {
-  private static final Path LOGS =
-      Path.of(System.getProperty("dgxspark.fixtures.dir", "../../shared/fixtures"), "eventlogs");
+  private static final Path LOGS = RealLogs.DIR;
 
   private record Measured(String name, ApplicationProfile profile, PerformanceRun run) {}
 

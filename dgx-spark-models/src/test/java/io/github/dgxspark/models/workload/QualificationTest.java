@@ -13,6 +13,7 @@ import io.github.dgxspark.core.NodeSpec;
 import io.github.dgxspark.models.ModelsException;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
 import io.github.dgxspark.models.eventlog.EventLogs;
+import io.github.dgxspark.models.eventlog.RealLogs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,10 +21,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Qualification on the real event logs of {@code <dgxspark.fixtures.dir>/eventlogs}. */
+/** Qualification on the real event logs of {@code fixtures/eventlogs}. */
 class QualificationTest {
-  static final Path LOGS =
-      Path.of(System.getProperty("dgxspark.fixtures.dir", "../../shared/fixtures"), "eventlogs");
+  private static final Path LOGS = RealLogs.DIR;
   private static final Map<String, ApplicationProfile> CACHE = new HashMap<>();
 
   static ApplicationProfile log(String name) {
