@@ -31,6 +31,7 @@ import io.github.dgxspark.models.perf.BottleneckReport;
 import io.github.dgxspark.models.perf.PerformanceHistory;
 import io.github.dgxspark.models.perf.PerformanceModels;
 import io.github.dgxspark.models.perf.PerformancePrediction;
+import io.github.dgxspark.models.perf.PerformanceRun;
 import io.github.dgxspark.models.perf.ReplayResult;
 import io.github.dgxspark.models.perf.ReplaySpec;
 import io.github.dgxspark.models.perf.ScalingReport;
@@ -398,6 +399,127 @@ public final class Operations {
 
   private static double round2(double v) {
     return Math.round(v * 100) / 100.0;
+  }
+
+  /**
+   * The local history file used when none is chosen: {@code ~/.dgx-spark/history.json}.
+   *
+   * @return its path
+   */
+  public static Path defaultHistoryFile() {
+    return Path.of(System.getProperty("user.home"), ".dgx-spark", "history.json");
+  }
+
+  /**
+   * Adds the applications of event logs to a local history file as measured runs, with provenance
+   * (log path, app id, cluster, Spark version): {@code {"history","added":[{"appId","source",
+   * "workload","logPath","wallTimeMs","executors","executorCores","gpusPerExecutor","inputBytes",
+   * "sparkVersion"}],"skipped":[{"logPath","error"}],"runs"}}. Nothing is sent anywhere.
+   *
+   * @param paths log files, log folders or folders of logs
+   * @param file the history file (created with its folder when missing)
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException if a path does not exist, or the file exists
+   *     but is not a history, or cannot be written
+   */
+  public static ObjectNode historyAdd(java.util.List<Path> paths, Path file) {
+    Objects.requireNonNull(paths, "paths");
+    Objects.requireNonNull(file, "file");
+    java.util.List<Path> logs = new java.util.ArrayList<>();
+    for (Path p : paths) {
+      logs.addAll(EventLogs.list(p));
+    }
+    java.util.List<PerformanceRun> runs = new java.util.ArrayList<>();
+    ArrayNode skipped = Json.array();
+    for (Path log : logs) {
+      try {
+        ApplicationProfile p = EventLogs.read(log);
+        runs.add(
+            PerformanceRun.fromProfile(
+                p,
+                WorkloadAnalyzer.classify(p).workloadType(),
+                "user event log: master " + p.master().orElse("unknown"),
+                log.toAbsolutePath().toString()));
+      } catch (RuntimeException e) {
+        ObjectNode sk = skipped.addObject();
+        sk.put("logPath", log.toString());
+        sk.put(
+            "error",
+            e instanceof DgxSparkException
+                ? e.getMessage()
+                : "unexpected failure ("
+                    + e.getClass().getSimpleName()
+                    + ": "
+                    + e.getMessage()
+                    + ")");
+      }
+    }
+    PerformanceHistory h;
+    if (runs.isEmpty()) {
+      h = java.nio.file.Files.exists(file) ? PerformanceHistory.load(file) : null;
+    } else {
+      try {
+        java.nio.file.Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+          java.nio.file.Files.createDirectories(parent);
+        }
+      } catch (java.io.IOException e) {
+        throw new AdapterException(
+            "history folder of " + file + " cannot be created: " + e.getMessage(), e);
+      }
+      java.util.List<Map<String, Object>> provenance = new java.util.ArrayList<>();
+      runs.forEach(r -> provenance.add(Map.of()));
+      h = PerformanceHistory.append(file, runs, provenance);
+    }
+    ObjectNode o = Json.object();
+    o.put("history", file.toString());
+    ArrayNode added = o.putArray("added");
+    runs.forEach(r -> added.add(runTree(r)));
+    o.set("skipped", skipped);
+    o.put("runs", h == null ? 0 : h.runs().size());
+    return o;
+  }
+
+  /**
+   * The runs of a local history file: {@code {"history","exists","runs":[{"appId","source",
+   * "workload","logPath","wallTimeMs",...}]}}; a missing file has no runs.
+   *
+   * @param file the history file
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException if the file exists but is not a history
+   */
+  public static ObjectNode historyList(Path file) {
+    Objects.requireNonNull(file, "file");
+    boolean exists = java.nio.file.Files.exists(file);
+    ObjectNode o = Json.object();
+    o.put("history", file.toString());
+    o.put("exists", exists);
+    ArrayNode list = o.putArray("runs");
+    if (exists) {
+      PerformanceHistory.load(file).runs().forEach(r -> list.add(runTree(r)));
+    }
+    return o;
+  }
+
+  private static ObjectNode runTree(PerformanceRun r) {
+    ObjectNode o = Json.object();
+    if (r.applicationId().isPresent()) {
+      o.put("appId", r.applicationId().get());
+    } else {
+      o.putNull("appId");
+    }
+    o.put("source", r.source());
+    o.put("workload", r.workload());
+    o.put("logPath", r.eventLog().orElse(""));
+    o.put("wallTimeMs", r.wallTime().toMillis());
+    o.put("inputBytes", r.inputBytes());
+    o.put("executors", r.executors());
+    o.put("executorCores", r.executorCores());
+    o.put("gpusPerExecutor", r.gpusPerExecutor());
+    o.put("sparkVersion", r.sparkVersion());
+    o.put("machine", r.machine());
+    r.recordedAt().ifPresent(t -> o.put("recordedAt", t.toString()));
+    return o;
   }
 
   private static ObjectNode recommendationsTree(RecommendationReport r) {

@@ -150,6 +150,7 @@ public final class Cli {
         Predict.class,
         Scale.class,
         Qualify.class,
+        History.class,
         Serve.class,
       })
   static final class Root implements Callable<Integer> {
@@ -421,6 +422,82 @@ public final class Cli {
         print(spec, format, r, TextViews::qualify);
       }
       return r.path("skipped").isEmpty() ? OK : FINDINGS;
+    }
+  }
+
+  @Command(
+      name = "history",
+      mixinStandardHelpOptions = true,
+      description =
+          "Your own measured runs, in a local file (default ~/.dgx-spark/history.json; nothing is"
+              + " sent anywhere): 'history add LOG...' reads event logs into it, 'history list'"
+              + " shows it.",
+      subcommands = {HistoryAdd.class, HistoryList.class})
+  static final class History implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "a history command is required: add or list");
+    }
+  }
+
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description =
+          "Adds the applications of event logs to the history as measured runs (log path, app id,"
+              + " cluster, Spark version); exit 1 when a log was skipped.")
+  static final class HistoryAdd implements Callable<Integer> {
+    @Mixin Options.Output output;
+
+    @Parameters(
+        paramLabel = "LOG|DIR",
+        arity = "1..*",
+        description = "event log files, log folders, or folders of logs")
+    List<Path> logs;
+
+    @Option(
+        names = "--history",
+        paramLabel = "FILE",
+        description = "the history file (default ~/.dgx-spark/history.json)")
+    Path history;
+
+    @Override
+    public Integer call() {
+      for (Path p : logs) {
+        if (!java.nio.file.Files.exists(p)) {
+          throw new AdapterException(
+              "log "
+                  + p
+                  + " does not exist; expected an event log file, log folder or folder of"
+                  + " logs");
+        }
+      }
+      ObjectNode r =
+          Operations.historyAdd(logs, history == null ? Operations.defaultHistoryFile() : history);
+      output.print(r, TextViews::history);
+      return r.path("skipped").isEmpty() ? OK : FINDINGS;
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "The history's runs.")
+  static final class HistoryList implements Callable<Integer> {
+    @Mixin Options.Output output;
+
+    @Option(
+        names = "--history",
+        paramLabel = "FILE",
+        description = "the history file (default ~/.dgx-spark/history.json)")
+    Path history;
+
+    @Override
+    public Integer call() {
+      output.print(
+          Operations.historyList(history == null ? Operations.defaultHistoryFile() : history),
+          TextViews::history);
+      return OK;
     }
   }
 

@@ -510,6 +510,39 @@ final class TextViews {
     }
   }
 
+  static String history(ObjectNode h) {
+    StringBuilder sb = new StringBuilder();
+    JsonNode runs = h.has("added") ? h.path("added") : h.path("runs");
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            h.has("added") ? "Added %d run(s) to %s (%d in all)%n%n" : "%d run(s) in %s%n%n",
+            runs.size(),
+            h.path("history").asText(),
+            h.path("runs").asInt()));
+    TextTable t = new TextTable("APP ID", "SOURCE", "WORKLOAD", "WALL", "EXECUTORS", "LOG");
+    for (JsonNode r : runs) {
+      t.row(
+          r.path("appId").isNull() ? "" : r.path("appId").asText(),
+          r.path("source").asText(),
+          r.path("workload").asText(),
+          readable(r.path("wallTimeMs").asLong()),
+          r.path("executors").asInt() + " x " + r.path("executorCores").asInt(),
+          r.path("logPath").asText());
+    }
+    if (!t.isEmpty()) {
+      sb.append(t.render());
+    }
+    for (JsonNode s : h.path("skipped")) {
+      sb.append("skipped ")
+          .append(s.path("logPath").asText())
+          .append(": ")
+          .append(s.path("error").asText())
+          .append('\n');
+    }
+    return sb.toString();
+  }
+
   static String duration(JsonNode ms) {
     return readable(ms.asLong());
   }
