@@ -864,8 +864,65 @@ public final class Operations {
     return o;
   }
 
+  /**
+   * As {@link #estimate(WorkloadOptions, HardwareOptions)}, the time from the user's own runs in a
+   * local history file first ({@code history add}), and saying so.
+   *
+   * @param workload the workload
+   * @param hardware the hardware
+   * @param history the user's history file; a missing file has no runs
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException if an input cannot be resolved or the file
+   *     exists but is not a history
+   */
+  public static ObjectNode estimate(
+      WorkloadOptions workload, HardwareOptions hardware, Path history) {
+    Objects.requireNonNull(workload, "workload");
+    Objects.requireNonNull(history, "history");
+    return estimate(workload, hardware.resolve(), Optional.of(history));
+  }
+
+  /**
+   * As {@link #predict(WorkloadOptions, HardwareOptions, Map)}, the estimators' time from the
+   * user's own runs in a local history file first ({@code history add}), and saying so.
+   *
+   * @param workload the workload
+   * @param hardware the hardware
+   * @param config the Spark config the job runs with, or empty
+   * @param history the user's history file; a missing file has no runs
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException as {@link #predict(WorkloadOptions,
+   *     HardwareOptions, Map)}, or if the file exists but is not a history
+   */
+  public static ObjectNode predict(
+      WorkloadOptions workload,
+      HardwareOptions hardware,
+      Map<String, String> config,
+      Path history) {
+    Objects.requireNonNull(workload, "workload");
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(history, "history");
+    HardwareOptions.Resolved hw = hardware.resolve();
+    ObjectNode o = estimate(workload, hw, Optional.of(history));
+    o.retain("job", "time", "cost", "hardware");
+    o.set(
+        "performance",
+        predictionTree(
+            PerformanceModels.predictPerformance(
+                new SparkConfig(config), hw.cluster(), workload.resolve())));
+    return o;
+  }
+
   private static ObjectNode estimate(WorkloadOptions workload, HardwareOptions.Resolved hw) {
-    EstimateReport r = Estimators.estimate(workload.job(), hw.cluster(), CostSpec.defaults());
+    return estimate(workload, hw, Optional.empty());
+  }
+
+  private static ObjectNode estimate(
+      WorkloadOptions workload, HardwareOptions.Resolved hw, Optional<Path> history) {
+    EstimateReport r =
+        history.isPresent()
+            ? Estimators.estimate(workload.job(), hw.cluster(), CostSpec.defaults(), history.get())
+            : Estimators.estimate(workload.job(), hw.cluster(), CostSpec.defaults());
     ObjectNode o = Json.object();
     o.set("job", jobTree(r.job()));
     o.set("resources", Json.tree(r.resources()));

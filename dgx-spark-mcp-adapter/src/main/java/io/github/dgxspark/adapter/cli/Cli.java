@@ -279,9 +279,21 @@ public final class Cli {
     @Mixin Options.Hardware hardware;
     @Mixin Options.Workload workload;
 
+    @Option(
+        names = "--history",
+        paramLabel = "FILE",
+        description =
+            "your measured runs (history add), used before the built-in ones (default"
+                + " ~/.dgx-spark/history.json when it exists)")
+    Path history;
+
     @Override
     public Integer call() {
-      ObjectNode r = Operations.estimate(workload.toOptions(), hardware.toOptions());
+      ObjectNode r =
+          Operations.estimate(
+              workload.toOptions(),
+              hardware.toOptions(),
+              history == null ? Operations.defaultHistoryFile() : history);
       output.print(r, TextViews::estimate);
       return OK;
     }
@@ -307,11 +319,24 @@ public final class Cli {
                 + " its cores")
     Path config;
 
+    @Option(
+        names = "--history",
+        paramLabel = "FILE",
+        description =
+            "your measured runs (history add), used before the built-in ones (default"
+                + " ~/.dgx-spark/history.json when it exists)")
+    Path history;
+
     @Override
     public Integer call() {
       Map<String, String> conf =
           config == null ? Map.of() : SparkConfig.parseDefaults(Options.readText(config)).entries();
-      ObjectNode r = Operations.predict(workload.toOptions(), hardware.toOptions(), conf);
+      ObjectNode r =
+          Operations.predict(
+              workload.toOptions(),
+              hardware.toOptions(),
+              conf,
+              history == null ? Operations.defaultHistoryFile() : history);
       output.print(r, TextViews::estimate);
       return OK;
     }

@@ -80,6 +80,47 @@ class HistoryCommandTest {
     assertEquals(1, add.json().path("runs").asInt());
   }
 
+  /** The NDS power run of spark-rapids-tools (243 GB read on GPUs) as the user's own run. */
+  @Test
+  void predict_withUserHistory_usesItsRunBeforeTheBuiltInOnesAndSaysSo() {
+    Path file = dir.resolve("h.json");
+    Path nds =
+        Path.of(
+            System.getProperty("dgxspark.fixtures.dir", "../fixtures"),
+            "eventlogs",
+            "gpu_oom_eventlog.zstd");
+    assertEquals(
+        0, CliTest.run("history", "add", nds.toString(), "--history", file.toString()).code());
+    String[] job = {
+      "predict",
+      "--profile",
+      "dgx-h100",
+      "--workload",
+      "sql-analytics",
+      "--data-size",
+      "100g",
+      "--mode",
+      "gpu",
+      "--format",
+      "json",
+      "--history"
+    };
+    CliTest.Run mine = CliTest.run(concat(job, file.toString()));
+    assertEquals(0, mine.code(), mine.err());
+    JsonNode t = mine.json().path("time");
+    assertTrue(t.path("reason").asText().startsWith("from your own runs in " + file), t.toString());
+    assertEquals(1, t.path("measuredRuns").asInt());
+    CliTest.Run builtIn = CliTest.run(concat(job, dir.resolve("none.json").toString()));
+    assertEquals(0, builtIn.code(), builtIn.err());
+    assertFalse(builtIn.json().path("time").path("reason").asText().contains("your own runs"));
+  }
+
+  private static String[] concat(String[] a, String b) {
+    String[] r = java.util.Arrays.copyOf(a, a.length + 1);
+    r[a.length] = b;
+    return r;
+  }
+
   @Test
   void list_missingFile_noRuns() {
     CliTest.Run list =

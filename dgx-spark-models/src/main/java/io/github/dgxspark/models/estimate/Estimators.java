@@ -12,6 +12,8 @@ import io.github.dgxspark.models.workload.GpuSuitabilityReport;
 import io.github.dgxspark.models.workload.IntensityResult;
 import io.github.dgxspark.models.workload.Qualification;
 import io.github.dgxspark.models.workload.WorkloadAnalyzer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -505,6 +507,51 @@ public final class Estimators {
    */
   public static EstimateReport estimate(JobSpec job, ClusterSpec cluster, CostSpec prices) {
     TimeEstimate t = time(job, cluster);
+    return new EstimateReport(job, resources(job, cluster), t, cost(t, cluster, prices));
+  }
+
+  /**
+   * Resources, time and cost together, the time from the user's own measured runs first: when the
+   * user's history file holds runs that match the job (as {@link #time(JobSpec, ClusterSpec,
+   * PerformanceHistory)} matches them), the time comes from them and says so; otherwise from the
+   * packaged history, as {@link #estimate(JobSpec, ClusterSpec, CostSpec)}.
+   *
+   * @param job the job
+   * @param cluster the cluster
+   * @param prices electricity and node prices
+   * @param userHistory the user's local history file ({@code history add}); a missing file has no
+   *     runs
+   * @return the report
+   * @throws ModelsException if the file exists but is not a history, or the job asks for GPUs on a
+   *     cluster without any
+   */
+  public static EstimateReport estimate(
+      JobSpec job, ClusterSpec cluster, CostSpec prices, Path userHistory) {
+    Objects.requireNonNull(userHistory, "userHistory");
+    TimeEstimate t = null;
+    if (Files.exists(userHistory) && job.measuredIntensity().isEmpty()) {
+      PerformanceHistory user = PerformanceHistory.load(userHistory);
+      if (!matching(job, useGpu(job, cluster), user).isEmpty()) {
+        TimeEstimate u = time(job, cluster, user);
+        t =
+            new TimeEstimate(
+                u.expected(),
+                u.low(),
+                u.high(),
+                u.level(),
+                u.fallback(),
+                u.vague(),
+                u.measuredRuns(),
+                "from your own runs in "
+                    + userHistory
+                    + " (used before the built-in ones): "
+                    + u.reason(),
+                "your measured runs in " + userHistory + " (history add)");
+      }
+    }
+    if (t == null) {
+      t = time(job, cluster);
+    }
     return new EstimateReport(job, resources(job, cluster), t, cost(t, cluster, prices));
   }
 
