@@ -1,9 +1,6 @@
 package io.github.dgxspark.core;
 
-/**
- * Citations for numbers that come from outside this project (see shared TUNING-FACTS.md for the
- * full list).
- */
+/** Citations for numbers that come from outside this project: public documents, pages and code. */
 final class Sources {
   static final String SPARK_CONFIG =
       "Apache Spark Configuration page, spark.apache.org/docs/latest/configuration.html";
@@ -12,7 +9,8 @@ final class Sources {
   static final String SPARK_K8S =
       "Apache Spark on Kubernetes, spark.apache.org/docs/latest/running-on-kubernetes.html (SPARK-38194)";
   static final String CLOUDERA =
-      "Cloudera, How-to: Tune Your Apache Spark Jobs (Part 2), Sandy Ryza, 2015";
+      "Cloudera, How-to: Tune Your Apache Spark Jobs (Part 2), Sandy Ryza, 2015,"
+          + " blog.cloudera.com/how-to-tune-your-apache-spark-jobs-part-2";
   static final String RAPIDS_TUNING =
       "RAPIDS Accelerator for Apache Spark Tuning Guide, nvidia.github.io/spark-rapids/docs/tuning-guide.html";
   static final String RAPIDS_CONFIGS =
