@@ -35,15 +35,12 @@ import org.junit.jupiter.api.Test;
  * change to the models that moves a figure fails until the README says so.
  */
 class PublishedAccuracyTest {
-  private static final Path LOGS = RealLogs.DIR;
 
   private record Measured(String name, ApplicationProfile profile, PerformanceRun run) {}
 
   private static List<Measured> realRuns() {
-    List<Path> logs = new ArrayList<>(EventLogs.list(LOGS));
-    logs.addAll(EventLogs.list(LOGS.resolve("spark-rapids-tools-corpus")));
     List<Measured> out = new ArrayList<>();
-    for (Path p : logs) {
+    for (Path p : RealLogs.all()) {
       try {
         ApplicationProfile a = EventLogs.read(p);
         if (a.totals().inputBytes() < (1 << 20) || a.duration().isEmpty()) {
@@ -56,7 +53,7 @@ class PublishedAccuracyTest {
                 a,
                 PerformanceRun.fromProfile(a, t, "public event log", p.getFileName().toString())));
       } catch (RuntimeException e) {
-        // not a readable finished application (README.txt, a truncated or malformed log)
+        // not a readable finished application (a truncated or malformed log)
       }
     }
     return out;
@@ -130,10 +127,10 @@ class PublishedAccuracyTest {
   void gpuPair_dsv1_predictedSpeedupAsPublished() throws IOException {
     ApplicationProfile cpu =
         EventLogs.read(
-            LOGS.resolve("spark-rapids-tools-corpus/spark-events-profiling__eventlog_dsv1.zstd"));
+            RealLogs.of("spark-rapids-tools-corpus/spark-events-profiling__eventlog_dsv1.zstd"));
     ApplicationProfile gpu =
         EventLogs.read(
-            LOGS.resolve(
+            RealLogs.of(
                 "spark-rapids-tools-corpus/spark-events-profiling__eventlog-gpu-dsv1.zstd"));
     List<GpuSpec> gpus = List.of(new GpuSpec("NVIDIA A100-SXM4-80GB", 80L << 30, "", 0));
     NodeSpec node = new NodeSpec("cpu", 12, 12, 1, 1, 1L << 40, gpus, false, 0, List.of());

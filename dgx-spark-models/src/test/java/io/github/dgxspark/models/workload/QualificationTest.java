@@ -14,7 +14,6 @@ import io.github.dgxspark.models.ModelsException;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
 import io.github.dgxspark.models.eventlog.EventLogs;
 import io.github.dgxspark.models.eventlog.RealLogs;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,11 +22,10 @@ import org.junit.jupiter.api.Test;
 
 /** Qualification on the real event logs of {@code fixtures/eventlogs}. */
 class QualificationTest {
-  private static final Path LOGS = RealLogs.DIR;
   private static final Map<String, ApplicationProfile> CACHE = new HashMap<>();
 
   static ApplicationProfile log(String name) {
-    return CACHE.computeIfAbsent(name, n -> EventLogs.read(LOGS.resolve(n)));
+    return CACHE.computeIfAbsent(name, n -> EventLogs.read(RealLogs.of(n)));
   }
 
   /** A DGX-like node with eight GPUs of the given name. */
