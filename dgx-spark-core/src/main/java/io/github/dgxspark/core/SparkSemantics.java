@@ -101,7 +101,7 @@ public final class SparkSemantics {
     if (!exists(key, version)) {
       return Optional.empty();
     }
-    Optional<String> d = SparkKeyTable.builtIn().find(key).flatMap(k -> k.defaultAt(version));
+    Optional<String> d = SparkKeyTable.builtIn().find(key).flatMap(k -> defaultAt(k, version));
     if (d.isPresent()) {
       Optional<String> fallback = SparkKeyTable.fallbackKey(d.get());
       if (fallback.isPresent()) {
@@ -109,6 +109,30 @@ public final class SparkSemantics {
       }
     }
     return d;
+  }
+
+  /**
+   * The RAPIDS Accelerator's default for one of its keys in a plugin release, where the key table
+   * records when it changed (for example {@code spark.rapids.sql.concurrentGpuTasks}: 1, then 2
+   * from 23.06, then unset from 25.04, when the plugin sizes it from GPU memory).
+   *
+   * @param key a {@code spark.rapids.*} key
+   * @param pluginVersion the plugin release, e.g. {@code 23.10.0} or {@code 25.02.1}
+   * @return the default; empty when it has none in that release or the table does not know the key
+   * @throws DgxSparkException if the plugin version is not a version
+   */
+  public static Optional<String> rapidsDefaultValue(String key, String pluginVersion) {
+    Objects.requireNonNull(key, "key");
+    SparkVersion plugin = SparkVersion.parse(pluginVersion);
+    return SparkKeyTable.builtIn()
+        .find(key)
+        .filter(k -> k.origin().equals("rapids"))
+        .flatMap(k -> k.pluginDefaultAt(plugin));
+  }
+
+  // a RAPIDS key's default is the newest plugin's; a Spark key's that of the Spark version
+  private static Optional<String> defaultAt(SparkKeyTable.Key k, SparkVersion version) {
+    return k.origin().equals("rapids") ? k.newestPluginDefault() : k.defaultAt(version);
   }
 
   /**
@@ -131,7 +155,7 @@ public final class SparkSemantics {
     if (!exists(key, version)) {
       return new EffectiveValue(key, Optional.empty(), EffectiveValue.Source.UNSET);
     }
-    Optional<String> d = SparkKeyTable.builtIn().find(key).flatMap(k -> k.defaultAt(version));
+    Optional<String> d = SparkKeyTable.builtIn().find(key).flatMap(k -> defaultAt(k, version));
     if (d.isPresent()) {
       Optional<String> fallback = SparkKeyTable.fallbackKey(d.get());
       if (fallback.isPresent()) {
