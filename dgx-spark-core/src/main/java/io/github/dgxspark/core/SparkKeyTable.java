@@ -49,7 +49,8 @@ final class SparkKeyTable {
       Optional<SparkVersion> removed,
       List<Range> defaults,
       Optional<String> computed,
-      List<Range> pluginDefaults) {
+      List<Range> pluginDefaults,
+      Optional<String> deprecatedBy) {
 
     Optional<String> defaultAt(SparkVersion v) {
       return valueAt(defaults, v);
@@ -89,10 +90,20 @@ final class SparkKeyTable {
 
   private final Map<String, Key> keys;
   private final List<String> openPrefixes;
+  private final Map<String, List<String>> oldNames = new HashMap<>();
 
   private SparkKeyTable(Map<String, Key> keys, List<String> openPrefixes) {
     this.keys = Collections.unmodifiableMap(keys);
     this.openPrefixes = List.copyOf(openPrefixes);
+    for (Key k : keys.values()) {
+      k.deprecatedBy()
+          .ifPresent(n -> oldNames.computeIfAbsent(n, x -> new ArrayList<>()).add(k.name()));
+    }
+  }
+
+  /** The deprecated names Spark still reads for a key, in no particular order. */
+  List<String> oldNames(String name) {
+    return oldNames.getOrDefault(name, List.of());
   }
 
   static SparkKeyTable builtIn() {
@@ -184,7 +195,10 @@ final class SparkKeyTable {
           version(n, "removed"),
           List.copyOf(defaults),
           n.hasNonNull("computed") ? Optional.of(n.get("computed").asText()) : Optional.empty(),
-          ranges(n.path("pluginDefaults")));
+          ranges(n.path("pluginDefaults")),
+          n.hasNonNull("deprecatedBy")
+              ? Optional.of(n.get("deprecatedBy").asText())
+              : Optional.empty());
     } catch (DgxSparkException e) {
       throw new DgxSparkException(
           String.format(Locale.ROOT, "%s entry '%s': %s", RESOURCE, name, e.getMessage()), e);

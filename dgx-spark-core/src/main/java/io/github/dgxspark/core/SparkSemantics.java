@@ -136,8 +136,10 @@ public final class SparkSemantics {
   }
 
   /**
-   * The value an application runs with: the config's own value, else the value of the key it falls
-   * back to when that one is set, else Spark's default for the version.
+   * The value an application runs with: the config's own value, else the value of a deprecated name
+   * Spark still reads for it ({@code spark.yarn.executor.memoryOverhead} for {@code
+   * spark.executor.memoryOverhead}), else the value of the key it falls back to when that one is
+   * set, else Spark's default for the version.
    *
    * @param key the property name
    * @param config the application's properties (an event log's, or a submitted config)
@@ -154,6 +156,13 @@ public final class SparkSemantics {
     }
     if (!exists(key, version)) {
       return new EffectiveValue(key, Optional.empty(), EffectiveValue.Source.UNSET);
+    }
+    // a deprecated name Spark still reads (SparkConf.configsWithAlternatives)
+    for (String old : SparkKeyTable.builtIn().oldNames(key)) {
+      Optional<String> alternate = config.get(old);
+      if (alternate.isPresent() && exists(old, version)) {
+        return new EffectiveValue(key, alternate, EffectiveValue.Source.LOG);
+      }
     }
     Optional<String> d = SparkKeyTable.builtIn().find(key).flatMap(k -> defaultAt(k, version));
     if (d.isPresent()) {

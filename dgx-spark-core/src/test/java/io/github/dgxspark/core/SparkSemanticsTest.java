@@ -203,4 +203,17 @@ class SparkSemanticsTest {
         SparkSemantics.rapidsDefaultValue("spark.rapids.memory.pinnedPool.size", "21.06.0"));
     assertFalse(SparkSemantics.exists("spark.rapids.sql.enabled", SparkVersion.parse("2.4.8")));
   }
+
+  @Test
+  void effective_newKeyUnset_readsTheDeprecatedNameSparkStillHonours() {
+    // SparkConf.scala v4.1.3: AlternateConfig("spark.yarn.executor.memoryOverhead", "2.3")
+    SparkConfig c = new SparkConfig(Map.of("spark.yarn.executor.memoryOverhead", "2048"));
+    EffectiveValue e = SparkSemantics.effective("spark.executor.memoryOverhead", c, V3_5);
+    assertEquals(Optional.of("2048"), e.value());
+    assertEquals(EffectiveValue.Source.LOG, e.source());
+    // before 2.3 the new name does not exist at all
+    assertEquals(
+        EffectiveValue.Source.UNSET,
+        SparkSemantics.effective("spark.executor.memoryOverhead", c, V1_6).source());
+  }
 }
