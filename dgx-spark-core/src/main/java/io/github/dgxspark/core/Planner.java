@@ -33,8 +33,9 @@ final class Planner {
   static final long NO_OOPS_MIN_HEAP_BYTES = 48 * GIB;
 
   /**
-   * Heaps beyond about 64 GB suffer long GC pauses (TUNING-FACTS 4.3); the cap for one local-mode
-   * JVM.
+   * Heaps beyond about 64 GB suffer long GC pauses (Cloudera, How-to: Tune Your Apache Spark Jobs
+   * (Part 2): "64GB is a rough guess at a good upper limit for a single executor"); the cap for one
+   * local-mode JVM.
    */
   static final long LOCAL_HEAP_CAP_BYTES = 64 * GIB;
 
@@ -639,7 +640,7 @@ final class Planner {
               "The one JVM holds all execution and storage memory; capped at %s because larger heaps suffer long"
                   + " GC pauses, the rest of the %s stays with the OS page cache.",
               ByteSizes.human(LOCAL_HEAP_CAP_BYTES), ByteSizes.human(node.memoryBytes())),
-          Sources.SPARK_TUNING);
+          Sources.CLOUDERA);
       add(
           "spark.driver.maxResultSize",
           ByteSizes.format(Math.max(GIB, ByteSizes.floorTo(l.executorMemoryBytes() / 4, MIB))),

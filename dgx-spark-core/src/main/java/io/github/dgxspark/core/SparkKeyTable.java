@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +22,11 @@ final class SparkKeyTable {
   static final String RESOURCE = "/io/github/dgxspark/core/spark-config-keys.json";
   private static final String FALLBACK_PREFIX = "<value of ";
 
-  /** One default that holds from {@code from} on, until the next range's {@code from}. */
-  record Range(SparkVersion from, String value) {}
+  /**
+   * One default that holds from {@code from} on, until the next range's {@code from}; an empty
+   * value means no default in those versions.
+   */
+  record Range(SparkVersion from, Optional<String> value) {}
 
   /**
    * One key.
@@ -43,16 +47,37 @@ final class SparkKeyTable {
       String origin,
       Optional<SparkVersion> since,
       Optional<SparkVersion> removed,
-      List<Range> defaults) {
+      List<Range> defaults,
+      Optional<String> computed,
+      List<Range> pluginDefaults,
+      Optional<String> deprecatedBy) {
 
     Optional<String> defaultAt(SparkVersion v) {
-      String value = null;
-      for (Range r : defaults) {
+      return valueAt(defaults, v);
+    }
+
+    /** The RAPIDS plugin's default in a plugin version; the plain default without version data. */
+    Optional<String> pluginDefaultAt(SparkVersion plugin) {
+      return pluginDefaults.isEmpty()
+          ? defaultAt(SparkVersion.NEWEST)
+          : valueAt(pluginDefaults, plugin);
+    }
+
+    /** The newest plugin's default, or the plain default. */
+    Optional<String> newestPluginDefault() {
+      return pluginDefaults.isEmpty()
+          ? defaultAt(SparkVersion.NEWEST)
+          : pluginDefaults.get(pluginDefaults.size() - 1).value();
+    }
+
+    private static Optional<String> valueAt(List<Range> ranges, SparkVersion v) {
+      Optional<String> value = Optional.empty();
+      for (Range r : ranges) {
         if (r.from().compareTo(v) <= 0) {
           value = r.value();
         }
       }
-      return Optional.ofNullable(value);
+      return value;
     }
 
     boolean existsIn(SparkVersion v) {
@@ -65,14 +90,29 @@ final class SparkKeyTable {
 
   private final Map<String, Key> keys;
   private final List<String> openPrefixes;
+  private final Map<String, List<String>> oldNames = new HashMap<>();
 
   private SparkKeyTable(Map<String, Key> keys, List<String> openPrefixes) {
     this.keys = Collections.unmodifiableMap(keys);
     this.openPrefixes = List.copyOf(openPrefixes);
+    for (Key k : keys.values()) {
+      k.deprecatedBy()
+          .ifPresent(n -> oldNames.computeIfAbsent(n, x -> new ArrayList<>()).add(k.name()));
+    }
+  }
+
+  /** The deprecated names Spark still reads for a key, in no particular order. */
+  List<String> oldNames(String name) {
+    return oldNames.getOrDefault(name, List.of());
   }
 
   static SparkKeyTable builtIn() {
     return BUILT_IN;
+  }
+
+  /** Every key, in no particular order. */
+  Collection<Key> keys() {
+    return keys.values();
   }
 
   Optional<Key> find(String name) {
@@ -135,22 +175,16 @@ final class SparkKeyTable {
     try {
       Optional<SparkVersion> since = version(n, "since");
       List<Range> defaults = new ArrayList<>();
-      if (n.has("defaults")) {
+      if (n.has("defaults") || n.has("pluginDefaults")) {
         if (n.has("default")) {
-          throw new DgxSparkException("has both 'default' and 'defaults'; expected one of them");
+          throw new DgxSparkException(
+              "has 'default' beside 'defaults' or 'pluginDefaults'; expected one of them");
         }
-        SparkVersion previous = null;
-        for (JsonNode r : n.get("defaults")) {
-          SparkVersion from = SparkVersion.parse(r.path("from").asText(""));
-          if (previous != null && from.compareTo(previous) <= 0) {
-            throw new DgxSparkException(
-                "'defaults' ranges are not in increasing order of 'from' at " + from);
-          }
-          previous = from;
-          defaults.add(new Range(from, r.path("value").asText()));
-        }
+        defaults.addAll(ranges(n.path("defaults")));
       } else if (n.hasNonNull("default")) {
-        defaults.add(new Range(since.orElse(new SparkVersion(0, 0, 0)), n.get("default").asText()));
+        defaults.add(
+            new Range(
+                since.orElse(new SparkVersion(0, 0, 0)), Optional.of(n.get("default").asText())));
       }
       return new Key(
           name,
@@ -159,11 +193,36 @@ final class SparkKeyTable {
           n.path("origin").asText("spark"),
           since,
           version(n, "removed"),
-          List.copyOf(defaults));
+          List.copyOf(defaults),
+          n.hasNonNull("computed") ? Optional.of(n.get("computed").asText()) : Optional.empty(),
+          ranges(n.path("pluginDefaults")),
+          n.hasNonNull("deprecatedBy")
+              ? Optional.of(n.get("deprecatedBy").asText())
+              : Optional.empty());
     } catch (DgxSparkException e) {
       throw new DgxSparkException(
           String.format(Locale.ROOT, "%s entry '%s': %s", RESOURCE, name, e.getMessage()), e);
     }
+  }
+
+  // {"from": version, "value": text or null}, in increasing order of "from"
+  private static List<Range> ranges(JsonNode array) {
+    List<Range> out = new ArrayList<>();
+    SparkVersion previous = null;
+    for (JsonNode r : array) {
+      SparkVersion from = SparkVersion.parse(r.path("from").asText(""));
+      if (previous != null && from.compareTo(previous) <= 0) {
+        throw new DgxSparkException("ranges are not in increasing order of 'from' at " + from);
+      }
+      previous = from;
+      JsonNode value = r.get("value");
+      if (value == null) {
+        throw new DgxSparkException(
+            "a range has no 'value'; expected a text, or null for no default");
+      }
+      out.add(new Range(from, value.isNull() ? Optional.empty() : Optional.of(value.asText())));
+    }
+    return List.copyOf(out);
   }
 
   private static Optional<SparkVersion> version(JsonNode n, String field) {

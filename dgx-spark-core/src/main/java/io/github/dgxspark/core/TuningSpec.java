@@ -26,7 +26,9 @@ import java.util.TreeMap;
  * @param reservedMemoryFraction share of a node's memory left to the OS and daemons, in [0, 0.5)
  * @param minReservedMemoryBytes least memory left to the OS and daemons per node
  * @param unifiedGpuAllocFraction share of unified memory the GPU pool takes on GB10-class nodes, in
- *     (0, 1)
+ *     (0, 1): this project's estimate [est], not measured on a GB10; the pool's allocFraction is a
+ *     share of free memory, which on unified memory the JVMs and the OS also need (RAPIDS
+ *     configs.md, DGX Spark Porting Guide)
  */
 public record TuningSpec(
     int cpuCoresPerExecutor,
