@@ -139,6 +139,15 @@ public final class DgxFacts {
   }
 
   /**
+   * Every DGX system, one per built-in hardware profile, oldest first.
+   *
+   * @return the systems
+   */
+  public static List<DgxSystem> systems() {
+    return SYSTEMS;
+  }
+
+  /**
    * The system of a built-in hardware profile.
    *
    * @param profile the profile name, e.g. {@code dgx-a100}

@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,24 +98,35 @@ class DgxFactsTest {
   }
 
   @Test
-  void everyProfileIsASystemOfGpusOfTheTable() {
+  void gpu_computeCapability_asNvidiaListsIt() {
+    // developer.nvidia.com/cuda-gpus (CUDA GPU Compute Capability)
+    Map<String, String> expected =
+        Map.of(
+            "Tesla V100-SXM2-32GB", "7.0",
+            "NVIDIA A100-SXM4-80GB", "8.0",
+            "NVIDIA H100 80GB HBM3", "9.0",
+            "NVIDIA B200", "10.0",
+            "NVIDIA GB10", "12.1",
+            "Tesla T4", "7.5");
+    expected.forEach(
+        (name, cc) -> assertEquals(cc, DgxFacts.gpu(name).orElseThrow().computeCapability(), name));
+  }
+
+  @Test
+  void everySystemIsAProfileFile_ofGpusOfTheTable() throws IOException {
+    Path dir = Path.of(System.getProperty("dgxspark.data.dir", "../data"), "hardware-profiles");
+    List<String> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+    }
     List<String> table = new ArrayList<>();
     DataFiles.read("dgx-systems.json").path("gpus").forEach(g -> table.add(g.get("name").asText()));
-    for (String p :
-        List.of(
-            "dgx-1",
-            "dgx-2",
-            "dgx-a100",
-            "dgx-a100-640",
-            "dgx-h100",
-            "dgx-h200",
-            "dgx-b200",
-            "dgx-gb200",
-            "dgx-spark",
-            "dgx-station")) {
-      DgxFacts.DgxSystem s = DgxFacts.profile(p).orElseThrow(() -> new AssertionError(p));
-      assertFalse(s.gpus().isEmpty(), p);
-      assertTrue(table.containsAll(s.gpus()), p + ": " + s.gpus() + " not all in " + table);
+    List<String> profiles = new ArrayList<>();
+    for (DgxFacts.DgxSystem s : DgxFacts.systems()) {
+      profiles.add(s.profile() + ".json");
+      assertFalse(s.gpus().isEmpty(), s.profile());
+      assertTrue(table.containsAll(s.gpus()), s.profile() + ": " + s.gpus() + " not in " + table);
     }
+    assertEquals(files, profiles.stream().sorted().collect(Collectors.toList()));
   }
 }

@@ -36,17 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class HardwareProfiles {
   private static final List<String> NAMES =
-      List.of(
-          "dgx-1",
-          "dgx-2",
-          "dgx-a100",
-          "dgx-a100-640",
-          "dgx-h100",
-          "dgx-h200",
-          "dgx-b200",
-          "dgx-gb200",
-          "dgx-spark",
-          "dgx-station");
+      DgxFacts.systems().stream().map(DgxFacts.DgxSystem::profile).toList();
 
   private static final Map<String, HardwareProfile> CACHE = new ConcurrentHashMap<>();
 
