@@ -30,9 +30,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * The command line: {@code recommend}, {@code validate}, {@code analyze}, {@code classify}, {@code
- * hardware}, {@code profiles}, {@code rules}, {@code estimate}, {@code predict}, {@code scale} and
- * {@code serve} (the MCP server). Exit codes: 0 success, 1 {@code validate} found an {@code ERROR},
- * 2 bad usage or input (one line on standard error, never a stack trace).
+ * hardware}, {@code profiles}, {@code rules}, {@code estimate}, {@code predict}, {@code scale},
+ * {@code history} and {@code serve} (the MCP server). Exit codes: 0 success, 1 {@code validate}
+ * found an {@code ERROR}, 2 bad usage or input (one line on standard error, never a stack trace).
  */
 public final class Cli {
   /** Exit code of a successful run. */
@@ -143,6 +143,7 @@ public final class Cli {
         Estimate.class,
         Predict.class,
         Scale.class,
+        HistoryCommand.class,
         Serve.class,
       })
   static final class Root implements Callable<Integer> {
