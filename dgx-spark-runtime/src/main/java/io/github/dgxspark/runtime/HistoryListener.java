@@ -137,10 +137,9 @@ public final class HistoryListener extends SparkListener {
     Path log = logOf(dir);
     ApplicationProfile profile = completed(log);
     PerformanceRun run = PerformanceRun.fromEventLog(profile, finalName(log), Instant.now());
-    boolean added = !PerformanceHistory.appendNew(history, List.of(run)).isEmpty();
+    PerformanceHistory.append(history, run);
     LOG.info(
-        "dgx-spark: {} {} in {} ({}, {} executor{} x {} cores, {} s)",
-        added ? "recorded" : "already recorded",
+        "dgx-spark: recorded {} in {} ({}, {} executor{} x {} cores, {} s)",
         appId,
         history,
         run.workload(),

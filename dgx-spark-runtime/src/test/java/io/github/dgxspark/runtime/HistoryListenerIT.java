@@ -88,7 +88,7 @@ class HistoryListenerIT {
     assertEquals(appId, run.applicationId().orElseThrow());
     assertEquals(PerformanceRun.EVENT_LOG, run.source());
     assertEquals(System.getProperty("it.spark.version"), run.sparkVersion());
-    assertEquals("local[2]", run.machine());
+    assertEquals("user event log: master local[2]", run.machine());
     assertTrue(Files.exists(Path.of(run.eventLog().orElseThrow())), run.eventLog().orElseThrow());
     assertTrue(run.recordedAt().isPresent());
   }

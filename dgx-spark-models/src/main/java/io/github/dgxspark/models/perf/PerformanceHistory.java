@@ -18,13 +18,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Measured Spark runs: the packaged {@code data/performance-history.json} ({@link #builtIn()}) or a
@@ -105,37 +103,6 @@ public record PerformanceHistory(String description, List<PerformanceRun> runs) 
    */
   public static Path defaultFile() {
     return Path.of(System.getProperty("user.home"), ".dgx-spark", "history.json");
-  }
-
-  /**
-   * Appends the runs whose application is not in the file yet, in one atomic replacement as {@link
-   * #append(Path, PerformanceRun)} does: adding the same event log twice keeps one run. Runs
-   * without an application id are always added.
-   *
-   * @param file the history file the user chose; created when missing
-   * @param runs the measured runs, in order
-   * @return the runs added, in order (empty when every application was already there; the file is
-   *     then left untouched)
-   * @throws ModelsException naming the file when it exists but is not a history, or it cannot be
-   *     written
-   */
-  public static List<PerformanceRun> appendNew(Path file, List<PerformanceRun> runs) {
-    Objects.requireNonNull(file, "file");
-    Objects.requireNonNull(runs, "runs");
-    Set<String> known = new HashSet<>();
-    if (Files.exists(file)) {
-      load(file).runs().forEach(r -> r.applicationId().ifPresent(known::add));
-    }
-    List<PerformanceRun> added = new ArrayList<>();
-    for (PerformanceRun r : runs) {
-      if (r.applicationId().isEmpty() || known.add(r.applicationId().get())) {
-        added.add(r);
-      }
-    }
-    if (!added.isEmpty()) {
-      append(file, added, added.stream().map(r -> Map.<String, Object>of()).toList());
-    }
-    return List.copyOf(added);
   }
 
   /**

@@ -158,9 +158,10 @@ public record PerformanceRun(
   /**
    * The measured run of a real event log with its provenance, as {@code history add} and the Spark
    * listener record it: the workload type classified from what ran ({@link
-   * WorkloadAnalyzer#classify(ApplicationProfile)}), the cluster the log names (its master URL,
-   * e.g. {@code spark://10.0.0.1:7077}, {@code yarn} or {@code local[2]}) as the machine, the log's
-   * path, application id and Spark version, and when it was recorded.
+   * WorkloadAnalyzer#classify(ApplicationProfile)}), the cluster the log names as the machine
+   * ({@code user event log: master } and its master URL, e.g. {@code spark://10.0.0.1:7077}, {@code
+   * yarn} or {@code local[2]}), the log's path, application id and Spark version, and when it was
+   * recorded.
    *
    * @param profile a complete application's profile
    * @param eventLog the log's path as the user gave it
@@ -175,7 +176,7 @@ public record PerformanceRun(
         fromProfile(
             profile,
             WorkloadAnalyzer.classify(profile).workloadType(),
-            profile.master().orElse("unknown cluster"),
+            "user event log: master " + profile.master().orElse("unknown"),
             eventLog);
     return new PerformanceRun(
         r.source,

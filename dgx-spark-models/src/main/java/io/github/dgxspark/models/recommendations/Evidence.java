@@ -2,7 +2,10 @@ package io.github.dgxspark.models.recommendations;
 
 import io.github.dgxspark.core.ByteSizes;
 import io.github.dgxspark.core.ClusterManager;
+import io.github.dgxspark.core.DgxSparkException;
 import io.github.dgxspark.core.SparkConfig;
+import io.github.dgxspark.core.SparkSemantics;
+import io.github.dgxspark.core.SparkVersion;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
 import io.github.dgxspark.models.perf.Bottleneck;
 import io.github.dgxspark.models.perf.BottleneckKind;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Recommendations from the bottlenecks {@code BottleneckDetector} finds in an event log (the one
@@ -26,7 +30,7 @@ import java.util.Optional;
  */
 final class Evidence {
 
-  /** Spark's reserved heap (UnifiedMemoryManager), TUNING-FACTS §4.1. */
+  /** Spark's reserved heap (apache/spark UnifiedMemoryManager.RESERVED_SYSTEM_MEMORY_BYTES). */
   static final long RESERVED_HEAP_BYTES = 300 * ByteSizes.MIB;
 
   static final String DR_ELEPHANT =
@@ -43,6 +47,7 @@ final class Evidence {
   private final ApplicationProfile profile;
   private final BottleneckReport report;
   private final SparkConfig config;
+  private final SparkVersion version;
   private final Optional<String> optimizerPartitionBytes;
   private final boolean gpu;
 
@@ -55,6 +60,7 @@ final class Evidence {
     this.profile = profile;
     this.report = report;
     this.config = config;
+    this.version = sparkVersion(profile);
     this.optimizerPartitionBytes = optimizerPartitionBytes;
     this.gpu = gpu;
   }
@@ -279,10 +285,10 @@ final class Evidence {
               "The skew join's split partitions in the SQL plan (AQEShuffleRead skewed)."));
       return;
     }
-    int partitions = config.get("spark.sql.shuffle.partitions").map(v -> intOr(v, 200)).orElse(200);
+    int partitions = (int) number("spark.sql.shuffle.partitions").orElse(200);
     long heap = bytes("spark.executor.memory").orElse(ByteSizes.GIB);
-    int cores = config.get("spark.executor.cores").map(v -> intOr(v, 1)).orElse(1);
-    double fraction = config.get("spark.memory.fraction").map(v -> doubleOr(v, 0.6)).orElse(0.6);
+    int cores = (int) number("spark.executor.cores").orElse(1);
+    double fraction = number("spark.memory.fraction").orElse(0.6);
     double perTask = Math.max(1, (heap - RESERVED_HEAP_BYTES) * fraction / Math.max(1, cores));
     long spilledPerTask =
         Math.max(
@@ -320,9 +326,12 @@ final class Evidence {
     if (lost == 0 && lostTasks == 0) {
       return;
     }
+    ClusterManager cm = profile.clusterManager().orElse(ClusterManager.STANDALONE);
+    if (!SparkSemantics.enforcesMemoryOverhead(cm)) {
+      return; // standalone and local executors are not held to heap + overhead
+    }
     long heap = bytes("spark.executor.memory").orElse(ByteSizes.GIB);
-    long currentOverhead =
-        bytes("spark.executor.memoryOverhead").orElse(Math.max(384 * ByteSizes.MIB, heap / 10));
+    long currentOverhead = overheadBytes(config, heap, version);
     long proposed = Math.max(2 * currentOverhead, heap / 5);
     proposed = (proposed + ByteSizes.MIB - 1) / ByteSizes.MIB * ByteSizes.MIB;
     String reasons =
@@ -359,11 +368,7 @@ final class Evidence {
   private void shuffleService(List<Candidate> out) {
     int lost = profile.failures().executorsLost().size();
     ClusterManager cm = profile.clusterManager().orElse(ClusterManager.LOCAL);
-    boolean service =
-        config
-            .get("spark.shuffle.service.enabled")
-            .map(v -> v.trim().equalsIgnoreCase("true"))
-            .orElse(false);
+    boolean service = flag("spark.shuffle.service.enabled");
     if (!service && (cm == ClusterManager.YARN || cm == ClusterManager.STANDALONE)) {
       out.add(
           new Candidate(
@@ -423,16 +428,8 @@ final class Evidence {
     boolean shuffleStage =
         profile.stages().stream()
             .anyMatch(s -> s.id() == stageId && s.shuffleReadBytes().sum() > 0);
-    boolean aqe =
-        config
-            .get("spark.sql.adaptive.enabled")
-            .map(v -> v.trim().equalsIgnoreCase("true"))
-            .orElse(false);
-    boolean skewJoin =
-        config
-            .get("spark.sql.adaptive.skewJoin.enabled")
-            .map(v -> v.trim().equalsIgnoreCase("true"))
-            .orElse(true);
+    boolean aqe = flag("spark.sql.adaptive.enabled");
+    boolean skewJoin = flag("spark.sql.adaptive.skewJoin.enabled");
     if (!shuffleStage || (aqe && skewJoin)) {
       return;
     }
@@ -476,16 +473,8 @@ final class Evidence {
         break;
       }
     }
-    boolean dynamic =
-        config
-            .get("spark.dynamicAllocation.enabled")
-            .map(v -> v.trim().equalsIgnoreCase("true"))
-            .orElse(false);
-    boolean service =
-        config
-            .get("spark.shuffle.service.enabled")
-            .map(v -> v.trim().equalsIgnoreCase("true"))
-            .orElse(false);
+    boolean dynamic = flag("spark.dynamicAllocation.enabled");
+    boolean service = flag("spark.shuffle.service.enabled");
     Map<String, String> values = new java.util.TreeMap<>();
     if (!dynamic) {
       values.put("spark.dynamicAllocation.enabled", "true");
@@ -537,27 +526,67 @@ final class Evidence {
                 + " baseline; raise maxExecutors again if stages wait for executors."));
   }
 
-  private Optional<Long> bytes(String key) {
-    return bytes(config, key);
+  // a boolean in effect (the log's value, else the default of the log's Spark version); false when
+  // the key does not exist in that version or the value is malformed (the rule book reports it)
+  private boolean flag(String key) {
+    Optional<String> v = SparkSemantics.effective(key, config, version).value();
+    try {
+      return v.isPresent() && SparkSemantics.flag(key, v.get());
+    } catch (DgxSparkException e) {
+      return false;
+    }
   }
 
-  /**
-   * A size setting in bytes; the executor and driver memory keys read bare numbers as MiB, as Spark
-   * does.
-   */
+  // a number in effect; empty when unset without default or malformed (the rule book reports it)
+  private OptionalDouble number(String key) {
+    Optional<String> v = SparkSemantics.effective(key, config, version).value();
+    try {
+      return v.isPresent()
+          ? OptionalDouble.of(Double.parseDouble(v.get().trim()))
+          : OptionalDouble.empty();
+    } catch (NumberFormatException e) {
+      return OptionalDouble.empty();
+    }
+  }
+
+  // the size in effect: the log's value, else Spark's default for the app's version
+  private Optional<Long> bytes(String key) {
+    return SparkSemantics.effective(key, config, version)
+        .value()
+        .flatMap(v -> bytes(new SparkConfig(Map.of(key, v)), key));
+  }
+
+  /** A size setting in bytes, read as Spark reads that key (bare numbers in the key's unit). */
   static Optional<Long> bytes(SparkConfig config, String key) {
     Optional<String> v = config.get(key);
     if (v.isEmpty()) {
       return Optional.empty();
     }
     try {
-      boolean mib = key.matches("spark\\.(executor|driver)\\.memory(Overhead)?");
-      return Optional.of(
-          mib
-              ? ByteSizes.parse(v.get(), ByteSizes.MIB) * ByteSizes.MIB
-              : ByteSizes.parseBytes(v.get()));
-    } catch (RuntimeException e) {
+      return Optional.of(SparkSemantics.sizeBytes(key, v.get()));
+    } catch (DgxSparkException e) {
       return Optional.empty(); // the rule book reports the malformed value
+    }
+  }
+
+  /**
+   * The executor overhead Spark derives for the log's config; a malformed overhead setting (which
+   * the rule book reports) leaves the derivation from the heap alone.
+   */
+  static long overheadBytes(SparkConfig config, long heapBytes, SparkVersion version) {
+    try {
+      return SparkSemantics.memoryOverheadBytes(config, heapBytes, version);
+    } catch (DgxSparkException e) {
+      return SparkSemantics.memoryOverheadBytes(SparkConfig.empty(), heapBytes, version);
+    }
+  }
+
+  /** The Spark version that wrote the log; the newest when the log does not say or is garbled. */
+  static SparkVersion sparkVersion(ApplicationProfile profile) {
+    try {
+      return profile.sparkVersion().map(SparkVersion::parse).orElse(SparkVersion.NEWEST);
+    } catch (DgxSparkException e) {
+      return SparkVersion.NEWEST;
     }
   }
 
@@ -565,15 +594,6 @@ final class Evidence {
   static int intOr(String v, int fallback) {
     try {
       return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      return fallback;
-    }
-  }
-
-  /** The value as a double, or the fallback when it is malformed (the rule book reports it). */
-  static double doubleOr(String v, double fallback) {
-    try {
-      return Double.parseDouble(v.trim());
     } catch (NumberFormatException e) {
       return fallback;
     }

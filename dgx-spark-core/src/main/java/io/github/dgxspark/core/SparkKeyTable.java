@@ -1,0 +1,234 @@
+package io.github.dgxspark.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The loader of {@code spark-config-keys.json}: every key of Spark's config registry with its type,
+ * the unit of bare numbers, the version it appeared in, the version it was removed in, and its
+ * default by version.
+ */
+final class SparkKeyTable {
+  static final String RESOURCE = "/io/github/dgxspark/core/spark-config-keys.json";
+  private static final String FALLBACK_PREFIX = "<value of ";
+
+  /**
+   * One default that holds from {@code from} on, until the next range's {@code from}; an empty
+   * value means no default in those versions.
+   */
+  record Range(SparkVersion from, Optional<String> value) {}
+
+  /**
+   * One key.
+   *
+   * @param name the property name ({@code *} stands for one dotted segment)
+   * @param type boolean, int, double, size, time, enum, string or class
+   * @param unit the unit of a bare number for sizes (b, k, m, g) and times (us, ms, s, min)
+   * @param origin spark or rapids
+   * @param since the first release with the key, if known
+   * @param removed the first release without it, if any
+   * @param defaults the defaults by version, oldest first; a value {@code <value of K>} means Spark
+   *     falls back to key K
+   */
+  record Key(
+      String name,
+      String type,
+      Optional<String> unit,
+      String origin,
+      Optional<SparkVersion> since,
+      Optional<SparkVersion> removed,
+      List<Range> defaults,
+      Optional<String> computed,
+      List<Range> pluginDefaults,
+      Optional<String> deprecatedBy) {
+
+    Optional<String> defaultAt(SparkVersion v) {
+      return valueAt(defaults, v);
+    }
+
+    /** The RAPIDS plugin's default in a plugin version; the plain default without version data. */
+    Optional<String> pluginDefaultAt(SparkVersion plugin) {
+      return pluginDefaults.isEmpty()
+          ? defaultAt(SparkVersion.NEWEST)
+          : valueAt(pluginDefaults, plugin);
+    }
+
+    /** The newest plugin's default, or the plain default. */
+    Optional<String> newestPluginDefault() {
+      return pluginDefaults.isEmpty()
+          ? defaultAt(SparkVersion.NEWEST)
+          : pluginDefaults.get(pluginDefaults.size() - 1).value();
+    }
+
+    private static Optional<String> valueAt(List<Range> ranges, SparkVersion v) {
+      Optional<String> value = Optional.empty();
+      for (Range r : ranges) {
+        if (r.from().compareTo(v) <= 0) {
+          value = r.value();
+        }
+      }
+      return value;
+    }
+
+    boolean existsIn(SparkVersion v) {
+      return since.map(s -> s.compareTo(v) <= 0).orElse(true)
+          && removed.map(r -> v.compareTo(r) < 0).orElse(true);
+    }
+  }
+
+  private static final SparkKeyTable BUILT_IN = load();
+
+  private final Map<String, Key> keys;
+  private final List<String> openPrefixes;
+  private final Map<String, List<String>> oldNames = new HashMap<>();
+
+  private SparkKeyTable(Map<String, Key> keys, List<String> openPrefixes) {
+    this.keys = Collections.unmodifiableMap(keys);
+    this.openPrefixes = List.copyOf(openPrefixes);
+    for (Key k : keys.values()) {
+      k.deprecatedBy()
+          .ifPresent(n -> oldNames.computeIfAbsent(n, x -> new ArrayList<>()).add(k.name()));
+    }
+  }
+
+  /** The deprecated names Spark still reads for a key, in no particular order. */
+  List<String> oldNames(String name) {
+    return oldNames.getOrDefault(name, List.of());
+  }
+
+  static SparkKeyTable builtIn() {
+    return BUILT_IN;
+  }
+
+  /** Every key, in no particular order. */
+  Collection<Key> keys() {
+    return keys.values();
+  }
+
+  Optional<Key> find(String name) {
+    return Optional.ofNullable(keys.get(name));
+  }
+
+  boolean underOpenPrefix(String name) {
+    for (String p : openPrefixes) {
+      if (name.startsWith(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The key a default of the form {@code <value of K>} falls back to.
+   *
+   * @param value a default value
+   * @return K, if the value is a fallback
+   */
+  static Optional<String> fallbackKey(String value) {
+    if (value.startsWith(FALLBACK_PREFIX) && value.endsWith(">")) {
+      return Optional.of(value.substring(FALLBACK_PREFIX.length(), value.length() - 1).trim());
+    }
+    return Optional.empty();
+  }
+
+  private static SparkKeyTable load() {
+    try (InputStream in = SparkKeyTable.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new DgxSparkException(RESOURCE + " is missing from the class path");
+      }
+      JsonNode root = new ObjectMapper().readTree(in);
+      Map<String, Key> keys = new HashMap<>();
+      for (JsonNode n : root.path("keys")) {
+        Key k = parse(n);
+        if (keys.put(k.name(), k) != null) {
+          throw new DgxSparkException(
+              String.format(
+                  Locale.ROOT,
+                  "%s lists key '%s' twice; expected every key once",
+                  RESOURCE,
+                  k.name()));
+        }
+      }
+      List<String> prefixes = new ArrayList<>();
+      root.path("openPrefixes").forEach(p -> prefixes.add(p.asText()));
+      return new SparkKeyTable(keys, prefixes);
+    } catch (IOException e) {
+      throw new DgxSparkException(RESOURCE + " could not be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static Key parse(JsonNode n) {
+    String name = n.path("name").asText("");
+    if (name.isEmpty()) {
+      throw new DgxSparkException(RESOURCE + " has a key entry without a name: " + n);
+    }
+    try {
+      Optional<SparkVersion> since = version(n, "since");
+      List<Range> defaults = new ArrayList<>();
+      if (n.has("defaults") || n.has("pluginDefaults")) {
+        if (n.has("default")) {
+          throw new DgxSparkException(
+              "has 'default' beside 'defaults' or 'pluginDefaults'; expected one of them");
+        }
+        defaults.addAll(ranges(n.path("defaults")));
+      } else if (n.hasNonNull("default")) {
+        defaults.add(
+            new Range(
+                since.orElse(new SparkVersion(0, 0, 0)), Optional.of(n.get("default").asText())));
+      }
+      return new Key(
+          name,
+          n.path("type").asText("string"),
+          n.hasNonNull("unit") ? Optional.of(n.get("unit").asText()) : Optional.empty(),
+          n.path("origin").asText("spark"),
+          since,
+          version(n, "removed"),
+          List.copyOf(defaults),
+          n.hasNonNull("computed") ? Optional.of(n.get("computed").asText()) : Optional.empty(),
+          ranges(n.path("pluginDefaults")),
+          n.hasNonNull("deprecatedBy")
+              ? Optional.of(n.get("deprecatedBy").asText())
+              : Optional.empty());
+    } catch (DgxSparkException e) {
+      throw new DgxSparkException(
+          String.format(Locale.ROOT, "%s entry '%s': %s", RESOURCE, name, e.getMessage()), e);
+    }
+  }
+
+  // {"from": version, "value": text or null}, in increasing order of "from"
+  private static List<Range> ranges(JsonNode array) {
+    List<Range> out = new ArrayList<>();
+    SparkVersion previous = null;
+    for (JsonNode r : array) {
+      SparkVersion from = SparkVersion.parse(r.path("from").asText(""));
+      if (previous != null && from.compareTo(previous) <= 0) {
+        throw new DgxSparkException("ranges are not in increasing order of 'from' at " + from);
+      }
+      previous = from;
+      JsonNode value = r.get("value");
+      if (value == null) {
+        throw new DgxSparkException(
+            "a range has no 'value'; expected a text, or null for no default");
+      }
+      out.add(new Range(from, value.isNull() ? Optional.empty() : Optional.of(value.asText())));
+    }
+    return List.copyOf(out);
+  }
+
+  private static Optional<SparkVersion> version(JsonNode n, String field) {
+    // Spark's registry gives some entries an empty version ("since unknown")
+    return n.hasNonNull(field) && !n.get(field).asText().isBlank()
+        ? Optional.of(SparkVersion.parse(n.get(field).asText()))
+        : Optional.empty();
+  }
+}
