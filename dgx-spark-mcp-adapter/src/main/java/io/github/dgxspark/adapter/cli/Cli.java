@@ -5,6 +5,7 @@ import io.github.dgxspark.adapter.AdapterException;
 import io.github.dgxspark.adapter.HardwareOptions;
 import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.adapter.Operations;
+import io.github.dgxspark.adapter.PlanOptions;
 import io.github.dgxspark.adapter.Version;
 import io.github.dgxspark.adapter.WorkloadOptions;
 import io.github.dgxspark.adapter.mcp.McpServerApp;
@@ -175,6 +176,7 @@ public final class Cli {
     @Spec CommandSpec spec;
     @Mixin Options.Hardware hardware;
     @Mixin Options.Workload workload;
+    @Mixin Options.Plan plan;
 
     @Option(
         names = "--format",
@@ -184,7 +186,8 @@ public final class Cli {
 
     @Override
     public Integer call() {
-      ObjectNode r = recommendOrSayLocalFits(hardware.toOptions(), workload.toOptions());
+      ObjectNode r =
+          recommendOrSayLocalFits(hardware.toOptions(), workload.toOptions(), plan.toOptions());
       PrintWriter out = spec.commandLine().getOut();
       switch (format) {
         case conf:
@@ -205,9 +208,10 @@ public final class Cli {
    * Recommends; when a cluster layout does not fit the machine but one local-mode JVM does, the
    * error says so (a laptop or a small VM is the usual case).
    */
-  static ObjectNode recommendOrSayLocalFits(HardwareOptions hw, WorkloadOptions workload) {
+  static ObjectNode recommendOrSayLocalFits(
+      HardwareOptions hw, WorkloadOptions workload, PlanOptions plan) {
     try {
-      return Operations.recommend(hw, workload);
+      return Operations.recommend(hw, workload, plan);
     } catch (DgxSparkException e) {
       if (hw.manager() == ClusterManager.LOCAL) {
         throw e;
@@ -222,7 +226,7 @@ public final class Cli {
               hw.memory(),
               ClusterManager.LOCAL);
       try {
-        Operations.recommend(local, workload);
+        Operations.recommend(local, workload, plan);
       } catch (DgxSparkException stillTooSmall) {
         throw e;
       }
