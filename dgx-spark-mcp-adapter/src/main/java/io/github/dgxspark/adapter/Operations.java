@@ -433,7 +433,7 @@ public final class Operations {
    * @return its path
    */
   public static Path defaultHistoryFile() {
-    return Path.of(System.getProperty("user.home"), ".dgx-spark", "history.json");
+    return PerformanceHistory.defaultFile();
   }
 
   /**
@@ -457,15 +457,12 @@ public final class Operations {
     }
     java.util.List<PerformanceRun> runs = new java.util.ArrayList<>();
     ArrayNode skipped = Json.array();
+    java.time.Instant now = java.time.Instant.now();
     for (Path log : logs) {
       try {
-        ApplicationProfile p = EventLogs.read(log);
+        // the same run the Spark listener of dgx-spark-runtime records at application end
         runs.add(
-            PerformanceRun.fromProfile(
-                p,
-                WorkloadAnalyzer.classify(p).workloadType(),
-                "user event log: master " + p.master().orElse("unknown"),
-                log.toAbsolutePath().toString()));
+            PerformanceRun.fromEventLog(EventLogs.read(log), log.toAbsolutePath().toString(), now));
       } catch (RuntimeException e) {
         ObjectNode sk = skipped.addObject();
         sk.put("logPath", log.toString());

@@ -69,6 +69,35 @@ class CliTest {
   }
 
   @Test
+  void recommend_machineTooSmallForACluster_saysLocalFits() throws IOException {
+    // a 2-core, 4 GiB CPU machine: a standalone layout keeps a core for the OS and one for the
+    // driver, so no executor fits; one local-mode JVM does
+    com.fasterxml.jackson.databind.node.ObjectNode report =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            run("hardware", "--profile", "dgx-spark", "--format", "json").json();
+    com.fasterxml.jackson.databind.node.ObjectNode node =
+        (com.fasterxml.jackson.databind.node.ObjectNode) report.path("report").path("node");
+    node.put("logicalCores", 2).put("physicalCores", 2).put("memoryBytes", 4 * ByteSizes.GIB);
+    node.put("unifiedMemory", false);
+    node.putArray("gpus");
+    Path small = Files.writeString(tmp.resolve("small.json"), Json.pretty(node));
+    Run r = run("recommend", "--hardware", small.toString(), "--workload", "etl");
+    r.badInput();
+    assertTrue(r.err().contains("too small"), r.err());
+    assertTrue(r.err().contains("--cluster-manager local fits"), r.err());
+    Run local =
+        run(
+            "recommend",
+            "--hardware",
+            small.toString(),
+            "--workload",
+            "etl",
+            "--cluster-manager",
+            "local");
+    assertEquals(Cli.OK, local.code(), local.err());
+  }
+
+  @Test
   void recommend_json_hasConfigWithAReasonForEveryKey() {
     Run r =
         run(
