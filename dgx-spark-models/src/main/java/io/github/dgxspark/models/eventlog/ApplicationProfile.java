@@ -26,6 +26,8 @@ import java.util.TreeSet;
  * @param attemptId the application attempt id, when the cluster manager sets one
  * @param applicationName {@code App Name}
  * @param sparkVersion the Spark version that wrote the log ({@code SparkListenerLogStart})
+ * @param javaVersion the Java version the driver ran ({@code SparkListenerEnvironmentUpdate}'s
+ *     {@code JVM Information}), e.g. {@code 1.8.0_292 (Private Build)} or {@code 17.0.18 (Ubuntu)}
  * @param user the user that ran the application
  * @param startTime application start
  * @param endTime application end; absent while the application runs or when the log was cut
@@ -55,6 +57,7 @@ public record ApplicationProfile(
     Optional<String> attemptId,
     Optional<String> applicationName,
     Optional<String> sparkVersion,
+    Optional<String> javaVersion,
     Optional<String> user,
     Optional<Instant> startTime,
     Optional<Instant> endTime,
@@ -80,6 +83,7 @@ public record ApplicationProfile(
     Objects.requireNonNull(attemptId, "attemptId");
     Objects.requireNonNull(applicationName, "applicationName");
     Objects.requireNonNull(sparkVersion, "sparkVersion");
+    Objects.requireNonNull(javaVersion, "javaVersion");
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(startTime, "startTime");
     Objects.requireNonNull(endTime, "endTime");

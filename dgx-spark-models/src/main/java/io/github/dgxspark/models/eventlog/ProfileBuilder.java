@@ -93,6 +93,7 @@ final class ProfileBuilder {
   private String appName;
   private String user;
   private String sparkVersion;
+  private String javaVersion;
   private long startMillis = -1;
   private long endMillis = -1;
   private boolean ended;
@@ -283,6 +284,7 @@ final class ProfileBuilder {
         break;
       case "SparkListenerEnvironmentUpdate":
         environment(e.path("Spark Properties"));
+        javaVersion = text(e.path("JVM Information"), "Java Version");
         break;
       case "SparkListenerResourceProfileAdded":
         resourceProfile(e);
@@ -624,6 +626,7 @@ final class ProfileBuilder {
         Optional.ofNullable(attemptId),
         Optional.ofNullable(appName),
         Optional.ofNullable(sparkVersion),
+        Optional.ofNullable(javaVersion),
         Optional.ofNullable(user),
         StageAccumulator.instant(startMillis),
         StageAccumulator.instant(endMillis),
@@ -775,7 +778,13 @@ final class ProfileBuilder {
       this.id = id;
     }
 
-    /** Replaces the operator counts with those of a (re-)plan's tree. */
+    /**
+     * Replaces the operator counts with those of a (re-)plan's tree. In a final adaptive plan
+     * ({@code AdaptiveSparkPlan isFinalPlan=true}), a nested {@code AdaptiveSparkPlan
+     * isFinalPlan=false} (a subquery not yet re-planned when the event was written) is left out:
+     * its operators are the plan before Spark's, and the RAPIDS plugin's, query-stage rules ran,
+     * not what executed.
+     */
     void plan(JsonNode root, boolean update) {
       if (update) {
         planUpdates++;
@@ -783,12 +792,19 @@ final class ProfileBuilder {
       if (root.isMissingNode() || root.isNull()) {
         return;
       }
+      boolean finalPlan = root.path("simpleString").asText("").contains("isFinalPlan=true");
       Map<String, Integer> counts = new TreeMap<>();
       Deque<JsonNode> todo = new ArrayDeque<>();
       todo.push(root);
       while (!todo.isEmpty()) {
         JsonNode node = todo.pop();
         String name = node.path("nodeName").asText("");
+        if (finalPlan
+            && node != root
+            && name.equals("AdaptiveSparkPlan")
+            && node.path("simpleString").asText("").contains("isFinalPlan=false")) {
+          continue;
+        }
         if (!name.isBlank()) {
           counts.merge(operatorName(name), 1, Integer::sum);
         }

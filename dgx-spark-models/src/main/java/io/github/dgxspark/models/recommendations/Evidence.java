@@ -2,7 +2,9 @@ package io.github.dgxspark.models.recommendations;
 
 import io.github.dgxspark.core.ByteSizes;
 import io.github.dgxspark.core.ClusterManager;
+import io.github.dgxspark.core.DgxSparkException;
 import io.github.dgxspark.core.SparkConfig;
+import io.github.dgxspark.core.SparkSemantics;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
 import io.github.dgxspark.models.perf.Bottleneck;
 import io.github.dgxspark.models.perf.BottleneckKind;
@@ -17,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Recommendations from the bottlenecks {@code BottleneckDetector} finds in an event log (the one
@@ -43,20 +47,30 @@ final class Evidence {
   private final ApplicationProfile profile;
   private final BottleneckReport report;
   private final SparkConfig config;
-  private final Optional<String> optimizerPartitionBytes;
-  private final boolean gpu;
+  private final Filters filters;
 
   Evidence(
-      ApplicationProfile profile,
-      BottleneckReport report,
-      SparkConfig config,
-      Optional<String> optimizerPartitionBytes,
-      boolean gpu) {
+      ApplicationProfile profile, BottleneckReport report, SparkConfig config, Filters filters) {
     this.profile = profile;
     this.report = report;
     this.config = config;
-    this.optimizerPartitionBytes = optimizerPartitionBytes;
-    this.gpu = gpu;
+    this.filters = filters;
+  }
+
+  /**
+   * What an expert reads in a GPU application's log, whether or not a config change fixes it: GPU
+   * out-of-memory with the pool, concurrency and split behind it, operators that stayed on the CPU
+   * with their share of SQL time, and a RAPIDS shuffle setting without its shuffle manager.
+   */
+  List<String> diagnoses() {
+    if (!filters.rapids()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    gpuOutOfMemoryDiagnosis().ifPresent(out::add);
+    GpuFallbacks.of(profile).diagnosis().ifPresent(out::add);
+    shuffleManagerDiagnosis().ifPresent(out::add);
+    return out;
   }
 
   List<Candidate> candidates() {
@@ -126,44 +140,177 @@ final class Evidence {
                 + " state operator's numShufflePartitions shows the new count."));
   }
 
+  /** A garbage collector chosen on the command line, e.g. {@code -XX:+UseParallelGC}. */
+  static final Pattern CHOSEN_COLLECTOR = Pattern.compile("-XX:\\+Use[A-Za-z0-9]*GC\\b");
+
+  /**
+   * The Java feature release of a {@code Java Version} text: {@code 1.8.0_292 (Private Build)} is
+   * 8, {@code 17.0.18 (Ubuntu)} is 17; 0 when the text is not a Java version.
+   */
+  static int javaMajor(String version) {
+    Matcher m = Pattern.compile("^(?:1\\.)?([0-9]+)").matcher(version.trim());
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  }
+
   /** Whether a finding is at least as severe as a level. */
   private static boolean atLeast(Bottleneck b, BottleneckSeverity level) {
     return b.severity().compareTo(level) <= 0;
   }
 
+  static final String ALLOC_FRACTION = "spark.rapids.memory.gpu.allocFraction";
+  static final String MAX_ALLOC_FRACTION = "spark.rapids.memory.gpu.maxAllocFraction";
+  static final String CONCURRENT_GPU_TASKS = "spark.rapids.sql.concurrentGpuTasks";
+
+  /**
+   * An RMM pool held under this fraction of the GPU's memory by {@code allocFraction} or {@code
+   * maxAllocFraction} is named as the first cause of a GPU out-of-memory: the plugin's defaults
+   * give the pool the whole GPU (RapidsConf.scala, NVIDIA/spark-rapids), and half is a project
+   * choice so that only a clear cap is flagged.
+   */
+  static final double CAPPED_POOL_FRACTION = 0.5;
+
+  private Optional<Double> fraction(String key) {
+    Optional<String> v = filters.effective(key).value();
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Double.parseDouble(v.get().trim()));
+    } catch (NumberFormatException e) {
+      return Optional.empty(); // the rule book reports the malformed value
+    }
+  }
+
+  /** The smaller of allocFraction and maxAllocFraction when it holds the pool under the cap. */
+  private Optional<Double> poolCap() {
+    double cap =
+        Math.min(fraction(ALLOC_FRACTION).orElse(1.0), fraction(MAX_ALLOC_FRACTION).orElse(1.0));
+    return cap < CAPPED_POOL_FRACTION ? Optional.of(cap) : Optional.empty();
+  }
+
+  private Optional<Integer> concurrentGpuTasks() {
+    return filters.effective(CONCURRENT_GPU_TASKS).value().map(v -> intOr(v, 0)).filter(n -> n > 0);
+  }
+
+  private List<ApplicationProfile.Stage> gpuOomStages() {
+    return profile.stages().stream().filter(s -> s.failedTasks() > 0).toList();
+  }
+
+  private String oomExample() {
+    return profile.failures().examples().stream()
+        .filter(e -> e.contains("OutOfMemory") || e.contains("OOM") || e.contains("out of memory"))
+        .findFirst()
+        .map(e -> " (e.g. '" + (e.length() > 160 ? e.substring(0, 160) + "...'" : e + "'") + ")")
+        .orElse("");
+  }
+
+  private String poolText() {
+    return String.format(
+        Locale.ROOT,
+        "the RMM pool starts at allocFraction %s and is capped at maxAllocFraction %s of the GPU's"
+            + " memory%s",
+        filters.effective(ALLOC_FRACTION).value().orElse("(unknown)"),
+        filters.effective(MAX_ALLOC_FRACTION).value().orElse("(unknown)"),
+        concurrentGpuTasks()
+            .map(
+                n ->
+                    String.format(
+                        Locale.ROOT,
+                        ", shared by %d concurrent GPU tasks (at most %.1f %% of the GPU each)",
+                        n,
+                        100 * fraction(MAX_ALLOC_FRACTION).orElse(1.0) / n))
+            .orElse(""));
+  }
+
+  private Optional<String> gpuOutOfMemoryDiagnosis() {
+    int oom = profile.failures().gpuOutOfMemoryTasks();
+    if (oom == 0) {
+      return Optional.empty();
+    }
+    List<ApplicationProfile.Stage> stages = gpuOomStages();
+    long maxInput = stages.stream().mapToLong(s -> s.inputBytes().max()).max().orElse(0);
+    String cause =
+        poolCap().isPresent()
+            ? " The pool cap, not the data, is the first cause: the plugin's default pool is the"
+                + " whole GPU."
+            : "";
+    return Optional.of(
+        String.format(
+            Locale.ROOT,
+            "GPU out-of-memory: %d task(s) failed in stage(s) %s%s%s; %s.%s%s",
+            oom,
+            stages.stream().map(s -> Integer.toString(s.id())).distinct().toList(),
+            profile.failures().failedJobs() > 0
+                ? String.format(
+                    Locale.ROOT, " and %d job(s) failed", profile.failures().failedJobs())
+                : "",
+            oomExample(),
+            poolText(),
+            maxInput > 0
+                ? String.format(
+                    Locale.ROOT,
+                    " The failing stages' tasks read up to %s of input each (maxPartitionBytes %s).",
+                    ByteSizes.human(maxInput),
+                    filters.effective(Filters.MAX_PARTITION_BYTES).value().orElse("(unknown)"))
+                : "",
+            cause));
+  }
+
   private void gpuOutOfMemory(List<Candidate> out) {
     int oom = profile.failures().gpuOutOfMemoryTasks();
-    long maxInput =
-        profile.stages().stream()
-            .filter(s -> s.failedTasks() > 0)
-            .mapToLong(s -> s.inputBytes().max())
-            .max()
-            .orElse(0);
     String failed =
         profile.failures().failedJobs() > 0
             ? String.format(Locale.ROOT, " and %d job(s) failed", profile.failures().failedJobs())
             : "";
-    long current = bytes("spark.sql.files.maxPartitionBytes").orElse(128 * ByteSizes.MIB);
-    if (maxInput > 0) {
-      long target = Math.min(current / 2, maxInput / 2);
-      if (optimizerPartitionBytes.isPresent()) {
-        target = Math.min(target, ByteSizes.parseBytes(optimizerPartitionBytes.get()));
+    Optional<Double> cap = poolCap();
+    if (cap.isPresent()) {
+      Map<String, String> values = new java.util.TreeMap<>();
+      for (String key : List.of(ALLOC_FRACTION, MAX_ALLOC_FRACTION)) {
+        Optional<String> d = SparkSemantics.defaultValue(key, filters.version());
+        if (fraction(key).orElse(1.0) < CAPPED_POOL_FRACTION && d.isPresent()) {
+          values.put(key, d.get());
+        }
       }
-      target = Math.max(ByteSizes.floorTo(target, ByteSizes.MIB), 16 * ByteSizes.MIB);
+      if (!values.isEmpty()) {
+        out.add(
+            new Candidate(
+                "Let the GPU memory pool use the GPU",
+                values,
+                String.format(
+                    Locale.ROOT,
+                    "%d task(s) failed with GPU out-of-memory%s%s: %s. Restoring the plugin's"
+                        + " default fractions lets the pool grow to the whole GPU (less the"
+                        + " reserve) before tasks must spill or split.",
+                    oom,
+                    failed,
+                    oomExample(),
+                    poolText()),
+                "NVIDIA spark-rapids RapidsConf.scala (spark.rapids.memory.gpu.allocFraction and"
+                    + " maxAllocFraction, default 1); "
+                    + LOG_SOURCE,
+                Candidate.Origin.LOG,
+                Severity.ERROR,
+                "GPU out-of-memory and split-and-retry counts in the executor logs should fall to"
+                    + " zero; nvidia-smi shows the pool taking most of the GPU's memory."));
+      }
+    }
+    long maxInput = gpuOomStages().stream().mapToLong(s -> s.inputBytes().max()).max().orElse(0);
+    if (maxInput > 0) {
+      long target = Math.max(ByteSizes.floorTo(maxInput / 2, ByteSizes.MIB), 16 * ByteSizes.MIB);
       out.add(
           new Candidate(
               "Read smaller input partitions on the GPU",
-              Map.of("spark.sql.files.maxPartitionBytes", ByteSizes.format(target)),
+              Map.of(Filters.MAX_PARTITION_BYTES, ByteSizes.format(target)),
               String.format(
                   Locale.ROOT,
-                  "%d task(s) failed with GPU out-of-memory%s; the failing scan stages read up to %s"
-                      + " per task (maxPartitionBytes %s). Input partitions of at most half that"
-                      + " (and no more than the GPU reference size) give each task a smaller batch;"
-                      + " the AutoTuner also halves the setting after a GPU OOM in a scan.",
+                  "%d task(s) failed with GPU out-of-memory%s; the failing stages' tasks read up to"
+                      + " %s each (maxPartitionBytes %s). Splits of at most half that give each"
+                      + " task a smaller batch; the AutoTuner also halves the setting after a GPU"
+                      + " OOM in a scan.",
                   oom,
                   failed,
                   ByteSizes.human(maxInput),
-                  config.get("spark.sql.files.maxPartitionBytes").orElse("128m (default)")),
+                  filters.effective(Filters.MAX_PARTITION_BYTES).value().orElse("(unknown)")),
               "NVIDIA spark-rapids-tools AutoTuner (maxPartitionBytes after GPU OOM); "
                   + LOG_SOURCE,
               Candidate.Origin.LOG,
@@ -171,25 +318,68 @@ final class Evidence {
               "GPU out-of-memory and split-and-retry counts in the executor logs, and the number of"
                   + " scan tasks, which grows as partitions shrink."));
     }
-    int concurrent =
-        config.get("spark.rapids.sql.concurrentGpuTasks").map(v -> intOr(v, 2)).orElse(2);
-    if (concurrent > 1) {
+    Optional<Integer> concurrent = concurrentGpuTasks();
+    if (cap.isEmpty() && concurrent.isPresent() && concurrent.get() > 1) {
       out.add(
           new Candidate(
               "Let fewer tasks share the GPU",
-              Map.of("spark.rapids.sql.concurrentGpuTasks", Integer.toString(concurrent / 2)),
+              Map.of(CONCURRENT_GPU_TASKS, Integer.toString(concurrent.get() / 2)),
               String.format(
                   Locale.ROOT,
-                  "%d task(s) failed with GPU out-of-memory while %d tasks shared each GPU; halving"
-                      + " the concurrent GPU tasks doubles the GPU memory each task can use (the"
-                      + " tuning guide's 2-4 range trades memory for overlap).",
+                  "%d task(s) failed with GPU out-of-memory%s while %d tasks shared each GPU and"
+                      + " the pool had the GPU's memory (%s); halving the concurrent GPU tasks"
+                      + " doubles the GPU memory each task can use (the tuning guide's 2-4 range"
+                      + " trades memory for overlap).",
                   oom,
-                  concurrent),
+                  oomExample(),
+                  concurrent.get(),
+                  poolText()),
               "RAPIDS Accelerator Tuning Guide (concurrentGpuTasks); " + LOG_SOURCE,
               Candidate.Origin.LOG,
               Severity.ERROR,
               "GPU utilisation (nvidia-smi) may drop a little; out-of-memory retries should stop."));
     }
+  }
+
+  /**
+   * A RAPIDS shuffle setting the shuffle manager does not honour: {@code spark.rapids.shuffle.mode}
+   * acts only when {@code spark.shuffle.manager} is the RAPIDS shuffle manager built for the
+   * application's Spark version, and a manager built for another version is not that one.
+   */
+  private Optional<String> shuffleManagerDiagnosis() {
+    Optional<String> manager = config.get("spark.shuffle.manager").map(String::trim);
+    Optional<String> mode = config.get("spark.rapids.shuffle.mode").map(String::trim);
+    boolean rapidsManager = manager.filter(m -> m.contains("RapidsShuffleManager")).isPresent();
+    if (filters.rapidsShuffleManagerActive()) {
+      return Optional.empty();
+    }
+    if (rapidsManager) {
+      return Optional.of(
+          String.format(
+              Locale.ROOT,
+              "Shuffle manager not active: spark.shuffle.manager is %s, but the RAPIDS shuffle"
+                  + " manager for Spark %s is com.nvidia.spark.rapids.spark%d%d%d"
+                  + ".RapidsShuffleManager (one class per Spark build); shuffles do not use the"
+                  + " RAPIDS shuffle%s.",
+              manager.get(),
+              profile.sparkVersion().orElse("(unknown)"),
+              filters.version().major(),
+              filters.version().minor(),
+              filters.version().patch(),
+              mode.map(m -> " (spark.rapids.shuffle.mode " + m + ")").orElse("")));
+    }
+    if (mode.isPresent() && profile.totals().shuffleWriteBytes() > 0) {
+      return Optional.of(
+          String.format(
+              Locale.ROOT,
+              "Shuffle manager not active: spark.rapids.shuffle.mode is %s, but spark.shuffle.manager"
+                  + " is %s, so the setting has no effect and the %s of shuffle went through"
+                  + " Spark's own shuffle.",
+              mode.get(),
+              manager.orElse("Spark's default (sort)"),
+              ByteSizes.human(profile.totals().shuffleWriteBytes())));
+    }
+    return Optional.empty();
   }
 
   /** Spill in stages that read input but no shuffle: the input partitions are too large. */
@@ -321,8 +511,12 @@ final class Evidence {
       return;
     }
     long heap = bytes("spark.executor.memory").orElse(ByteSizes.GIB);
-    long currentOverhead =
-        bytes("spark.executor.memoryOverhead").orElse(Math.max(384 * ByteSizes.MIB, heap / 10));
+    long currentOverhead;
+    try {
+      currentOverhead = SparkSemantics.memoryOverheadBytes(config, heap, filters.version());
+    } catch (DgxSparkException e) {
+      return; // the rule book reports the malformed value
+    }
     long proposed = Math.max(2 * currentOverhead, heap / 5);
     proposed = (proposed + ByteSizes.MIB - 1) / ByteSizes.MIB * ByteSizes.MIB;
     String reasons =
@@ -394,8 +588,12 @@ final class Evidence {
       return; // Dr. Elephant's "low" GC needs no change
     }
     String opts = config.get("spark.executor.extraJavaOptions").orElse("");
-    if (opts.contains("GC")) {
+    if (CHOSEN_COLLECTOR.matcher(opts).find()) {
       return; // a collector is chosen deliberately; the memory sizing is the optimizer's
+    }
+    int java = javaMajor(profile.javaVersion().orElse(""));
+    if (java == 0 || java >= 9) {
+      return; // G1 is already the default from JDK 9 (JEP 248), or the Java version is unknown
     }
     String proposed = (opts.isBlank() ? "" : opts.strip() + " ") + "-XX:+UseG1GC";
     out.add(
@@ -406,8 +604,10 @@ final class Evidence {
                 + b.severity().id()
                 + "): "
                 + b.reason()
-                + ". G1 keeps pauses short on large executor heaps, where Java 8's default parallel"
-                + " collector stops every task.",
+                + ". The application ran Java "
+                + profile.javaVersion().orElse("")
+                + ", whose default parallel collector stops every task on a full collection; G1"
+                + " (the default from JDK 9, JEP 248) keeps pauses short on large executor heaps.",
             "Apache Spark Tuning Guide (garbage collection tuning: G1GC); " + b.source(),
             Candidate.Origin.LOG,
             atLeast(b, BottleneckSeverity.SEVERE) ? Severity.WARNING : Severity.INFO,

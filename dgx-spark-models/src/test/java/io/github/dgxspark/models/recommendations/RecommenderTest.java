@@ -400,6 +400,7 @@ class RecommenderTest {
             p.attemptId(),
             p.applicationName(),
             p.sparkVersion(),
+            p.javaVersion(),
             p.user(),
             p.startTime(),
             p.endTime(),
