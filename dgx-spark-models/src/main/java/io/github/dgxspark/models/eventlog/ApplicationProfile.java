@@ -367,6 +367,10 @@ public record ApplicationProfile(
    *     adaptive plan when AQE re-planned). Names are Spark's node names with a trailing code-gen
    *     id such as {@code " (3)"} removed, e.g. {@code HashAggregate}, {@code GpuProject}, {@code
    *     Scan parquet}
+   * @param draftSubqueryOperatorCounts the part of {@code operatorCounts} inside draft subqueries
+   *     of a final adaptive plan: a nested {@code AdaptiveSparkPlan isFinalPlan=false}, written
+   *     before its query stages were planned, so its operators are not those that ran (on a GPU
+   *     application they show as CPU operators although the plugin replaces them)
    * @param planUpdates number of adaptive re-plans
    * @param errorMessage the error of a failed execution (Spark 3.4+ logs an empty one on success)
    * @param jobIds the jobs that ran for it
@@ -378,6 +382,7 @@ public record ApplicationProfile(
       Optional<Instant> end,
       Optional<Duration> duration,
       Map<String, Integer> operatorCounts,
+      Map<String, Integer> draftSubqueryOperatorCounts,
       int planUpdates,
       Optional<String> errorMessage,
       List<Integer> jobIds) {
@@ -388,6 +393,7 @@ public record ApplicationProfile(
       Objects.requireNonNull(end, "end");
       Objects.requireNonNull(duration, "duration");
       operatorCounts = copyOrdered(operatorCounts);
+      draftSubqueryOperatorCounts = copyOrdered(draftSubqueryOperatorCounts);
       Objects.requireNonNull(errorMessage, "errorMessage");
       jobIds = List.copyOf(jobIds);
     }

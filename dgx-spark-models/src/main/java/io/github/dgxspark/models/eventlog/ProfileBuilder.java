@@ -615,6 +615,7 @@ final class ProfileBuilder {
               StageAccumulator.instant(s.endMillis),
               between(s.startMillis, s.endMillis),
               s.operatorCounts,
+              s.draftSubqueryOperatorCounts,
               s.planUpdates,
               Optional.ofNullable(s.errorMessage),
               jobsBySql.getOrDefault(s.id, List.of())));
@@ -771,6 +772,7 @@ final class ProfileBuilder {
     long startMillis = -1;
     long endMillis = -1;
     Map<String, Integer> operatorCounts = Map.of();
+    Map<String, Integer> draftSubqueryOperatorCounts = Map.of();
     int planUpdates;
     String errorMessage;
 
@@ -779,11 +781,11 @@ final class ProfileBuilder {
     }
 
     /**
-     * Replaces the operator counts with those of a (re-)plan's tree. In a final adaptive plan
-     * ({@code AdaptiveSparkPlan isFinalPlan=true}), a nested {@code AdaptiveSparkPlan
-     * isFinalPlan=false} (a subquery not yet re-planned when the event was written) is left out:
-     * its operators are the plan before Spark's, and the RAPIDS plugin's, query-stage rules ran,
-     * not what executed.
+     * Replaces the operator counts with those of a (re-)plan's tree, and the draft counts with
+     * those of its draft subqueries: in a final adaptive plan ({@code AdaptiveSparkPlan
+     * isFinalPlan=true}), a nested {@code AdaptiveSparkPlan isFinalPlan=false} is a subquery not
+     * yet re-planned when the event was written, whose operators are shown before Spark's (and the
+     * RAPIDS plugin's) query-stage rules ran.
      */
     void plan(JsonNode root, boolean update) {
       if (update) {
@@ -794,23 +796,33 @@ final class ProfileBuilder {
       }
       boolean finalPlan = root.path("simpleString").asText("").contains("isFinalPlan=true");
       Map<String, Integer> counts = new TreeMap<>();
+      Map<String, Integer> draft = new TreeMap<>();
       Deque<JsonNode> todo = new ArrayDeque<>();
+      Deque<Boolean> inDraft = new ArrayDeque<>();
       todo.push(root);
+      inDraft.push(false);
       while (!todo.isEmpty()) {
         JsonNode node = todo.pop();
         String name = node.path("nodeName").asText("");
-        if (finalPlan
-            && node != root
-            && name.equals("AdaptiveSparkPlan")
-            && node.path("simpleString").asText("").contains("isFinalPlan=false")) {
-          continue;
-        }
+        boolean d =
+            inDraft.pop()
+                || finalPlan
+                    && node != root
+                    && name.equals("AdaptiveSparkPlan")
+                    && node.path("simpleString").asText("").contains("isFinalPlan=false");
         if (!name.isBlank()) {
           counts.merge(operatorName(name), 1, Integer::sum);
+          if (d) {
+            draft.merge(operatorName(name), 1, Integer::sum);
+          }
         }
-        node.path("children").forEach(todo::push);
+        for (JsonNode child : node.path("children")) {
+          todo.push(child);
+          inDraft.push(d);
+        }
       }
       operatorCounts = counts;
+      draftSubqueryOperatorCounts = draft;
     }
   }
 }

@@ -189,7 +189,7 @@ final class Engine {
       reference.ifPresent(r -> r.values().forEach(v -> ref.put(v.key(), v)));
     }
     List<Candidate> candidates = new ArrayList<>();
-    Optional<BottleneckReport> bottlenecks = profile.map(BottleneckDetector::detect);
+    Optional<BottleneckReport> bottlenecks = profile.map(this::detect);
     List<String> diagnoses = new ArrayList<>();
     profile.ifPresent(
         p -> {
@@ -228,6 +228,20 @@ final class Engine {
         filtered,
         diagnoses,
         plan);
+  }
+
+  /**
+   * The log's bottlenecks; none, with the reason among the assumptions, when the log has no timed
+   * task to analyse.
+   */
+  private BottleneckReport detect(ApplicationProfile p) {
+    try {
+      return BottleneckDetector.detect(p);
+    } catch (ModelsException e) {
+      assumptions.add("bottlenecks: none analysed, " + e.getMessage());
+      return new BottleneckReport(
+          p.applicationId(), Optional.empty(), List.of(), "not analysed: " + e.getMessage());
+    }
   }
 
   private Optional<OptimizationResult> optimize() {

@@ -61,8 +61,12 @@ record GpuFallbacks(
       boolean any = false;
       for (Map.Entry<String, Integer> e : s.operatorCounts().entrySet()) {
         String name = e.getKey().trim();
+        int ran = e.getValue() - s.draftSubqueryOperatorCounts().getOrDefault(e.getKey(), 0);
+        if (ran <= 0) {
+          continue; // only in draft subquery plans, which the plugin replaces when they run
+        }
         if (name.equals("GpuRowToColumnar") || name.equals("GpuColumnarToRow")) {
-          transitions += e.getValue();
+          transitions += ran;
         } else if (cpuOperator(name)) {
           cpu.merge(name, 1, Integer::sum);
           any = true;
