@@ -260,8 +260,13 @@ final class Engine {
     }
   }
 
+  /**
+   * The rule book's findings; from a log, without the target hardware, whose sizing belongs to the
+   * plan for the target, not to the fixes of what the log shows.
+   */
   private ValidationReport validate(SparkConfig config) {
-    return rules.validate(config, hardwareKnown ? Optional.of(cluster) : Optional.empty());
+    return rules.validate(
+        config, hardwareKnown && profile.isEmpty() ? Optional.of(cluster) : Optional.empty());
   }
 
   private List<Candidate> ruleCandidates(

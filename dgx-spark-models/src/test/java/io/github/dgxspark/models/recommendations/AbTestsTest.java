@@ -41,13 +41,6 @@ class AbTestsTest {
   }
 
   @Test
-  void plan_unknownVariation_pilotRunsFirst() {
-    AbTestPlan p = AbTests.plan(ONE, saving(0.1), new RunVariance(OptionalDouble.empty(), "none"));
-    assertTrue(p.runsPerArm().isEmpty());
-    assertTrue(p.stopRule().contains("run 3 of each arm first"), p.stopRule());
-  }
-
-  @Test
   void plan_knownEffectAndVariation_detectableWithinThirtyRuns() {
     AbTestPlan p = AbTests.plan(ONE, saving(0.1), new RunVariance(OptionalDouble.of(0.1), "h"));
     assertTrue(p.detectable());
