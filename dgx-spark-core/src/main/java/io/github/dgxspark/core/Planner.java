@@ -9,17 +9,17 @@ import java.util.Optional;
 
 /** One optimization: resolves the mode, lays out executors and emits the reasoned properties. */
 final class Planner {
-  /** Spark's minimum executor overhead, max(384 MiB, factor × heap) (Spark Configuration page). */
-  static final long MIN_OVERHEAD_BYTES = 384 * MIB;
+  /** Spark's minimum executor overhead, max(384 MiB, factor × heap). */
+  static final long MIN_OVERHEAD_BYTES = SparkSemantics.MIN_MEMORY_OVERHEAD_BYTES;
 
   /** Spark's default spark.executor.memoryOverheadFactor for JVM jobs. */
-  static final double JVM_OVERHEAD_FACTOR = 0.10;
+  static final double JVM_OVERHEAD_FACTOR = SparkSemantics.MEMORY_OVERHEAD_FACTOR;
 
   /**
    * Spark's Kubernetes overhead factor for non-JVM (PySpark) jobs; applied under every manager
    * here.
    */
-  static final double PYTHON_OVERHEAD_FACTOR = 0.40;
+  static final double PYTHON_OVERHEAD_FACTOR = SparkSemantics.NON_JVM_MEMORY_OVERHEAD_FACTOR;
 
   /** Largest heap that keeps compressed oops (31 GiB leaves headroom below the 32 GB limit). */
   static final long COMPRESSED_OOPS_HEAP_BYTES = 31 * GIB;
@@ -239,10 +239,10 @@ final class Planner {
       if (heap < MIN_HEAP_BYTES) {
         throw tooLittleMemory(executorsPerNode, perExecutor);
       }
-      overhead = roundUpMib(Math.max(MIN_OVERHEAD_BYTES, (long) (overheadFactor * heap)));
+      overhead = overheadFor(heap, overheadFactor);
       while (heap + overhead > perExecutor) {
         heap = roundHeap(heap - 64 * MIB);
-        overhead = roundUpMib(Math.max(MIN_OVERHEAD_BYTES, (long) (overheadFactor * heap)));
+        overhead = overheadFor(heap, overheadFactor);
       }
     }
     int totalExecutors = executorsPerNode * cluster.nodeCount();
@@ -357,6 +357,8 @@ final class Planner {
     return Math.max(GIB, ByteSizes.floorTo(Math.min(heap, node.memoryBytes() / 16), MIB));
   }
 
+  // Spark's max(minimum, factor x heap), rounded up (Spark truncates) so that the explicit value
+  // is never below factor x heap
   private static long overheadFor(long heap, double factor) {
     return roundUpMib(Math.max(MIN_OVERHEAD_BYTES, (long) (factor * heap)));
   }

@@ -36,16 +36,27 @@ public final class SparkSemantics {
   private static final SparkVersion RAPIDS_FIRST_SPARK = new SparkVersion(3, 0, 0);
 
   /**
-   * Spark's minimum overhead before {@code spark.executor.minMemoryOverhead} (4.0): 384 MiB ({@code
-   * MEMORY_OVERHEAD_MIN} in YarnSparkHadoopUtil.scala v1.6.3, ResourceProfile.scala v3.5.7).
+   * Spark's minimum memory overhead, 384 MiB: {@code MEMORY_OVERHEAD_MIN} in
+   * YarnSparkHadoopUtil.scala (v1.6.3) and ResourceProfile.scala (v3.5.7), the default of {@code
+   * spark.executor.minMemoryOverhead} and {@code spark.driver.minMemoryOverhead} from 4.0
+   * (internal/config/package.scala v4.1.3).
    */
-  private static final long OVERHEAD_MIN_MIB = 384;
+  public static final long MIN_MEMORY_OVERHEAD_BYTES = 384 * ByteSizes.MIB;
 
   /**
-   * The overhead factor before {@code spark.executor.memoryOverheadFactor} (3.3): 0.10 ({@code
-   * MEMORY_OVERHEAD_FACTOR} in YarnSparkHadoopUtil.scala v3.2.4).
+   * Spark's memory overhead factor for JVM applications, 0.10: {@code MEMORY_OVERHEAD_FACTOR} in
+   * YarnSparkHadoopUtil.scala (v3.2.4), the default of {@code spark.executor.memoryOverheadFactor}
+   * from 3.3 and of {@code spark.kubernetes.memoryOverheadFactor} (package.scala v4.1.3, k8s
+   * Config.scala v2.4.8).
    */
-  private static final double OVERHEAD_FACTOR = 0.10;
+  public static final double MEMORY_OVERHEAD_FACTOR = 0.10;
+
+  /**
+   * Spark's overhead factor on Kubernetes for non-JVM (PySpark, SparkR) applications that set none,
+   * 0.40: {@code NON_JVM_MEMORY_OVERHEAD_FACTOR} in the Kubernetes Constants.scala (v4.0.1), used
+   * by BasicDriverFeatureStep.
+   */
+  public static final double NON_JVM_MEMORY_OVERHEAD_FACTOR = 0.40;
 
   private SparkSemantics() {}
 
@@ -184,55 +195,102 @@ public final class SparkSemantics {
   }
 
   /**
-   * The executor's memory overhead as Spark derives it: the explicit overhead when set ({@code
-   * spark.executor.memoryOverhead} from 2.3, {@code spark.yarn.executor.memoryOverhead} before and
-   * as its alternate name after), else {@code max(factor × heap, minimum)} in whole MiB, as {@code
-   * ResourceProfile.calculateOverHeadMemory} computes it (v4.1.3). The factor is {@code
-   * spark.executor.memoryOverheadFactor} from 3.3 (on Kubernetes {@code
-   * spark.kubernetes.memoryOverheadFactor} before 3.3), else 0.10; the minimum is {@code
-   * spark.executor.minMemoryOverhead} from 4.0, else 384 MiB.
+   * The executor's memory overhead as Spark derives it for a JVM application: the explicit overhead
+   * when set ({@code spark.executor.memoryOverhead} from 2.3, {@code
+   * spark.yarn.executor.memoryOverhead} before and as its alternate name after: SparkConf.scala
+   * v4.1.3 {@code configsWithAlternatives}), else {@code max(factor × heap, minimum)} in whole MiB,
+   * as {@code ResourceProfile.calculateOverHeadMemory} computes it (v4.1.3). The factor is {@code
+   * spark.executor.memoryOverheadFactor} from 3.3, else on Kubernetes {@code
+   * spark.kubernetes.memoryOverheadFactor} (2.4+; BasicExecutorFeatureStep.scala v4.0.1), else
+   * {@link #MEMORY_OVERHEAD_FACTOR}; the minimum is {@code spark.executor.minMemoryOverhead} from
+   * 4.0, else {@link #MIN_MEMORY_OVERHEAD_BYTES}.
    *
-   * @param config the application's properties
+   * @param config the application's properties ({@code spark.master} tells Kubernetes)
    * @param heapBytes the executor heap ({@code spark.executor.memory}) in bytes
    * @param version the application's Spark version
    * @return the overhead in bytes
    * @throws DgxSparkException if a set overhead, factor or minimum is not a valid value
    */
   public static long memoryOverheadBytes(SparkConfig config, long heapBytes, SparkVersion version) {
+    return overheadBytes(config, heapBytes, version, "executor");
+  }
+
+  /**
+   * The driver's memory overhead as Spark derives it for a JVM application, by the same rule with
+   * the driver's keys ({@code spark.driver.memoryOverhead}, {@code
+   * spark.yarn.driver.memoryOverhead}, {@code spark.driver.memoryOverheadFactor}, {@code
+   * spark.driver.minMemoryOverhead}; YARN Client.scala and BasicDriverFeatureStep.scala v4.0.1). It
+   * matters only where the driver runs in a container (YARN or Kubernetes cluster deploy mode).
+   *
+   * @param config the application's properties
+   * @param heapBytes the driver heap ({@code spark.driver.memory}) in bytes
+   * @param version the application's Spark version
+   * @return the overhead in bytes
+   * @throws DgxSparkException if a set overhead, factor or minimum is not a valid value
+   */
+  public static long driverMemoryOverheadBytes(
+      SparkConfig config, long heapBytes, SparkVersion version) {
+    return overheadBytes(config, heapBytes, version, "driver");
+  }
+
+  /**
+   * The smallest overhead Spark derives by itself for an executor or driver: {@code
+   * spark.executor.minMemoryOverhead} (or the driver's) from 4.0, else 384 MiB.
+   *
+   * @param overheadKey {@code spark.executor.memoryOverhead} or {@code spark.driver.memoryOverhead}
+   * @param config the application's properties
+   * @param version the application's Spark version
+   * @return the minimum in bytes
+   * @throws DgxSparkException if the key is neither overhead key, or the minimum set is not a size
+   */
+  public static long minMemoryOverheadBytes(
+      String overheadKey, SparkConfig config, SparkVersion version) {
+    Objects.requireNonNull(overheadKey, "overheadKey");
+    switch (overheadKey) {
+      case "spark.executor.memoryOverhead":
+        return minOverheadBytes(config, version, "executor");
+      case "spark.driver.memoryOverhead":
+        return minOverheadBytes(config, version, "driver");
+      default:
+        throw new DgxSparkException(
+            String.format(
+                Locale.ROOT,
+                "'%s' is not an overhead key; expected spark.executor.memoryOverhead or"
+                    + " spark.driver.memoryOverhead",
+                overheadKey));
+    }
+  }
+
+  private static long overheadBytes(
+      SparkConfig config, long heapBytes, SparkVersion version, String role) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(version, "version");
-    // from 2.3 the old YARN name is an alternate of the new one (SparkConf.configsWithAlternatives)
+    String key = "spark." + role + ".memoryOverhead";
+    String yarnKey = "spark.yarn." + role + ".memoryOverhead";
     Optional<String> explicit =
-        version.atLeast(2, 3)
-            ? config
-                .get("spark.executor.memoryOverhead")
-                .or(() -> config.get("spark.yarn.executor.memoryOverhead"))
-            : config.get("spark.yarn.executor.memoryOverhead");
+        version.atLeast(2, 3) ? config.get(key).or(() -> config.get(yarnKey)) : config.get(yarnKey);
     if (explicit.isPresent()) {
-      return Math.multiplyExact(ByteSizes.parse(explicit.get(), ByteSizes.MIB), ByteSizes.MIB);
+      return sizeBytes(key, explicit.get());
     }
-    double factor = OVERHEAD_FACTOR;
-    Optional<String> factorText = Optional.empty();
-    if (version.atLeast(3, 3)) {
-      factorText = config.get("spark.executor.memoryOverheadFactor");
-    }
+    String factorKey = "spark." + role + ".memoryOverheadFactor";
+    Optional<String> factorText = version.atLeast(3, 3) ? config.get(factorKey) : Optional.empty();
     boolean k8s = config.get("spark.master").map(m -> m.trim().startsWith("k8s://")).orElse(false);
     if (factorText.isEmpty() && k8s && version.atLeast(2, 4)) {
       factorText = config.get("spark.kubernetes.memoryOverheadFactor");
     }
-    if (factorText.isPresent()) {
-      factor = parseFraction("spark.executor.memoryOverheadFactor", factorText.get());
-    }
-    long minMiB = OVERHEAD_MIN_MIB;
-    if (version.atLeast(4, 0)) {
-      Optional<String> min = config.get("spark.executor.minMemoryOverhead");
-      if (min.isPresent()) {
-        minMiB = ByteSizes.parse(min.get(), ByteSizes.MIB);
-      }
-    }
+    double factor =
+        factorText.isPresent() ? factor(factorKey, factorText.get()) : MEMORY_OVERHEAD_FACTOR;
+    long minMiB = minOverheadBytes(config, version, role) / ByteSizes.MIB;
     long heapMiB = Math.max(0, heapBytes) / ByteSizes.MIB;
-    long derivedMiB = (long) (int) (factor * heapMiB);
+    // Spark truncates factor x heap to an Int of MiB
+    long derivedMiB = (int) (factor * heapMiB);
     return Math.multiplyExact(Math.max(derivedMiB, minMiB), ByteSizes.MIB);
+  }
+
+  private static long minOverheadBytes(SparkConfig config, SparkVersion version, String role) {
+    String minKey = "spark." + role + ".minMemoryOverhead";
+    Optional<String> min = version.atLeast(4, 0) ? config.get(minKey) : Optional.empty();
+    return min.isPresent() ? sizeBytes(minKey, min.get()) : MIN_MEMORY_OVERHEAD_BYTES;
   }
 
   /**
@@ -266,10 +324,76 @@ public final class SparkSemantics {
   }
 
   /**
-   * Whether two values of a key mean the same to Spark: sizes compared in bytes ({@code 48m},
-   * {@code 48MB} and {@code 50331648b} are equal for a key read in MiB), times in their unit,
-   * booleans and enums case-insensitively, numbers numerically, anything else as trimmed text. A
-   * value Spark would reject is compared as text.
+   * Reads a size the way Spark reads that key: a bare number is in the key's own unit (MiB for
+   * {@code spark.executor.memory}, KiB for {@code spark.shuffle.file.buffer}, bytes for unknown
+   * keys), a suffixed one is converted to that unit with truncation, as {@code
+   * JavaUtils.byteStringAs} does.
+   *
+   * @param key the property name
+   * @param value its text
+   * @return the size Spark uses, in bytes
+   * @throws DgxSparkException naming the key if Spark would reject the text
+   */
+  public static long sizeBytes(String key, String value) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, "value");
+    long unitBytes = sizeUnitBytes(unit(key).orElse("b"));
+    try {
+      return Math.multiplyExact(ByteSizes.parse(value, unitBytes), unitBytes);
+    } catch (DgxSparkException | ArithmeticException e) {
+      throw new DgxSparkException(key + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads a time the way Spark reads that key: a bare number is in the key's own unit (seconds for
+   * {@code spark.network.timeout}, milliseconds for unknown keys), as {@code
+   * JavaUtils.timeStringAs} does.
+   *
+   * @param key the property name
+   * @param value its text
+   * @return the time Spark uses, in milliseconds (truncated)
+   * @throws DgxSparkException naming the key if Spark would reject the text
+   */
+  public static long timeMillis(String key, String value) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, "value");
+    TimeUnit unit = timeUnit(unit(key).orElse("ms"));
+    try {
+      return TimeUnit.MILLISECONDS.convert(SparkDurations.parse(value, unit), unit);
+    } catch (DgxSparkException e) {
+      throw new DgxSparkException(key + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads a boolean the way Spark's {@code ConfigHelpers.toBoolean} does: {@code true} or {@code
+   * false}, any case, surrounding blanks ignored.
+   *
+   * @param key the property name
+   * @param value its text
+   * @return the boolean
+   * @throws DgxSparkException naming the key if the text is neither
+   */
+  public static boolean flag(String key, String value) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, "value");
+    String t = value.trim();
+    if (t.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (t.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new DgxSparkException(
+        String.format(Locale.ROOT, "%s '%s' is not a boolean; expected true or false", key, value));
+  }
+
+  /**
+   * Whether two values of a key mean the same to Spark: sizes compared as Spark reads them ({@code
+   * 48m}, {@code 48MB} and {@code 50331648b} are equal), times in their unit, booleans and enums
+   * case-insensitively, numbers numerically, anything else as trimmed text. A value Spark would
+   * reject equals only the same text.
    *
    * @param key the property name (its type and unit come from the key table)
    * @param a one value
@@ -285,22 +409,19 @@ public final class SparkSemantics {
     if (x.equals(y)) {
       return true;
     }
-    Optional<SparkKeyTable.Key> k = SparkKeyTable.builtIn().find(key);
-    String type = k.map(SparkKeyTable.Key::type).orElse("string");
-    Optional<String> unit = k.flatMap(SparkKeyTable.Key::unit);
+    String type = SparkKeyTable.builtIn().find(key).map(SparkKeyTable.Key::type).orElse("string");
     try {
       switch (type) {
         case "size":
-          long unitBytes = sizeUnitBytes(unit.orElse("b"));
-          return ByteSizes.parse(x, unitBytes) == ByteSizes.parse(y, unitBytes);
+          return sizeBytes(key, x) == sizeBytes(key, y);
         case "time":
-          TimeUnit tu = timeUnit(unit.orElse("ms"));
-          return SparkDurations.parse(x, tu) == SparkDurations.parse(y, tu);
+          return timeMillis(key, x) == timeMillis(key, y);
         case "int":
           return Long.parseLong(x) == Long.parseLong(y);
         case "double":
           return Double.parseDouble(x) == Double.parseDouble(y);
         case "boolean":
+          return flag(key, x) == flag(key, y);
         case "enum":
           return x.equalsIgnoreCase(y);
         default:
@@ -311,10 +432,14 @@ public final class SparkSemantics {
     }
   }
 
-  private static double parseFraction(String key, String text) {
+  private static Optional<String> unit(String key) {
+    return SparkKeyTable.builtIn().find(key).flatMap(SparkKeyTable.Key::unit);
+  }
+
+  private static double factor(String key, String text) {
     try {
       double d = Double.parseDouble(text.trim());
-      if (d > 0 && !Double.isInfinite(d)) {
+      if (d >= 0 && !Double.isInfinite(d)) {
         return d;
       }
     } catch (NumberFormatException e) {
@@ -323,7 +448,7 @@ public final class SparkSemantics {
     throw new DgxSparkException(
         String.format(
             Locale.ROOT,
-            "%s '%s' is not a factor; expected a number above 0, e.g. 0.1",
+            "%s '%s' is not a factor; expected a number 0 or more, e.g. 0.1",
             key,
             text));
   }

@@ -580,20 +580,18 @@ final class Engine {
     if (now.source() == EffectiveValue.Source.UNSET
         && key.equals("spark.executor.memoryOverhead")
         && SparkSemantics.exists(key, version)) {
-      try {
-        long heap =
-            ByteSizes.parse(
-                    SparkSemantics.effective("spark.executor.memory", current, version)
-                        .value()
-                        .orElse("1g"),
-                    ByteSizes.MIB)
-                * ByteSizes.MIB;
-        long overhead = SparkSemantics.memoryOverheadBytes(current, heap, version);
-        return new EffectiveValue(
-            key, Optional.of(ByteSizes.format(overhead)), EffectiveValue.Source.DEFAULT);
-      } catch (DgxSparkException e) {
-        return now; // the rule book reports the malformed value
-      }
+      long heap =
+          SparkSemantics.effective("spark.executor.memory", current, version)
+              .value()
+              .flatMap(
+                  v ->
+                      Evidence.bytes(
+                          new SparkConfig(Map.of("spark.executor.memory", v)),
+                          "spark.executor.memory"))
+              .orElse(ByteSizes.GIB);
+      long overhead = Evidence.overheadBytes(current, heap, version);
+      return new EffectiveValue(
+          key, Optional.of(ByteSizes.format(overhead)), EffectiveValue.Source.DEFAULT);
     }
     return now;
   }

@@ -5,6 +5,7 @@ import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.DgxSparkException;
 import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.SparkSemantics;
+import io.github.dgxspark.core.SparkVersion;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
 import io.github.dgxspark.models.perf.Bottleneck;
 import io.github.dgxspark.models.perf.BottleneckKind;
@@ -511,12 +512,7 @@ final class Evidence {
       return;
     }
     long heap = bytes("spark.executor.memory").orElse(ByteSizes.GIB);
-    long currentOverhead;
-    try {
-      currentOverhead = SparkSemantics.memoryOverheadBytes(config, heap, filters.version());
-    } catch (DgxSparkException e) {
-      return; // the rule book reports the malformed value
-    }
+    long currentOverhead = overheadBytes(config, heap, filters.version());
     long proposed = Math.max(2 * currentOverhead, heap / 5);
     proposed = (proposed + ByteSizes.MIB - 1) / ByteSizes.MIB * ByteSizes.MIB;
     String reasons =
@@ -737,27 +733,44 @@ final class Evidence {
                 + " baseline; raise maxExecutors again if stages wait for executors."));
   }
 
+  // the size in effect: the log's value, else Spark's default for the app's version
   private Optional<Long> bytes(String key) {
-    return bytes(config, key);
+    return SparkSemantics.effective(key, config, filters.version())
+        .value()
+        .flatMap(v -> bytes(new SparkConfig(Map.of(key, v)), key));
   }
 
-  /**
-   * A size setting in bytes; the executor and driver memory keys read bare numbers as MiB, as Spark
-   * does.
-   */
+  /** A size setting in bytes, read as Spark reads that key (bare numbers in the key's unit). */
   static Optional<Long> bytes(SparkConfig config, String key) {
     Optional<String> v = config.get(key);
     if (v.isEmpty()) {
       return Optional.empty();
     }
     try {
-      boolean mib = key.matches("spark\\.(executor|driver)\\.memory(Overhead)?");
-      return Optional.of(
-          mib
-              ? ByteSizes.parse(v.get(), ByteSizes.MIB) * ByteSizes.MIB
-              : ByteSizes.parseBytes(v.get()));
-    } catch (RuntimeException e) {
+      return Optional.of(SparkSemantics.sizeBytes(key, v.get()));
+    } catch (DgxSparkException e) {
       return Optional.empty(); // the rule book reports the malformed value
+    }
+  }
+
+  /**
+   * The executor overhead Spark derives for the log's config; a malformed overhead setting (which
+   * the rule book reports) leaves the derivation from the heap alone.
+   */
+  static long overheadBytes(SparkConfig config, long heapBytes, SparkVersion version) {
+    try {
+      return SparkSemantics.memoryOverheadBytes(config, heapBytes, version);
+    } catch (DgxSparkException e) {
+      return SparkSemantics.memoryOverheadBytes(SparkConfig.empty(), heapBytes, version);
+    }
+  }
+
+  /** The Spark version that wrote the log; the newest when the log does not say or is garbled. */
+  static SparkVersion sparkVersion(ApplicationProfile profile) {
+    try {
+      return profile.sparkVersion().map(SparkVersion::parse).orElse(SparkVersion.NEWEST);
+    } catch (DgxSparkException e) {
+      return SparkVersion.NEWEST;
     }
   }
 

@@ -97,17 +97,8 @@ final class Filters {
     return new Filters(
         profile,
         config,
-        version(profile),
+        Evidence.sparkVersion(profile),
         profile.master().flatMap(SparkSemantics::clusterManager));
-  }
-
-  /** The application's Spark version, or the newest when the log does not say. */
-  static SparkVersion version(ApplicationProfile profile) {
-    try {
-      return profile.sparkVersion().map(SparkVersion::parse).orElse(SparkVersion.NEWEST);
-    } catch (DgxSparkException e) {
-      return SparkVersion.NEWEST;
-    }
   }
 
   SparkVersion version() {
