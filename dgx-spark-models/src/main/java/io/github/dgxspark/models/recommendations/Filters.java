@@ -168,8 +168,10 @@ final class Filters {
                   Locale.ROOT,
                   "maxPartitionBytes %s would change no scan split: Spark splits files at"
                       + " min(maxPartitionBytes, max(openCostInBytes, bytes / task slots))"
-                      + " (FilePartition.maxSplitBytes), and no scan stage read more than that"
-                      + " per task (largest %s)",
+                      + " (FilePartition.maxSplitBytes), and on %d task slots no scan stage's"
+                      + " split is above %s at the setting in effect (largest task input %s)",
+                  proposed,
+                  taskSlots(),
                   proposed,
                   ByteSizes.human(largestScanTaskBytes())));
         }
@@ -262,33 +264,38 @@ final class Filters {
 
   /**
    * The scan stages whose splits a maxPartitionBytes of this size would cut: those where Spark's
-   * split for the stage's input at the new setting is below the largest input a task of the stage
-   * read.
+   * split for the stage's input ({@link FilePartitionMath#maxSplitBytes}, the stage's input bytes
+   * over the task slots) is smaller at the new setting than at the one in effect, and smaller than
+   * the most a task of the stage read (a cap above every task's input shrinks none: Parquet and ORC
+   * tasks read whole row groups or stripes, so the measured input is the ground truth).
    */
   List<ApplicationProfile.Stage> scanStagesCut(long maxPartitionBytes) {
-    long openCost =
-        effective("spark.sql.files.openCostInBytes").value().map(Filters::bytesOrZero).orElse(0L);
+    long openCost = effectiveBytes("spark.sql.files.openCostInBytes").orElse(0L);
+    Optional<Long> now = effectiveBytes(MAX_PARTITION_BYTES);
     List<ApplicationProfile.Stage> out = new ArrayList<>();
+    if (now.isEmpty() || now.get() <= 0) {
+      return out;
+    }
     for (ApplicationProfile.Stage s : profile.stages()) {
       if (s.inputBytes().sum() <= 0) {
         continue;
       }
-      long split =
+      long before =
+          FilePartitionMath.maxSplitBytes(now.get(), openCost, s.inputBytes().sum(), taskSlots());
+      long after =
           FilePartitionMath.maxSplitBytes(
               maxPartitionBytes, openCost, s.inputBytes().sum(), taskSlots());
-      if (split < s.inputBytes().max()) {
+      if (after < before && after < s.inputBytes().max()) {
         out.add(s);
       }
     }
     return out;
   }
 
-  private static long bytesOrZero(String v) {
-    try {
-      return ByteSizes.parseBytes(v);
-    } catch (DgxSparkException e) {
-      return 0;
-    }
+  private Optional<Long> effectiveBytes(String key) {
+    return effective(key)
+        .value()
+        .flatMap(v -> Evidence.bytes(new SparkConfig(Map.of(key, v)), key));
   }
 
   /**
