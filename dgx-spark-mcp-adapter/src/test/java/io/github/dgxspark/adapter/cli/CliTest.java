@@ -271,6 +271,15 @@ class CliTest {
       assertTrue(t.path(k).isNumber(), k);
     }
     assertEquals(10, t.path("tasks").asInt());
+    // a Spark 1.5 PythonPi with no SQL: nothing the log shows calls for a config change
+    assertEquals(0, r.json().path("recommendations").size(), r.out());
+  }
+
+  @Test
+  void analyze_json_recommendationsKeepThePublicContract() {
+    Run r =
+        run("analyze", Fixtures.file("customshuffle_eventlog.zstd").toString(), "--format", "json");
+    assertEquals(Cli.OK, r.code(), r.err());
     JsonNode recs = r.json().path("recommendations");
     assertTrue(recs.size() > 0, r.out());
     for (JsonNode rec : recs) {
@@ -281,8 +290,61 @@ class CliTest {
       }
       for (JsonNode c : rec.path("changes")) {
         assertTrue(c.has("key") && c.has("current") && c.has("proposed"), c.toString());
+        String source = c.path("currentSource").asText();
+        assertTrue(List.of("log", "default", "unset").contains(source), c.toString());
+        assertEquals(source.equals("unset"), c.path("current").isNull(), c.toString());
+      }
+      JsonNode ab = rec.path("abTest");
+      assertTrue(ab.has("runsPerArm") && ab.path("detectable").isBoolean(), ab.toString());
+      if (ab.path("detectable").asBoolean()) {
+        assertTrue(ab.path("runsPerArm").asInt() <= 30, ab.toString());
+      }
+      if (rec.path("impact").path("known").asBoolean()) {
+        JsonNode t = rec.path("impact").path("runTimeChange");
+        assertTrue(
+            t.path("low").asDouble() <= t.path("expected").asDouble()
+                && t.path("expected").asDouble() <= t.path("high").asDouble(),
+            t.toString());
       }
     }
+    // the log spilled 641 MiB in a shuffle stage at Spark's default 200 partitions
+    JsonNode c =
+        recs.findParents("key").stream()
+            .filter(x -> x.path("key").asText().equals("spark.sql.shuffle.partitions"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("200", c.path("current").asText());
+    assertEquals("default", c.path("currentSource").asText());
+    assertTrue(r.json().path("target").isMissingNode(), "no target without --profile");
+  }
+
+  @Test
+  void analyze_withProfile_addsThePlanForTheTarget() {
+    String log = Fixtures.file("customshuffle_eventlog.zstd").toString();
+    Run r = run("analyze", log, "--profile", "dgx-h100", "--nodes", "2", "--format", "json");
+    assertEquals(Cli.OK, r.code(), r.err());
+    JsonNode t = r.json().path("target");
+    assertEquals("CPU", t.path("mode").asText(), t.toString());
+    boolean measured = false;
+    for (JsonNode v : t.path("values")) {
+      assertFalse(v.path("basis").asText().isBlank(), v.toString());
+      measured |= v.path("measured").asBoolean();
+    }
+    assertTrue(measured, t.toString());
+    // the recommendations do not change with a target
+    assertEquals(
+        run("analyze", log, "--format", "json").json().path("recommendations"),
+        r.json().path("recommendations"));
+    Run gpu = run("analyze", log, "--profile", "dgx-h100", "--mode", "gpu");
+    assertEquals(Cli.OK, gpu.code(), gpu.err());
+    assertTrue(gpu.out().contains("Plan for the target"), gpu.out());
+    assertTrue(gpu.out().contains("gpu mode"), gpu.out());
+  }
+
+  @Test
+  void analyze_modeWithoutTarget_exit2() {
+    run("analyze", Fixtures.file("customshuffle_eventlog.zstd").toString(), "--mode", "gpu")
+        .badInput();
   }
 
   @Test

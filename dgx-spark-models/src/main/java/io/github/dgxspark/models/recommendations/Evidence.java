@@ -69,6 +69,7 @@ final class Evidence {
     }
     List<String> out = new ArrayList<>();
     gpuOutOfMemoryDiagnosis().ifPresent(out::add);
+    hostSpillDiagnosis().ifPresent(out::add);
     GpuFallbacks.of(profile).diagnosis().ifPresent(out::add);
     shuffleManagerDiagnosis().ifPresent(out::add);
     return out;
@@ -340,6 +341,49 @@ final class Evidence {
               Severity.ERROR,
               "GPU utilisation (nvidia-smi) may drop a little; out-of-memory retries should stop."));
     }
+  }
+
+  /**
+   * GPU data spilled to host memory: the RAPIDS plugin counts its device-to-host spill in Spark's
+   * {@code memoryBytesSpilled} task metric (NVIDIA/spark-rapids, {@code
+   * TrampolineUtil.incTaskMetricsMemoryBytesSpilled} in the spill framework) and spill to disk in
+   * {@code diskBytesSpilled}.
+   */
+  private Optional<String> hostSpillDiagnosis() {
+    long memory = profile.totals().memoryBytesSpilled();
+    long disk = profile.totals().diskBytesSpilled();
+    if (memory + disk == 0) {
+      return Optional.empty();
+    }
+    Optional<Bottleneck> spill =
+        report.bottlenecks().stream().filter(b -> b.kind() == BottleneckKind.SPILL).findFirst();
+    return Optional.of(
+        String.format(
+            Locale.ROOT,
+            "Host spill: GPU tasks spilled %s to host memory%s (the RAPIDS plugin counts GPU-to-host"
+                + " spill in Spark's memoryBytesSpilled)%s.%s",
+            ByteSizes.human(memory),
+            disk > 0 ? " and " + ByteSizes.human(disk) + " to disk" : "",
+            spill
+                .flatMap(
+                    b ->
+                        b.wallTimeFraction().isPresent()
+                            ? Optional.of(b.wallTimeFraction().getAsDouble())
+                            : Optional.empty())
+                .map(
+                    f ->
+                        String.format(
+                            Locale.ROOT,
+                            "; the stages that spilled ran %.0f %% of wall time",
+                            100 * f))
+                .orElse(""),
+            poolCap().isPresent()
+                ? String.format(
+                    Locale.ROOT,
+                    " The pool capped at maxAllocFraction %s forces it: a pool of the whole GPU keeps"
+                        + " more batches on the device.",
+                    filters.effective(MAX_ALLOC_FRACTION).value().orElse("(unknown)"))
+                : ""));
   }
 
   /**

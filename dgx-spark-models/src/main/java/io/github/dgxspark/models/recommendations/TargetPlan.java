@@ -151,13 +151,15 @@ public record TargetPlan(
                         && (s.failedTasks() > 0 || s.memoryBytesSpilled().sum() > 0));
     long size = target;
     String basis;
-    if (trouble && largest / 2 < target) {
-      size = Math.max(ByteSizes.floorTo(largest / 2, ByteSizes.MIB), 16 * ByteSizes.MIB);
+    if (trouble) {
+      size =
+          Math.min(
+              target, Math.max(ByteSizes.floorTo(largest / 2, ByteSizes.MIB), 16 * ByteSizes.MIB));
       basis =
           String.format(
               Locale.ROOT,
-              "Scan tasks read up to %s and stages that read input failed or spilled: half the"
-                  + " largest task input, below the hardware's %s.",
+              "Stages that read input failed or spilled with scan tasks reading up to %s: at most"
+                  + " half that, and no more than the hardware's %s.",
               ByteSizes.human(largest),
               ByteSizes.human(target));
     } else {

@@ -58,6 +58,9 @@ class GpuAdviceTest {
     assertTrue(d.contains("4 concurrent GPU tasks (at most 3.8 % of the GPU each)"), d);
     assertTrue(d.contains("1.4 GiB"), d);
     assertTrue(d.contains("The pool cap, not the data, is the first cause"), d);
+    // the plugin counts GPU-to-host spill in memoryBytesSpilled: 216.3 GiB over the run
+    assertTrue(d.contains("Host spill: GPU tasks spilled 216.3 GiB to host memory"), d);
+    assertTrue(d.contains("capped at maxAllocFraction 0.15 forces it"), d);
     // the NDS query 9's scalar subqueries show their pre-GPU plans (isFinalPlan=false): no CPU
     // fallback is claimed for them, and the RAPIDS shuffle manager for 3.3.1 is loaded
     assertFalse(d.contains("CPU fallback"), d);
