@@ -31,8 +31,9 @@ final class Planner {
   static final long NO_OOPS_MIN_HEAP_BYTES = 48 * GIB;
 
   /**
-   * Heaps beyond about 64 GB suffer long GC pauses (TUNING-FACTS 4.3); the cap for one local-mode
-   * JVM.
+   * Heaps beyond about 64 GB suffer long GC pauses (Cloudera, How-to: Tune Your Apache Spark Jobs
+   * (Part 2): "64GB is a rough guess at a good upper limit for a single executor"); the cap for one
+   * local-mode JVM.
    */
   static final long LOCAL_HEAP_CAP_BYTES = 64 * GIB;
 
@@ -78,8 +79,9 @@ final class Planner {
   static final long GPU_SPILL_BYTES = 2 * GIB;
 
   /**
-   * Share of unified memory given to the GPU pool on GB10-class nodes ([est] TUNING-FACTS 3.3:
-   * 0.5–0.6).
+   * Share of unified memory given to the GPU pool on GB10-class nodes: this project's estimate
+   * [est], not measured on a GB10; the pool's allocFraction is a share of free memory, which on
+   * unified memory the JVMs and the OS also need (RAPIDS configs.md, DGX Spark Porting Guide).
    */
   static final double UNIFIED_GPU_ALLOC_FRACTION = 0.5;
 
@@ -403,7 +405,7 @@ final class Planner {
               "The one JVM holds all execution and storage memory; capped at %s because larger heaps suffer long"
                   + " GC pauses, the rest of the %s stays with the OS page cache.",
               ByteSizes.human(LOCAL_HEAP_CAP_BYTES), ByteSizes.human(node.memoryBytes())),
-          Sources.SPARK_TUNING);
+          Sources.CLOUDERA);
       add(
           "spark.driver.maxResultSize",
           ByteSizes.format(Math.max(GIB, ByteSizes.floorTo(l.executorMemoryBytes() / 4, MIB))),

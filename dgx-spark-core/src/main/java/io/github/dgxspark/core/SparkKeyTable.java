@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +24,11 @@ final class SparkKeyTable {
   static final String RESOURCE = "/io/github/dgxspark/core/spark-config-keys.json";
   private static final String FALLBACK_PREFIX = "<value of ";
 
-  /** One default that holds from {@code from} on, until the next range's {@code from}. */
-  record Range(SparkVersion from, String value) {}
+  /**
+   * One default that holds from {@code from} on, until the next range's {@code from}; an empty
+   * value means no default in those versions.
+   */
+  record Range(SparkVersion from, Optional<String> value) {}
 
   /**
    * One key.
@@ -45,16 +49,17 @@ final class SparkKeyTable {
       String origin,
       Optional<SparkVersion> since,
       Optional<SparkVersion> removed,
-      List<Range> defaults) {
+      List<Range> defaults,
+      Optional<String> computed) {
 
     Optional<String> defaultAt(SparkVersion v) {
-      String value = null;
+      Optional<String> value = Optional.empty();
       for (Range r : defaults) {
         if (r.from().compareTo(v) <= 0) {
           value = r.value();
         }
       }
-      return Optional.ofNullable(value);
+      return value;
     }
 
     boolean existsIn(SparkVersion v) {
@@ -80,6 +85,11 @@ final class SparkKeyTable {
 
   static SparkKeyTable builtIn() {
     return BUILT_IN;
+  }
+
+  /** Every key, in no particular order. */
+  Collection<Key> keys() {
+    return keys.values();
   }
 
   /**
@@ -166,10 +176,18 @@ final class SparkKeyTable {
                 "'defaults' ranges are not in increasing order of 'from' at " + from);
           }
           previous = from;
-          defaults.add(new Range(from, r.path("value").asText()));
+          JsonNode value = r.get("value");
+          if (value == null) {
+            throw new DgxSparkException(
+                "a 'defaults' range has no 'value'; expected a text, or null for no default");
+          }
+          defaults.add(
+              new Range(from, value.isNull() ? Optional.empty() : Optional.of(value.asText())));
         }
       } else if (n.hasNonNull("default")) {
-        defaults.add(new Range(since.orElse(new SparkVersion(0, 0, 0)), n.get("default").asText()));
+        defaults.add(
+            new Range(
+                since.orElse(new SparkVersion(0, 0, 0)), Optional.of(n.get("default").asText())));
       }
       return new Key(
           name,
@@ -178,7 +196,8 @@ final class SparkKeyTable {
           n.path("origin").asText("spark"),
           since,
           version(n, "removed"),
-          List.copyOf(defaults));
+          List.copyOf(defaults),
+          n.hasNonNull("computed") ? Optional.of(n.get("computed").asText()) : Optional.empty());
     } catch (DgxSparkException e) {
       throw new DgxSparkException(
           String.format(Locale.ROOT, "%s entry '%s': %s", RESOURCE, name, e.getMessage()), e);

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  */
 final class Evidence {
 
-  /** Spark's reserved heap (UnifiedMemoryManager), TUNING-FACTS §4.1. */
+  /** Spark's reserved heap (apache/spark UnifiedMemoryManager.RESERVED_SYSTEM_MEMORY_BYTES). */
   static final long RESERVED_HEAP_BYTES = 300 * ByteSizes.MIB;
 
   static final String DR_ELEPHANT =
