@@ -335,10 +335,17 @@ class CliTest {
     assertEquals(
         run("analyze", log, "--format", "json").json().path("recommendations"),
         r.json().path("recommendations"));
-    Run gpu = run("analyze", log, "--profile", "dgx-h100", "--mode", "gpu");
+    // a CPU log planned for GPUs: the plan loads the plugin, the log's fixes stay CPU fixes
+    Run gpu = run("analyze", log, "--profile", "dgx-h100", "--mode", "gpu", "--format", "json");
     assertEquals(Cli.OK, gpu.code(), gpu.err());
-    assertTrue(gpu.out().contains("Plan for the target"), gpu.out());
-    assertTrue(gpu.out().contains("gpu mode"), gpu.out());
+    assertEquals(r.json().path("recommendations"), gpu.json().path("recommendations"));
+    List<String> planned = gpu.json().path("target").path("values").findValuesAsText("key");
+    assertTrue(planned.contains("spark.plugins"), planned.toString());
+    assertTrue(planned.contains("spark.rapids.sql.concurrentGpuTasks"), planned.toString());
+    assertTrue(planned.contains("spark.executor.resource.gpu.amount"), planned.toString());
+    Run text = run("analyze", log, "--profile", "dgx-h100", "--mode", "gpu");
+    assertTrue(text.out().contains("Plan for the target"), text.out());
+    assertTrue(text.out().contains("gpu mode"), text.out());
   }
 
   @Test

@@ -309,7 +309,7 @@ final class Engine {
         || (now.isPresent() && SparkSemantics.sameValue(key, now.get(), value.get()))) {
       return Optional.empty();
     }
-    if (key.equals("spark.plugins") && workload.mode() == ExecutionMode.CPU) {
+    if (key.equals("spark.plugins") && ranOnCpu()) {
       return Optional.empty(); // loading the GPU plugin would turn a CPU job into a GPU job
     }
     return value;
@@ -319,6 +319,14 @@ final class Engine {
   private boolean clears(Finding f, SparkConfig config) {
     return validate(config).findings().stream()
         .noneMatch(x -> x.ruleId().equals(f.ruleId()) && x.keys().equals(f.keys()));
+  }
+
+  /**
+   * Whether the job runs on the CPU: from a log, no operator ran on the GPU (whatever mode a target
+   * is planned in); for a config, the workload's mode.
+   */
+  private boolean ranOnCpu() {
+    return filters.map(f -> !f.rapids()).orElse(workload.mode() == ExecutionMode.CPU);
   }
 
   /** Whether the log shows executors that received GPU addresses. */
@@ -490,7 +498,7 @@ final class Engine {
             disproved(f)
                 .or(() -> Optional.ofNullable(filteredWhy.get(f.keys().get(0))))
                 .orElse(
-                    f.keys().get(0).equals("spark.plugins") && workload.mode() == ExecutionMode.CPU
+                    f.keys().get(0).equals("spark.plugins") && ranOnCpu()
                         ? "the job ran on the CPU: remove the GPU settings rather than load the"
                             + " RAPIDS plugin"
                         : "no value can be chosen for it without a person's decision");

@@ -190,6 +190,17 @@ final class Filters {
    * @param key the key
    */
   Optional<String> inapplicable(String key) {
+    return inapplicable(key, rapids());
+  }
+
+  /**
+   * As {@link #inapplicable(String)}, for a config that runs the RAPIDS Accelerator or not, such as
+   * a plan for a GPU target of a log that ran on the CPU.
+   *
+   * @param key the key
+   * @param rapidsOn whether the RAPIDS Accelerator runs
+   */
+  Optional<String> inapplicable(String key, boolean rapidsOn) {
     if (!SparkSemantics.exists(key, version)) {
       return Optional.of(
           String.format(Locale.ROOT, "%s does not exist in Spark %s", key, versionText()));
@@ -210,7 +221,7 @@ final class Filters {
               + " acts only on pandas/Arrow exchange with Python; the application ran no pandas or"
               + " Arrow operator and no toPandas");
     }
-    if (key.startsWith("spark.rapids.") && !rapids()) {
+    if (key.startsWith("spark.rapids.") && !rapidsOn) {
       return Optional.of(key + " acts only on the RAPIDS Accelerator; no operator ran on the GPU");
     }
     if (key.startsWith("spark.sql.") && profile.sqlExecutions().isEmpty()) {

@@ -68,7 +68,8 @@ public record TargetPlan(
             .map(v -> ByteSizes.parseBytes(v.value()))
             .orElse(128 * ByteSizes.MIB);
     for (ConfigValue v : reference.values()) {
-      Optional<String> why = filters.inapplicable(v.key());
+      // RAPIDS keys belong to a GPU plan whether or not the log ran on the GPU
+      Optional<String> why = filters.inapplicable(v.key(), gpu);
       if (v.key().equals("spark.rapids.shuffle.mode")
           && reference.values().stream().noneMatch(x -> x.key().equals("spark.shuffle.manager"))) {
         why = Optional.of("the RAPIDS shuffle mode acts only with the RAPIDS shuffle manager");
