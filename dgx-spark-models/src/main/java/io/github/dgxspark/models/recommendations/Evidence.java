@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -171,22 +172,10 @@ final class Evidence {
    */
   static final double CAPPED_POOL_FRACTION = 0.5;
 
-  private Optional<Double> fraction(String key) {
-    Optional<String> v = filters.effective(key).value();
-    if (v.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Double.parseDouble(v.get().trim()));
-    } catch (NumberFormatException e) {
-      return Optional.empty(); // the rule book reports the malformed value
-    }
-  }
-
   /** The smaller of allocFraction and maxAllocFraction when it holds the pool under the cap. */
   private Optional<Double> poolCap() {
     double cap =
-        Math.min(fraction(ALLOC_FRACTION).orElse(1.0), fraction(MAX_ALLOC_FRACTION).orElse(1.0));
+        Math.min(number(ALLOC_FRACTION).orElse(1.0), number(MAX_ALLOC_FRACTION).orElse(1.0));
     return cap < CAPPED_POOL_FRACTION ? Optional.of(cap) : Optional.empty();
   }
 
@@ -220,7 +209,7 @@ final class Evidence {
                         Locale.ROOT,
                         ", shared by %d concurrent GPU tasks (at most %.1f %% of the GPU each)",
                         n,
-                        100 * fraction(MAX_ALLOC_FRACTION).orElse(1.0) / n))
+                        100 * number(MAX_ALLOC_FRACTION).orElse(1.0) / n))
             .orElse(""));
   }
 
@@ -268,8 +257,8 @@ final class Evidence {
     if (cap.isPresent()) {
       Map<String, String> values = new java.util.TreeMap<>();
       for (String key : List.of(ALLOC_FRACTION, MAX_ALLOC_FRACTION)) {
-        Optional<String> d = SparkSemantics.defaultValue(key, filters.version());
-        if (fraction(key).orElse(1.0) < CAPPED_POOL_FRACTION && d.isPresent()) {
+        Optional<String> d = filters.rapidsDefault(key);
+        if (number(key).orElse(1.0) < CAPPED_POOL_FRACTION && d.isPresent()) {
           values.put(key, d.get());
         }
       }
@@ -281,12 +270,13 @@ final class Evidence {
                 String.format(
                     Locale.ROOT,
                     "%d task(s) failed with GPU out-of-memory%s%s: %s. Restoring the plugin's"
-                        + " default fractions lets the pool grow to the whole GPU (less the"
+                        + " default fractions%s lets the pool grow to the whole GPU (less the"
                         + " reserve) before tasks must spill or split.",
                     oom,
                     failed,
                     oomExample(),
-                    poolText()),
+                    poolText(),
+                    filters.rapidsVersion().map(v -> " (of release " + v + ")").orElse("")),
                 "NVIDIA spark-rapids RapidsConf.scala (spark.rapids.memory.gpu.allocFraction and"
                     + " maxAllocFraction, default 1); "
                     + LOG_SOURCE,
@@ -514,10 +504,10 @@ final class Evidence {
               "The skew join's split partitions in the SQL plan (AQEShuffleRead skewed)."));
       return;
     }
-    int partitions = config.get("spark.sql.shuffle.partitions").map(v -> intOr(v, 200)).orElse(200);
+    int partitions = (int) number("spark.sql.shuffle.partitions").orElse(200);
     long heap = bytes("spark.executor.memory").orElse(ByteSizes.GIB);
-    int cores = config.get("spark.executor.cores").map(v -> intOr(v, 1)).orElse(1);
-    double fraction = config.get("spark.memory.fraction").map(v -> doubleOr(v, 0.6)).orElse(0.6);
+    int cores = (int) number("spark.executor.cores").orElse(1);
+    double fraction = number("spark.memory.fraction").orElse(0.6);
     double perTask = Math.max(1, (heap - RESERVED_HEAP_BYTES) * fraction / Math.max(1, cores));
     long spilledPerTask =
         Math.max(
@@ -593,11 +583,7 @@ final class Evidence {
   private void shuffleService(List<Candidate> out) {
     int lost = profile.failures().executorsLost().size();
     ClusterManager cm = profile.clusterManager().orElse(ClusterManager.LOCAL);
-    boolean service =
-        config
-            .get("spark.shuffle.service.enabled")
-            .map(v -> v.trim().equalsIgnoreCase("true"))
-            .orElse(false);
+    boolean service = flag("spark.shuffle.service.enabled");
     if (!service && (cm == ClusterManager.YARN || cm == ClusterManager.STANDALONE)) {
       out.add(
           new Candidate(
@@ -663,16 +649,8 @@ final class Evidence {
     boolean shuffleStage =
         profile.stages().stream()
             .anyMatch(s -> s.id() == stageId && s.shuffleReadBytes().sum() > 0);
-    boolean aqe =
-        config
-            .get("spark.sql.adaptive.enabled")
-            .map(v -> v.trim().equalsIgnoreCase("true"))
-            .orElse(false);
-    boolean skewJoin =
-        config
-            .get("spark.sql.adaptive.skewJoin.enabled")
-            .map(v -> v.trim().equalsIgnoreCase("true"))
-            .orElse(true);
+    boolean aqe = flag("spark.sql.adaptive.enabled");
+    boolean skewJoin = flag("spark.sql.adaptive.skewJoin.enabled");
     if (!shuffleStage || (aqe && skewJoin)) {
       return;
     }
@@ -716,16 +694,8 @@ final class Evidence {
         break;
       }
     }
-    boolean dynamic =
-        config
-            .get("spark.dynamicAllocation.enabled")
-            .map(v -> v.trim().equalsIgnoreCase("true"))
-            .orElse(false);
-    boolean service =
-        config
-            .get("spark.shuffle.service.enabled")
-            .map(v -> v.trim().equalsIgnoreCase("true"))
-            .orElse(false);
+    boolean dynamic = flag("spark.dynamicAllocation.enabled");
+    boolean service = flag("spark.shuffle.service.enabled");
     Map<String, String> values = new java.util.TreeMap<>();
     if (!dynamic) {
       values.put("spark.dynamicAllocation.enabled", "true");
@@ -777,6 +747,29 @@ final class Evidence {
                 + " baseline; raise maxExecutors again if stages wait for executors."));
   }
 
+  // a boolean in effect (the log's value, else the default of the log's Spark version); false when
+  // the key does not exist in that version or the value is malformed (the rule book reports it)
+  private boolean flag(String key) {
+    Optional<String> v = SparkSemantics.effective(key, config, filters.version()).value();
+    try {
+      return v.isPresent() && SparkSemantics.flag(key, v.get());
+    } catch (DgxSparkException e) {
+      return false;
+    }
+  }
+
+  // a number in effect; empty when unset without default or malformed (the rule book reports it)
+  private OptionalDouble number(String key) {
+    Optional<String> v = SparkSemantics.effective(key, config, filters.version()).value();
+    try {
+      return v.isPresent()
+          ? OptionalDouble.of(Double.parseDouble(v.get().trim()))
+          : OptionalDouble.empty();
+    } catch (NumberFormatException e) {
+      return OptionalDouble.empty();
+    }
+  }
+
   // the size in effect: the log's value, else Spark's default for the app's version
   private Optional<Long> bytes(String key) {
     return SparkSemantics.effective(key, config, filters.version())
@@ -822,15 +815,6 @@ final class Evidence {
   static int intOr(String v, int fallback) {
     try {
       return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      return fallback;
-    }
-  }
-
-  /** The value as a double, or the fallback when it is malformed (the rule book reports it). */
-  static double doubleOr(String v, double fallback) {
-    try {
-      return Double.parseDouble(v.trim());
     } catch (NumberFormatException e) {
       return fallback;
     }

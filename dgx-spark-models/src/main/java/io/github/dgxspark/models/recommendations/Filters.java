@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The checks every recommended change passes before it is shown, on the application's own facts:
@@ -107,6 +109,36 @@ final class Filters {
 
   EffectiveValue effective(String key) {
     return SparkSemantics.effective(key, config, version);
+  }
+
+  /**
+   * The plugin jar's release in a class path or jar list: {@code rapids-4-spark_2.12-25.02.0...}.
+   */
+  private static final Pattern RAPIDS_JAR =
+      Pattern.compile("rapids-4-spark(?:_[0-9.]+)?-([0-9]{2}\\.[0-9]{2}\\.[0-9]+)");
+
+  /**
+   * The RAPIDS Accelerator release the application loaded, read from the plugin jar named in its
+   * properties (class paths, {@code spark.jars}); empty when no property names it.
+   */
+  Optional<String> rapidsVersion() {
+    for (String v : new TreeMap<>(config.entries()).values()) {
+      Matcher m = RAPIDS_JAR.matcher(v);
+      if (m.find()) {
+        return Optional.of(m.group(1));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The RAPIDS Accelerator's default for one of its keys in the release the application loaded,
+   * else in the newest release the key table knows.
+   */
+  Optional<String> rapidsDefault(String key) {
+    return rapidsVersion()
+        .flatMap(v -> SparkSemantics.rapidsDefaultValue(key, v))
+        .or(() -> SparkSemantics.defaultValue(key, version));
   }
 
   /** Whether the RAPIDS Accelerator ran: GPU operators in the final plans. */

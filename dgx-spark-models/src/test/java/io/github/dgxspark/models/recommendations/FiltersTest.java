@@ -141,6 +141,14 @@ class FiltersTest {
   }
 
   @Test
+  void rapidsVersion_fromThePluginJarOnTheClassPath() {
+    // gpu_oom's spark.executor.extraClassPath names rapids-4-spark_2.12-25.02.0-cuda11.jar
+    assertEquals(Optional.of("25.02.0"), filters("gpu_oom_eventlog.zstd").rapidsVersion());
+    assertEquals(
+        Optional.empty(), filters("eventlog_4nodes_8cores_dynamic_alloc.zstd").rapidsVersion());
+  }
+
+  @Test
   void consistency_kryoOnRapids_gpuKryoRegistratorAppended() {
     ApplicationProfile p = RecommenderTest.profile("gds_ucx_eventlog.zstd");
     SparkConfig config = ProfileInputs.tuningProperties(p.sparkProperties());
