@@ -143,6 +143,16 @@ final class Evidence {
                 + " state operator's numShufflePartitions shows the new count."));
   }
 
+  /**
+   * The share of wall time below which a bottleneck is not worth a change: the smallest change 30
+   * runs of each arm can tell from run-to-run noise at the published cv ({@link
+   * RunVariance#PUBLISHED_CV}, about 2.7 %); even removing all of it could not be seen.
+   */
+  static double immaterialShare() {
+    return AbTests.smallestDetectable(
+        RunVariance.PUBLISHED_CV, PowerCalculation.ALPHA, PowerCalculation.POWER);
+  }
+
   /** A garbage collector chosen on the command line, e.g. {@code -XX:+UseParallelGC}. */
   static final Pattern CHOSEN_COLLECTOR = Pattern.compile("-XX:\\+Use[A-Za-z0-9]*GC\\b");
 
@@ -612,6 +622,9 @@ final class Evidence {
   private void gc(Bottleneck b, List<Candidate> out) {
     if (!atLeast(b, BottleneckSeverity.MODERATE)) {
       return; // Dr. Elephant's "low" GC needs no change
+    }
+    if (b.wallTimeFraction().orElse(0) < immaterialShare()) {
+      return; // all of the GC is less wall time than run-to-run noise: nothing to gain or verify
     }
     String opts = config.get("spark.executor.extraJavaOptions").orElse("");
     if (CHOSEN_COLLECTOR.matcher(opts).find()) {
