@@ -29,6 +29,7 @@ const TOOLS = [
   'predict_execution_time',
   'predict_performance',
   'predict_scaling',
+  'qualify_event_logs',
   'validate_spark_config',
 ];
 
@@ -264,6 +265,20 @@ test('predict_scaling: the scale contract from a replayed log; bad inputs', asyn
   await bad('predict_scaling', { path: 'dr-elephant_event_log_1', executors: 0 }, /executors/);
   await bad('predict_scaling', { path: 'dr-elephant_event_log_1', executors: 2, gpus: 1 }, /CPU application/);
   await bad('predict_scaling', { path: '/etc/passwd', executors: 2 }, /outside the allowed/);
+});
+
+test('qualify_event_logs: the qualify contract; bad inputs', async () => {
+  const r = await ok('qualify_event_logs', { paths: ['rapids_join_eventlog.zstd', 'dr-elephant_event_log_1'], profile: 'dgx-a100' });
+  assert.equal(r.applications.length, 2);
+  assert.deepEqual(r.skipped, []);
+  for (const a of r.applications) {
+    for (const k of ['appId', 'name', 'logPath', 'cpuWallTimeMs', 'recommended', 'category', 'supportedTimeFraction', 'unsupportedOperators', 'reasons']) assert.ok(k in a, k);
+    for (const k of ['expected', 'low', 'high']) {
+      assert.equal(typeof a.predictedGpuWallTimeMs[k], 'number', k);
+      assert.equal(typeof a.speedup[k], 'number', k);
+    }
+  }
+  await bad('qualify_event_logs', { paths: ['/etc/passwd'] }, /outside the allowed/);
 });
 
 test('an unknown tool is a JSON-RPC error and the server keeps serving', async () => {
