@@ -173,6 +173,7 @@ public final class Cli {
     @Spec CommandSpec spec;
     @Mixin Options.Hardware hardware;
     @Mixin Options.Workload workload;
+    @Mixin Options.Plan plan;
 
     @Option(
         names = "--format",
@@ -182,7 +183,8 @@ public final class Cli {
 
     @Override
     public Integer call() {
-      ObjectNode r = Operations.recommend(hardware.toOptions(), workload.toOptions());
+      ObjectNode r =
+          Operations.recommend(hardware.toOptions(), workload.toOptions(), plan.toOptions());
       PrintWriter out = spec.commandLine().getOut();
       switch (format) {
         case conf:

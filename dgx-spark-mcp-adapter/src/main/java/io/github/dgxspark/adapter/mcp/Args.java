@@ -5,6 +5,7 @@ import io.github.dgxspark.adapter.AdapterException;
 import io.github.dgxspark.adapter.HardwareOptions;
 import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.adapter.Operations;
+import io.github.dgxspark.adapter.PlanOptions;
 import io.github.dgxspark.adapter.WorkloadOptions;
 import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.hardware.HardwareReport;
@@ -134,6 +135,43 @@ final class Args {
       if (!v.isValueNode() || v.isNull()) {
         throw new AdapterException(
             "config value of "
+                + e.getKey()
+                + " is "
+                + v.getNodeType()
+                + "; expected a string, number or boolean");
+      }
+      m.put(e.getKey(), v.asText());
+    }
+    return m;
+  }
+
+  /** sparkVersion, deployMode, keep (key → value) and tuning (name → value). */
+  PlanOptions plan() {
+    return new PlanOptions(
+        text("sparkVersion"), text("deployMode"), textMap("keep"), textMap("tuning"));
+  }
+
+  /** An optional object of name → string, number or boolean, as texts. */
+  private Map<String, String> textMap(String name) {
+    Optional<JsonNode> n = node(name);
+    if (n.isEmpty()) {
+      return Map.of();
+    }
+    if (!n.get().isObject()) {
+      throw new AdapterException(
+          "argument "
+              + name
+              + " is "
+              + n.get().getNodeType()
+              + "; expected an object of name -> value");
+    }
+    Map<String, String> m = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : n.get().properties()) {
+      JsonNode v = e.getValue();
+      if (!v.isValueNode() || v.isNull()) {
+        throw new AdapterException(
+            name
+                + " value of "
                 + e.getKey()
                 + " is "
                 + v.getNodeType()
