@@ -285,7 +285,8 @@ public final class Operations {
       o.put("bottlenecksUnavailable", e.getMessage());
     }
     ObjectNode r = recommendationsTree(report(p, target, m));
-    for (String field : List.of("recommendations", "diagnoses", "filtered", "target")) {
+    for (String field :
+        List.of("recommendations", "diagnoses", "filtered", "target", "assumptions")) {
       if (r.has(field)) {
         o.set(field, r.get(field));
       }

@@ -193,6 +193,11 @@ final class TextViews {
     diagnoses(sb, a.path("diagnoses"));
     recommendations(sb, a.path("recommendations"));
     target(sb, a.path("target"));
+    for (JsonNode x : a.path("assumptions")) {
+      if (x.asText().startsWith("target: no plan")) {
+        sb.append('\n').append(x.asText()).append('\n');
+      }
+    }
     return sb.toString();
   }
 

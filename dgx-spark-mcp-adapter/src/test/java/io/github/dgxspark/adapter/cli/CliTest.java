@@ -394,15 +394,21 @@ class CliTest {
     assertEquals(
         run("analyze", log, "--format", "json").json().path("recommendations"),
         r.json().path("recommendations"));
-    // a CPU log planned for GPUs: the plan loads the plugin, the log's fixes stay CPU fixes
-    Run gpu = run("analyze", log, "--profile", "dgx-h100", "--mode", "gpu", "--format", "json");
+    // Spark 3.1.1 is older than the RAPIDS Accelerator supports: no GPU plan, with why
+    Run old = run("analyze", log, "--profile", "dgx-h100", "--mode", "gpu", "--format", "json");
+    assertEquals(Cli.OK, old.code(), old.err());
+    assertTrue(old.json().path("target").isMissingNode(), old.out());
+    assertTrue(old.json().path("assumptions").toString().contains("target: no plan"), old.out());
+    assertEquals(r.json().path("recommendations"), old.json().path("recommendations"));
+    // a Spark 3.5.5 CPU log planned for GPUs: the plan loads the plugin
+    String py = Fixtures.file("python_udf_eventlog").toString();
+    Run gpu = run("analyze", py, "--profile", "dgx-h100", "--mode", "gpu", "--format", "json");
     assertEquals(Cli.OK, gpu.code(), gpu.err());
-    assertEquals(r.json().path("recommendations"), gpu.json().path("recommendations"));
     List<String> planned = gpu.json().path("target").path("values").findValuesAsText("key");
     assertTrue(planned.contains("spark.plugins"), planned.toString());
     assertTrue(planned.contains("spark.rapids.sql.concurrentGpuTasks"), planned.toString());
     assertTrue(planned.contains("spark.executor.resource.gpu.amount"), planned.toString());
-    Run text = run("analyze", log, "--profile", "dgx-h100", "--mode", "gpu");
+    Run text = run("analyze", py, "--profile", "dgx-h100", "--mode", "gpu");
     assertTrue(text.out().contains("Plan for the target"), text.out());
     assertTrue(text.out().contains("gpu mode"), text.out());
   }

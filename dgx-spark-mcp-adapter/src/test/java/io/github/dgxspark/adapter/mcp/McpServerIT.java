@@ -214,8 +214,7 @@ class McpServerIT {
     assertTrue(
         good(
                 "analyze_event_log",
-                "{\"path\":\"customshuffle_eventlog.zstd\",\"profile\":\"dgx-h100\","
-                    + "\"mode\":\"gpu\"}")
+                "{\"path\":\"python_udf_eventlog\",\"profile\":\"dgx-h100\"," + "\"mode\":\"gpu\"}")
             .path("target")
             .path("values")
             .isArray());

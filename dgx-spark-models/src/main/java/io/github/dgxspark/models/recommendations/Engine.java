@@ -7,6 +7,7 @@ import io.github.dgxspark.core.DgxSparkException;
 import io.github.dgxspark.core.EffectiveValue;
 import io.github.dgxspark.core.ExecutionMode;
 import io.github.dgxspark.core.OptimizationResult;
+import io.github.dgxspark.core.PlanSpec;
 import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.SparkConfigOptimizer;
 import io.github.dgxspark.core.SparkSemantics;
@@ -244,18 +245,22 @@ final class Engine {
     }
   }
 
+  /**
+   * The optimizer's config: for a config, on its hardware; from a log, the plan for the target, for
+   * the log's Spark version (which names, e.g., the RAPIDS shuffle manager). A target the optimizer
+   * cannot plan leaves the log's fixes standing, with the reason among the assumptions.
+   */
   private Optional<OptimizationResult> optimize() {
     try {
-      return Optional.of(SparkConfigOptimizer.optimize(cluster, workload));
+      PlanSpec plan =
+          profile.isPresent() ? PlanSpec.defaults().withSparkVersion(version) : PlanSpec.defaults();
+      return Optional.of(SparkConfigOptimizer.optimize(cluster, workload, plan));
     } catch (DgxSparkException e) {
-      if (hardwareKnown) {
+      if (profile.isEmpty()) {
         throw new ModelsException(
             "the optimizer cannot size this workload on the cluster: " + e.getMessage(), e);
       }
-      assumptions.add(
-          "the optimizer could not size the derived hardware ("
-              + e.getMessage()
-              + "); its reference values are left out");
+      assumptions.add("target: no plan, the optimizer cannot size it: " + e.getMessage());
       return Optional.empty();
     }
   }

@@ -413,6 +413,20 @@ class RecommenderTest {
     assertEquals(0, Integer.parseInt(shuffle.value()) % 16, shuffle.value());
     // the standalone target does not enforce a memory overhead: none is planned
     assertFalse(v.containsKey("spark.executor.memoryOverhead"), plan.notes().toString());
+    // the plan is for the log's Spark 3.3.1: its RAPIDS shuffle manager shim
+    assertEquals(
+        "com.nvidia.spark.rapids.spark331.RapidsShuffleManager",
+        v.get("spark.shuffle.manager").value());
+    // a Spark 3.1.1 GPU log: the newest plugin does not support 3.1.1, so no plan, with why; the
+    // log's own findings still come back
+    RecommendationReport old =
+        Recommender.generateRecommendations(profile("gds_ucx_eventlog.zstd"), cluster);
+    assertTrue(old.target().isEmpty());
+    assertTrue(
+        old.assumptions().stream()
+            .anyMatch(a -> a.startsWith("target: no plan") && a.contains("3.1.1")),
+        old.assumptions().toString());
+    assertFalse(old.diagnoses().isEmpty());
     assertTrue(r.assumptions().stream().anyMatch(a -> a.startsWith("target:")));
   }
 
