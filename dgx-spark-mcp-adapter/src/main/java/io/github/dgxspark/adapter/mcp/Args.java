@@ -5,6 +5,7 @@ import io.github.dgxspark.adapter.AdapterException;
 import io.github.dgxspark.adapter.HardwareOptions;
 import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.adapter.Operations;
+import io.github.dgxspark.adapter.PlanOptions;
 import io.github.dgxspark.adapter.WorkloadOptions;
 import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.hardware.HardwareReport;
@@ -72,10 +73,18 @@ final class Args {
     return v == null || v.isNull() ? Optional.empty() : Optional.of(v);
   }
 
-  /** profile, nodes, hardware (object or path), nvidiaSmi, logicalCores, memory, clusterManager. */
+  /**
+   * profile, nodes, hardware (an object; a path is still read), hardwareFile (a path), nvidiaSmi,
+   * logicalCores, memory, clusterManager.
+   */
   HardwareOptions hardware() {
+    if (node("hardware").isPresent() && node("hardwareFile").isPresent()) {
+      throw new AdapterException(
+          "arguments hardware and hardwareFile are both given; expected at most one");
+    }
     Optional<HardwareReport> report =
         node("hardware")
+            .or(() -> node("hardwareFile"))
             .map(
                 h -> {
                   if (h.isObject()) {
@@ -111,6 +120,7 @@ final class Args {
     boolean given =
         node("profile").isPresent()
             || node("hardware").isPresent()
+            || node("hardwareFile").isPresent()
             || node("nvidiaSmi").isPresent()
             || args.path("probe").asBoolean(false);
     return given ? Optional.of(hardware()) : Optional.empty();
@@ -134,6 +144,43 @@ final class Args {
       if (!v.isValueNode() || v.isNull()) {
         throw new AdapterException(
             "config value of "
+                + e.getKey()
+                + " is "
+                + v.getNodeType()
+                + "; expected a string, number or boolean");
+      }
+      m.put(e.getKey(), v.asText());
+    }
+    return m;
+  }
+
+  /** sparkVersion, deployMode, keep (key → value) and tuning (name → value). */
+  PlanOptions plan() {
+    return new PlanOptions(
+        text("sparkVersion"), text("deployMode"), textMap("keep"), textMap("tuning"));
+  }
+
+  /** An optional object of name → string, number or boolean, as texts. */
+  private Map<String, String> textMap(String name) {
+    Optional<JsonNode> n = node(name);
+    if (n.isEmpty()) {
+      return Map.of();
+    }
+    if (!n.get().isObject()) {
+      throw new AdapterException(
+          "argument "
+              + name
+              + " is "
+              + n.get().getNodeType()
+              + "; expected an object of name -> value");
+    }
+    Map<String, String> m = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : n.get().properties()) {
+      JsonNode v = e.getValue();
+      if (!v.isValueNode() || v.isNull()) {
+        throw new AdapterException(
+            name
+                + " value of "
                 + e.getKey()
                 + " is "
                 + v.getNodeType()

@@ -87,7 +87,10 @@ final class Schemas {
     return o;
   }
 
-  /** Adds profile, nodes, hardware, nvidiaSmi, logicalCores, memory and clusterManager. */
+  /**
+   * Adds profile, nodes, hardware, hardwareFile, nvidiaSmi, logicalCores, memory and
+   * clusterManager.
+   */
   static ObjectNode hardwareArgs(ObjectNode schema) {
     prop(
         schema,
@@ -96,14 +99,19 @@ final class Schemas {
         "built-in DGX profile; give at most one of profile, hardware and nvidiaSmi (none: this"
             + " machine is probed)");
     prop(schema, "nodes", integer(1, 10_000), "number of identical nodes (default 1)");
-    ObjectNode hw = Json.object();
-    hw.set("type", Json.texts(List.of("object", "string")));
+    // one type per property: clients that map schemas to function declarations refuse type
+    // arrays (the MCP Inspector's --strict portability check warns on them)
     prop(
         schema,
         "hardware",
-        hw,
-        "hardware JSON (a detect_hardware result's report or a node object), or the path of such"
-            + " a file under the allowed directories");
+        type("object"),
+        "hardware JSON: a detect_hardware result's report or a node object (a file of it:"
+            + " hardwareFile)");
+    prop(
+        schema,
+        "hardwareFile",
+        string(4096),
+        "the path of a hardware JSON file under the allowed directories, instead of hardware");
     prop(
         schema,
         "nvidiaSmi",
@@ -129,6 +137,17 @@ final class Schemas {
     return schema;
   }
 
+  /** Adds mode: the execution mode to plan a target for. */
+  static ObjectNode targetModeArg(ObjectNode schema) {
+    prop(
+        schema,
+        "mode",
+        enumOf(List.of("cpu", "gpu")),
+        "with a target: plan it in this mode (default the log's); needs profile, hardware or"
+            + " nvidiaSmi");
+    return schema;
+  }
+
   /** Adds workloadType, description, dataSize and mode. */
   static ObjectNode workloadArgs(ObjectNode schema) {
     prop(
@@ -147,6 +166,47 @@ final class Schemas {
     return schema;
   }
 
+  /** Adds sparkVersion, deployMode, keep and tuning. */
+  static ObjectNode planArgs(ObjectNode schema) {
+    prop(
+        schema,
+        "sparkVersion",
+        string(32),
+        "Spark version the config is for, e.g. 3.5.1 (default: the newest the RAPIDS Accelerator"
+            + " supports); it names the RAPIDS shuffle manager class");
+    prop(
+        schema,
+        "deployMode",
+        enumOf(List.of("client", "cluster")),
+        "client (default, spark-submit's: the driver runs on the submitting host) or cluster");
+    prop(
+        schema,
+        "keep",
+        textMap(200),
+        "properties to keep as given, key -> value; the rest is planned around them, e.g."
+            + " {\"spark.executor.cores\": \"8\"}");
+    prop(
+        schema,
+        "tuning",
+        textMap(20),
+        "optimizer constants to override, name -> value as text (e.g. {\"maxHeap\": \"64g\"}):"
+            + " cpuCoresPerExecutor, gpuHeapPerCore,"
+            + " maxHeap, maxPinnedPool, unifiedMaxPinnedPool, maxConcurrentGpuTasks,"
+            + " gpuMemoryPerTask, reservedCoresFraction, reservedMemoryFraction, minReservedMemory,"
+            + " unifiedGpuAllocFraction");
+    return schema;
+  }
+
+  /** An object of name -> string (one type per value: a type array is not portable). */
+  private static ObjectNode textMap(int maxProperties) {
+    ObjectNode map = type("object");
+    ObjectNode value = type("string");
+    value.put("maxLength", 10_000);
+    map.set("additionalProperties", value);
+    map.put("maxProperties", maxProperties);
+    return map;
+  }
+
   /** Adds config (required) and probe. */
   static ObjectNode configArgs(ObjectNode schema) {
     configArg(schema);
@@ -162,8 +222,7 @@ final class Schemas {
   /** Adds config, optional. */
   static ObjectNode configArg(ObjectNode schema) {
     ObjectNode config = type("object");
-    ObjectNode value = Json.object();
-    value.set("type", Json.texts(List.of("string", "number", "boolean")));
+    ObjectNode value = type("string");
     value.put("maxLength", 100_000);
     config.set("additionalProperties", value);
     config.put("maxProperties", 5_000);
@@ -171,7 +230,8 @@ final class Schemas {
         schema,
         "config",
         config,
-        "the Spark properties, key -> value, e.g. {\"spark.executor.memory\": \"16g\"}");
+        "the Spark properties, key -> value, every value a string as in spark-defaults.conf,"
+            + " e.g. {\"spark.executor.memory\": \"16g\", \"spark.executor.cores\": \"8\"}");
     return schema;
   }
 
