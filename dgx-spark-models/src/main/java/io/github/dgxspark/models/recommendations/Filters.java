@@ -5,6 +5,7 @@ import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.DgxSparkException;
 import io.github.dgxspark.core.EffectiveValue;
 import io.github.dgxspark.core.FilePartitionMath;
+import io.github.dgxspark.core.RapidsAccelerator;
 import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.SparkSemantics;
 import io.github.dgxspark.core.SparkVersion;
@@ -281,17 +282,9 @@ final class Filters {
    * .RapidsShuffleManager}, with a {@code db} suffix for Databricks builds).
    */
   boolean rapidsShuffleManagerActive() {
-    String shim =
-        String.format(
-            Locale.ROOT, "spark%d%d%d", version.major(), version.minor(), version.patch());
     return config
         .get("spark.shuffle.manager")
-        .map(String::trim)
-        .filter(
-            m ->
-                m.equals("com.nvidia.spark.rapids." + shim + ".RapidsShuffleManager")
-                    || m.startsWith("com.nvidia.spark.rapids." + shim + "db")
-                        && m.endsWith(".RapidsShuffleManager"))
+        .filter(m -> RapidsAccelerator.isShuffleManagerFor(m, version))
         .isPresent();
   }
 
