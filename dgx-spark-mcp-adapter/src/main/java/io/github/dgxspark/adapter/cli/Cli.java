@@ -274,16 +274,30 @@ public final class Cli {
       mixinStandardHelpOptions = true,
       description =
           "Reads a Spark event log (file or folder, any Spark codec): application, totals,"
-              + " failures, bottlenecks and ranked recommendations.")
+              + " failures, bottlenecks, diagnoses and ranked recommendations backed by the log's"
+              + " measurements; with --profile NAME [--nodes N] [--mode cpu|gpu] also a plan for"
+              + " that target sized from the log.")
   static final class Analyze implements Callable<Integer> {
     @Mixin Options.Output output;
+    @Mixin Options.Hardware hardware;
 
     @Parameters(paramLabel = "LOG", description = "event log file or folder")
     Path log;
 
+    @Option(
+        names = "--mode",
+        paramLabel = "MODE",
+        description = "with a target: plan it for cpu or gpu (default the log's mode)")
+    String mode;
+
     @Override
     public Integer call() {
-      output.print(Operations.analyze(log), TextViews::analyze);
+      output.print(
+          Operations.analyze(
+              log,
+              hardware.given() ? Optional.of(hardware.toOptions()) : Optional.empty(),
+              Optional.ofNullable(mode)),
+          TextViews::analyze);
       return OK;
     }
   }

@@ -137,6 +137,17 @@ final class Schemas {
     return schema;
   }
 
+  /** Adds mode: the execution mode to plan a target for. */
+  static ObjectNode targetModeArg(ObjectNode schema) {
+    prop(
+        schema,
+        "mode",
+        enumOf(List.of("cpu", "gpu")),
+        "with a target: plan it in this mode (default the log's); needs profile, hardware or"
+            + " nvidiaSmi");
+    return schema;
+  }
+
   /** Adds workloadType, description, dataSize and mode. */
   static ObjectNode workloadArgs(ObjectNode schema) {
     prop(

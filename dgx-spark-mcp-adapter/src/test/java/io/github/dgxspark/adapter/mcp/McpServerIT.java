@@ -226,10 +226,21 @@ class McpServerIT {
     assertTrue(good("estimate_resources", job).path("resources").path("cores").asInt() > 0);
     assertTrue(good("predict_execution_time", job).path("time").path("expectedMs").asLong() > 0);
     assertTrue(
-        good("generate_recommendations", "{\"path\":\"dr-elephant_event_log_1\"}")
+        good("generate_recommendations", "{\"path\":\"customshuffle_eventlog.zstd\"}")
                 .path("recommendations")
                 .size()
             > 0);
+    // a target adds the plan sized from the log; mode without a target is refused
+    assertTrue(
+        good(
+                "analyze_event_log",
+                "{\"path\":\"python_udf_eventlog\",\"profile\":\"dgx-h100\"," + "\"mode\":\"gpu\"}")
+            .path("target")
+            .path("values")
+            .isArray());
+    assertTrue(
+        bad("analyze_event_log", "{\"path\":\"customshuffle_eventlog.zstd\",\"mode\":\"gpu\"}")
+            .contains("without a target"));
     assertEquals(
         10,
         good("analyze_event_log", "{\"path\":\"dr-elephant_event_log_1\"}")
