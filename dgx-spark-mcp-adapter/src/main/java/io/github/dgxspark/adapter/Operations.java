@@ -3,6 +3,7 @@ package io.github.dgxspark.adapter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.dgxspark.core.ClusterSpec;
 import io.github.dgxspark.core.ExecutionMode;
 import io.github.dgxspark.core.ExecutorLayout;
@@ -10,6 +11,7 @@ import io.github.dgxspark.core.GpuSpec;
 import io.github.dgxspark.core.NicSpec;
 import io.github.dgxspark.core.NodeSpec;
 import io.github.dgxspark.core.OptimizationResult;
+import io.github.dgxspark.core.Redaction;
 import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.SparkConfigOptimizer;
 import io.github.dgxspark.core.WorkloadSpec;
@@ -52,6 +54,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * The adapter's operations, shared by the CLI and the MCP tools: each calls one facade of the other
@@ -60,7 +63,68 @@ import java.util.OptionalInt;
  * content.
  */
 public final class Operations {
+  /** Fields of an object with a {@code key} that hold a value of that Spark key. */
+  private static final Set<String> SPARK_VALUE_FIELDS =
+      Set.of("current", "proposed", "value", "suggestedValue");
+
   private Operations() {}
+
+  /**
+   * A result as it may be shown, changed in place: every value under a Spark key (a field name with
+   * a dot, or the {@code current}, {@code proposed}, {@code value} and {@code suggestedValue} of an
+   * object with a {@code key}) redacted by {@link Redaction#redact}, every other text by {@link
+   * Redaction#redactText}, and the secrets of the input config hidden wherever they appear. The CLI
+   * and the MCP tools pass every result through here.
+   *
+   * @param tree an operation's result
+   * @param config the config the user gave, whose secrets are hidden everywhere (may be empty)
+   * @return the same tree
+   */
+  public static ObjectNode redacted(ObjectNode tree, Map<String, String> config) {
+    Objects.requireNonNull(tree, "tree");
+    redactNode(tree, Redaction.secrets(config));
+    return tree;
+  }
+
+  /**
+   * A message as it may be shown: see {@link #redacted}.
+   *
+   * @param message an error message
+   * @param config the config the user gave (may be empty)
+   * @return the message with secrets hidden
+   */
+  public static String redacted(String message, Map<String, String> config) {
+    return Redaction.redactText(message, Redaction.secrets(config));
+  }
+
+  private static void redactNode(JsonNode node, Set<String> secrets) {
+    if (node instanceof ObjectNode o) {
+      JsonNode key = o.get("key");
+      for (Map.Entry<String, JsonNode> e : o.properties()) {
+        String name = e.getKey();
+        JsonNode v = e.getValue();
+        if (v.isTextual()) {
+          String text = v.asText();
+          if (name.indexOf('.') > 0) {
+            text = Redaction.redact(name, text);
+          } else if (key != null && key.isTextual() && SPARK_VALUE_FIELDS.contains(name)) {
+            text = Redaction.redact(key.asText(), text);
+          }
+          e.setValue(TextNode.valueOf(Redaction.redactText(text, secrets)));
+        } else {
+          redactNode(v, secrets);
+        }
+      }
+    } else if (node instanceof ArrayNode a) {
+      for (int i = 0; i < a.size(); i++) {
+        if (a.get(i).isTextual()) {
+          a.set(i, TextNode.valueOf(Redaction.redactText(a.get(i).asText(), secrets)));
+        } else {
+          redactNode(a.get(i), secrets);
+        }
+      }
+    }
+  }
 
   /**
    * The hardware: {@code {"nodes","clusterManager","interconnectBytesPerSecond","origin",

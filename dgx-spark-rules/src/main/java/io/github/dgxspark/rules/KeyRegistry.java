@@ -2,6 +2,7 @@ package io.github.dgxspark.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dgxspark.core.EditDistance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

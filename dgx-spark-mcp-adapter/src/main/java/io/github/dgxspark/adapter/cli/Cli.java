@@ -96,7 +96,9 @@ public final class Cli {
   }
 
   private static String oneLine(String s) {
-    return s == null ? "" : s.replaceAll("\\s*[\r\n]+\\s*", "; ").strip();
+    return s == null
+        ? ""
+        : Operations.redacted(s.replaceAll("\\s*[\r\n]+\\s*", "; ").strip(), Map.of());
   }
 
   /** Prints a tree as JSON or as text made by the given view. */
@@ -106,6 +108,7 @@ public final class Cli {
       ObjectNode tree,
       java.util.function.Function<ObjectNode, String> text) {
     PrintWriter out = spec.commandLine().getOut();
+    Operations.redacted(tree, Map.of());
     switch (format) {
       case json:
         out.println(Json.pretty(tree));
@@ -173,7 +176,9 @@ public final class Cli {
 
     @Override
     public Integer call() {
-      ObjectNode r = Operations.recommend(hardware.toOptions(), workload.toOptions());
+      ObjectNode r =
+          Operations.redacted(
+              Operations.recommend(hardware.toOptions(), workload.toOptions()), Map.of());
       PrintWriter out = spec.commandLine().getOut();
       switch (format) {
         case conf:
@@ -215,7 +220,8 @@ public final class Cli {
       SparkConfig config = SparkConfig.parseDefaults(Options.readText(file));
       Optional<HardwareOptions> hw =
           probe || hardware.given() ? Optional.of(hardware.toOptions()) : Optional.empty();
-      ObjectNode r = Operations.validate(config.entries(), hw);
+      ObjectNode r =
+          Operations.redacted(Operations.validate(config.entries(), hw), config.entries());
       output.print(r, TextViews::validate);
       return r.path("errors").asInt() > 0 ? FINDINGS : OK;
     }
@@ -302,7 +308,9 @@ public final class Cli {
     public Integer call() {
       Map<String, String> conf =
           config == null ? Map.of() : SparkConfig.parseDefaults(Options.readText(config)).entries();
-      ObjectNode r = Operations.predict(workload.toOptions(), hardware.toOptions(), conf);
+      ObjectNode r =
+          Operations.redacted(
+              Operations.predict(workload.toOptions(), hardware.toOptions(), conf), conf);
       output.print(r, TextViews::estimate);
       return OK;
     }

@@ -144,6 +144,23 @@ final class Args {
     return m;
   }
 
+  /**
+   * The config's entries that are values, whatever else the argument holds: the secrets to hide in
+   * the result or the error message, even of a call whose config was refused.
+   */
+  Map<String, String> configToRedact() {
+    Map<String, String> m = new LinkedHashMap<>();
+    JsonNode c = args.get("config");
+    if (c != null && c.isObject()) {
+      for (Map.Entry<String, JsonNode> e : c.properties()) {
+        if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+          m.put(e.getKey(), e.getValue().asText());
+        }
+      }
+    }
+    return m;
+  }
+
   /** workloadType, description, dataSize, mode. */
   WorkloadOptions workload() {
     return new WorkloadOptions(

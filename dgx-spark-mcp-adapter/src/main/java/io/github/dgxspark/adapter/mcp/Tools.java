@@ -371,25 +371,29 @@ final class Tools {
     return new SyncToolSpecification(
         tool,
         (exchange, request) -> {
+          Args args = new Args(request.arguments(), files);
+          Map<String, String> secrets = args.configToRedact();
           try {
-            ObjectNode result = d.handler().apply(new Args(request.arguments(), files));
+            ObjectNode result = Operations.redacted(d.handler().apply(args), secrets);
             return CallToolResult.builder()
                 .addTextContent(Json.compact(result))
                 .structuredContent(Json.MAPPER.convertValue(result, Map.class))
                 .isError(false)
                 .build();
           } catch (DgxSparkException e) {
-            return failure(d.name() + ": " + e.getMessage());
+            return failure(Operations.redacted(d.name() + ": " + e.getMessage(), secrets));
           } catch (RuntimeException | Error e) {
             // nothing may escape: an uncaught throwable would become a JSON-RPC error
             LOG.warn("tool {} failed unexpectedly", d.name(), e);
             Throwable why = e.getCause() != null ? e.getCause() : e;
             return failure(
-                d.name()
-                    + ": unexpected failure ("
-                    + why.getClass().getSimpleName()
-                    + (why.getMessage() == null ? "" : ": " + why.getMessage())
-                    + "); check the arguments, and report it to dgx-spark if they are right");
+                Operations.redacted(
+                    d.name()
+                        + ": unexpected failure ("
+                        + why.getClass().getSimpleName()
+                        + (why.getMessage() == null ? "" : ": " + why.getMessage())
+                        + "); check the arguments, and report it to dgx-spark if they are right",
+                    secrets));
           }
         });
   }

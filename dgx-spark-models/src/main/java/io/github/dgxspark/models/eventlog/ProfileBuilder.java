@@ -69,7 +69,6 @@ final class ProfileBuilder {
           "Gpu\\w*OOM|GPU\\s*OutOfMemory|GPU\\s+out\\s+of\\s+memory|CUDA.{0,40}out of memory"
               + "|rmm::out_of_memory|RMM.{0,40}out of memory",
           Pattern.CASE_INSENSITIVE);
-  private static final String SECRET_VALUE = "*********(redacted)";
   private static final int MAX_FAILURE_KEYS = 100;
   private static final int MAX_EXAMPLES = 10;
   private static final int MAX_EXAMPLE_CHARS = 300;
