@@ -63,6 +63,13 @@ import java.util.Set;
  * content.
  */
 public final class Operations {
+  /**
+   * GPUs per executor the RAPIDS Accelerator supports: "only supports a one-to-one mapping between
+   * GPUs and executors" (RAPIDS Accelerator for Apache Spark Tuning Guide, Number of Executors,
+   * docs.nvidia.com/spark-rapids/user-guide/25.08/tuning-guide.html).
+   */
+  static final int MAX_GPUS_PER_EXECUTOR = 1;
+
   /** Fields of an object with a {@code key} that hold a value of that Spark key. */
   private static final Set<String> SPARK_VALUE_FIELDS =
       Set.of("current", "proposed", "value", "suggestedValue");
@@ -268,8 +275,10 @@ public final class Operations {
    * {"application":{"id","name","sparkVersion","durationMs",...},"totals":{...},"failures":
    * {...},"streaming":{...},"parseStats":{...},"bottlenecks":[...],"recommendations":[...]}}
    * ({@code streaming} only when the log has Structured Streaming queries; bottlenecks as in {@link
-   * #bottlenecks}, recommendations as in {@link #recommendations}). A log without a timed task has
-   * no bottlenecks; {@code bottlenecksUnavailable} then says why.
+   * #bottlenecks}, recommendations as in {@link #recommendations}). A log without a timed task (a
+   * cut or partial log) has no bottlenecks and no recommendations; {@code bottlenecksUnavailable}
+   * and {@code recommendationsUnavailable} then say why. {@code logWarnings}, present when parts of
+   * the log are missing or lines were skipped, says so; every result read from a log carries it.
    *
    * @param log an event log file or folder
    * @return the tree
@@ -293,9 +302,26 @@ public final class Operations {
       o.set("bottlenecks", Json.array());
       o.put("bottlenecksUnavailable", e.getMessage());
     }
-    o.set(
-        "recommendations",
-        recommendationsTree(Recommender.generateRecommendations(p)).get("recommendations"));
+    try {
+      o.set(
+          "recommendations",
+          recommendationsTree(Recommender.generateRecommendations(p)).get("recommendations"));
+    } catch (ModelsException e) {
+      // a cut or partial log: the profile above still stands
+      o.set("recommendations", Json.array());
+      o.put("recommendationsUnavailable", e.getMessage());
+    }
+    return withLogWarnings(o, p);
+  }
+
+  /**
+   * Adds {@code logWarnings} (missing rolling parts, skipped lines) to a result read from a log, so
+   * that every output from a partial log says so.
+   */
+  private static ObjectNode withLogWarnings(ObjectNode o, ApplicationProfile p) {
+    if (!p.parseStats().warnings().isEmpty()) {
+      o.set("logWarnings", Json.texts(p.parseStats().warnings()));
+    }
     return o;
   }
 
@@ -323,8 +349,9 @@ public final class Operations {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(workload, "workload");
     RecommendationReport r;
-    if (log.isPresent()) {
-      ApplicationProfile p = EventLogs.read(log.get());
+    Optional<ApplicationProfile> read = log.map(EventLogs::read);
+    if (read.isPresent()) {
+      ApplicationProfile p = read.get();
       r =
           hardware.isPresent()
               ? Recommender.generateRecommendations(p, hardware.get().resolve().cluster())
@@ -336,7 +363,9 @@ public final class Operations {
               hardware.orElseGet(HardwareOptions::local).resolve().cluster(),
               workload.resolve());
     }
-    return recommendationsTree(r);
+    ObjectNode o = recommendationsTree(r);
+    read.ifPresent(p -> withLogWarnings(o, p));
+    return o;
   }
 
   private static ObjectNode recommendationsTree(RecommendationReport r) {
@@ -459,8 +488,9 @@ public final class Operations {
     HardwareOptions.Resolved hw = hardware.resolve();
     IoPatternReport r;
     String type;
-    if (log.isPresent()) {
-      ApplicationProfile p = EventLogs.read(log.get());
+    Optional<ApplicationProfile> read = log.map(EventLogs::read);
+    if (read.isPresent()) {
+      ApplicationProfile p = read.get();
       r = WorkloadAnalyzer.ioPattern(p, hw.cluster());
       type = WorkloadAnalyzer.classify(p).workloadType().id();
     } else {
@@ -483,6 +513,7 @@ public final class Operations {
     o.put("source", r.source());
     o.put("workloadType", type);
     o.set("hardware", clusterSummary(hw));
+    read.ifPresent(p -> withLogWarnings(o, p));
     return o;
   }
 
@@ -539,12 +570,14 @@ public final class Operations {
    * has runs of its workload type, by the Ernest model: {@code
    * {"observedExecutors","observedDurationMs","predictedDurationMs","interval":{"low","high",
    * "level"},"targetExecutors","replaySpeedup"?,"ernestSpeedup"?,"disagree","replay":{...}?,
-   * "ernest":{...}?,"reason","source"}}; the first four are the CLI's {@code scale} contract.
+   * "ernest":{...}?,"reason","source","complete","missingChunks":[...],"logWarnings"?:[...]}}; the
+   * first four are the CLI's {@code scale} contract; {@code complete} false or {@code logWarnings}
+   * say the log (and so the prediction) covers part of the application.
    *
    * @param log an event log file or folder
    * @param executors executors on the target, 1 or more
-   * @param gpusPerExecutor GPUs per executor on the target (GPU logs only), or empty to keep the
-   *     observed count
+   * @param gpusPerExecutor GPUs per executor on the target (GPU logs only; the RAPIDS Accelerator
+   *     supports only 1), or empty to keep the observed count
    * @return the tree
    * @throws io.github.dgxspark.core.DgxSparkException if the log cannot be read or has no timed
    *     task, a count is out of range, or GPUs are given for a CPU log
@@ -556,11 +589,15 @@ public final class Operations {
     ReplaySpec observed = PerformanceModels.observedLayout(p);
     ReplaySpec target = observed.withExecutors(executors);
     if (gpusPerExecutor.isPresent()) {
-      if (gpusPerExecutor.getAsInt() < 1) {
+      if (gpusPerExecutor.getAsInt() < 1 || gpusPerExecutor.getAsInt() > MAX_GPUS_PER_EXECUTOR) {
         throw new AdapterException(
             "GPUs per executor is "
                 + gpusPerExecutor.getAsInt()
-                + "; expected 1 or more (leave it out to keep the observed count)");
+                + "; expected "
+                + MAX_GPUS_PER_EXECUTOR
+                + ": the RAPIDS Accelerator supports one GPU per executor (RAPIDS tuning guide,"
+                + " Number of Executors); scale the executor count instead, or leave it out to"
+                + " keep the observed count");
       }
       if (observed.gpusPerExecutor() == 0) {
         throw new AdapterException(
@@ -576,7 +613,11 @@ public final class Operations {
               gpusPerExecutor.getAsInt(),
               observed.concurrentGpuTasks());
     }
-    return scalingTree(PerformanceModels.predictScaling(p, target, PerformanceHistory.builtIn()));
+    ObjectNode o =
+        scalingTree(PerformanceModels.predictScaling(p, target, PerformanceHistory.builtIn()));
+    o.put("complete", p.complete());
+    o.set("missingChunks", Json.tree(p.parseStats().missingChunks()));
+    return withLogWarnings(o, p);
   }
 
   /**
@@ -600,8 +641,9 @@ public final class Operations {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(hardware, "hardware");
     BottleneckReport r;
-    if (log.isPresent()) {
-      ApplicationProfile p = EventLogs.read(log.get());
+    Optional<ApplicationProfile> read = log.map(EventLogs::read);
+    if (read.isPresent()) {
+      ApplicationProfile p = read.get();
       r =
           hardware.isPresent()
               ? BottleneckDetector.detect(p, hardware.get().resolve().cluster())
@@ -616,7 +658,9 @@ public final class Operations {
           "neither an event log nor a config given; expected the path of an event log, or a"
               + " Spark config (key -> value) to check on the hardware");
     }
-    return bottleneckReportTree(r);
+    ObjectNode o = bottleneckReportTree(r);
+    read.ifPresent(p -> withLogWarnings(o, p));
+    return o;
   }
 
   private static ObjectNode bottleneckReportTree(BottleneckReport r) {

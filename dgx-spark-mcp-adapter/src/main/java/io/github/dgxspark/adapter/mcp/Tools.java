@@ -302,9 +302,9 @@ final class Tools {
     prop(
         o,
         "gpus",
-        Schemas.integer(1, 64),
-        "GPUs per executor on the target, for the log of a GPU (RAPIDS) application (default as"
-            + " observed)");
+        Schemas.integer(1, 1),
+        "GPUs per executor on the target, for the log of a GPU (RAPIDS) application: 1, the only"
+            + " count the RAPIDS Accelerator supports (default as observed)");
     return required(o, "path", "executors");
   }
 
