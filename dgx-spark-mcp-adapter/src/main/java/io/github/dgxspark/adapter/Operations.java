@@ -553,6 +553,8 @@ public final class Operations {
       WorkloadOptions workload, HardwareOptions hardware, Map<String, String> config) {
     Objects.requireNonNull(workload, "workload");
     Objects.requireNonNull(config, "config");
+    boundCount(config, "spark.executor.instances", Inputs.MAX_EXECUTORS);
+    boundCount(config, "spark.executor.cores", Inputs.MAX_NODE_CORES);
     HardwareOptions.Resolved hw = hardware.resolve();
     ObjectNode o = estimate(workload, hw);
     o.retain("job", "time", "cost", "hardware");
@@ -562,6 +564,20 @@ public final class Operations {
             PerformanceModels.predictPerformance(
                 new SparkConfig(config), hw.cluster(), workload.resolve())));
     return o;
+  }
+
+  /** Bounds a whole-number count of the config; other values are left to the models to judge. */
+  private static void boundCount(Map<String, String> config, String key, int max) {
+    String v = config.get(key);
+    if (v != null && v.strip().matches("[+-]?[0-9]{1,30}")) {
+      long n;
+      try {
+        n = Long.parseLong(v.strip());
+      } catch (NumberFormatException e) {
+        n = Long.MAX_VALUE;
+      }
+      Inputs.count(key, n, max);
+    }
   }
 
   /**
@@ -585,6 +601,7 @@ public final class Operations {
   public static ObjectNode scale(Path log, int executors, OptionalInt gpusPerExecutor) {
     Objects.requireNonNull(log, "log");
     Objects.requireNonNull(gpusPerExecutor, "gpusPerExecutor");
+    Inputs.count("executors", executors, Inputs.MAX_EXECUTORS);
     ApplicationProfile p = EventLogs.read(log);
     ReplaySpec observed = PerformanceModels.observedLayout(p);
     ReplaySpec target = observed.withExecutors(executors);
@@ -817,8 +834,9 @@ public final class Operations {
   }
 
   /**
-   * Reads hardware JSON: a {@link #hardware} result (its {@code report}), a hardware report or a
-   * bare node object.
+   * Reads hardware JSON: a {@link #hardware} result (its {@code report}, or without it its {@code
+   * node}), a hardware report, a bare node object, or the {@code node} object of a {@link
+   * #hardware} result on its own.
    *
    * @param json the JSON text
    * @return the report
@@ -826,7 +844,34 @@ public final class Operations {
    */
   public static HardwareReport readHardware(String json) {
     JsonNode tree = Json.parse(json);
-    return HardwareReport.fromJson(tree.has("report") ? Json.compact(tree.get("report")) : json);
+    if (tree.has("report")) {
+      return HardwareReport.fromJson(Json.compact(tree.get("report")));
+    }
+    if (tree instanceof ObjectNode o && o.has("node") && o.get("node") instanceof ObjectNode node) {
+      // the summary's node ({@link #nodeTree}) with its report cut away
+      o.set("node", nodeSpecTree(node));
+      return HardwareReport.fromJson(Json.compact(o));
+    }
+    if (tree instanceof ObjectNode node) {
+      return HardwareReport.fromJson(Json.compact(nodeSpecTree(node)));
+    }
+    return HardwareReport.fromJson(json);
+  }
+
+  /**
+   * A node object as {@link #nodeTree} writes it ({@code "nvlink":{"present",
+   * "bytesPerSecondPerGpu"}}) in the node spec's own shape ({@code "nvlinkBytesPerSecond"}); a node
+   * spec passes unchanged.
+   */
+  private static ObjectNode nodeSpecTree(ObjectNode node) {
+    JsonNode nvlink = node.get("nvlink");
+    if (nvlink instanceof ObjectNode n && !node.has("nvlinkBytesPerSecond")) {
+      ObjectNode copy = node.deepCopy();
+      copy.remove("nvlink");
+      copy.set("nvlinkBytesPerSecond", n.path("bytesPerSecondPerGpu"));
+      return copy;
+    }
+    return node;
   }
 
   static ObjectNode nodeTree(NodeSpec n) {

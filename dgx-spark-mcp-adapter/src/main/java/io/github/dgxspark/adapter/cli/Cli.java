@@ -3,6 +3,7 @@ package io.github.dgxspark.adapter.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dgxspark.adapter.AdapterException;
 import io.github.dgxspark.adapter.HardwareOptions;
+import io.github.dgxspark.adapter.Inputs;
 import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.adapter.Operations;
 import io.github.dgxspark.adapter.mcp.McpServerApp;
@@ -217,7 +218,7 @@ public final class Cli {
 
     @Override
     public Integer call() {
-      SparkConfig config = SparkConfig.parseDefaults(Options.readText(file));
+      SparkConfig config = SparkConfig.parseDefaults(Inputs.readText(file, "config file"));
       Optional<HardwareOptions> hw =
           probe || hardware.given() ? Optional.of(hardware.toOptions()) : Optional.empty();
       ObjectNode r =
@@ -307,7 +308,9 @@ public final class Cli {
     @Override
     public Integer call() {
       Map<String, String> conf =
-          config == null ? Map.of() : SparkConfig.parseDefaults(Options.readText(config)).entries();
+          config == null
+              ? Map.of()
+              : SparkConfig.parseDefaults(Inputs.readText(config, "config file")).entries();
       ObjectNode r =
           Operations.redacted(
               Operations.predict(workload.toOptions(), hardware.toOptions(), conf), conf);

@@ -3,14 +3,12 @@ package io.github.dgxspark.adapter.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dgxspark.adapter.AdapterException;
 import io.github.dgxspark.adapter.HardwareOptions;
+import io.github.dgxspark.adapter.Inputs;
 import io.github.dgxspark.adapter.Operations;
 import io.github.dgxspark.adapter.WorkloadOptions;
 import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.DgxSparkException;
 import io.github.dgxspark.hardware.HardwareReport;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -93,7 +91,7 @@ final class Options {
           Optional.ofNullable(profile),
           nodes == null ? OptionalInt.empty() : OptionalInt.of(nodes),
           Optional.ofNullable(hardwareFile).map(Options::readHardware),
-          Optional.ofNullable(nvidiaSmiFile).map(Options::readText),
+          Optional.ofNullable(nvidiaSmiFile).map(f -> Inputs.readText(f, "nvidia-smi file")),
           cores == null ? OptionalInt.empty() : OptionalInt.of(cores),
           Optional.ofNullable(memory),
           ClusterManager.parse(clusterManager));
@@ -148,26 +146,11 @@ final class Options {
 
   /** Reads a hardware JSON file; errors name the file. */
   static HardwareReport readHardware(Path file) {
+    String text = Inputs.readText(file, "hardware file");
     try {
-      return Operations.readHardware(readText(file));
+      return Operations.readHardware(text);
     } catch (DgxSparkException e) {
       throw new AdapterException("hardware file " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Reads a whole text file, or standard input for {@code -}.
-   *
-   * @throws AdapterException naming the file if it cannot be read
-   */
-  static String readText(Path file) {
-    try {
-      if (file.toString().equals("-")) {
-        return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new AdapterException("file " + file + " could not be read: " + e.getMessage(), e);
     }
   }
 }

@@ -3,14 +3,12 @@ package io.github.dgxspark.adapter.mcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dgxspark.adapter.AdapterException;
 import io.github.dgxspark.adapter.HardwareOptions;
+import io.github.dgxspark.adapter.Inputs;
 import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.adapter.Operations;
 import io.github.dgxspark.adapter.WorkloadOptions;
 import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.hardware.HardwareReport;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -83,13 +81,7 @@ final class Args {
                   }
                   if (h.isTextual()) {
                     Path p = files.resolve(h.asText());
-                    try {
-                      return Operations.readHardware(Files.readString(p, StandardCharsets.UTF_8));
-                    } catch (IOException e) {
-                      throw new AdapterException(
-                          "hardware file " + h.asText() + " could not be read: " + e.getMessage(),
-                          e);
-                    }
+                    return Operations.readHardware(Inputs.readText(p, "hardware file"));
                   }
                   throw new AdapterException(
                       "argument hardware is "
