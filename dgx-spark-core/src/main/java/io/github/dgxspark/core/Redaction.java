@@ -287,6 +287,9 @@ public final class Redaction {
     while (v < text.length() && v - sep <= 8 && text.charAt(v) == ' ' && text.charAt(sep) == '=') {
       v++;
     }
+    if (text.startsWith(REDACTED, v)) {
+      return null; // hidden already: redaction is idempotent
+    }
     int e = v;
     if (v < text.length() && (text.charAt(v) == '"' || text.charAt(v) == '\'')) {
       int close = text.indexOf(text.charAt(v), v + 1);

@@ -49,6 +49,14 @@ class RedactionTest {
   }
 
   @Test
+  void redact_ofRedactedValue_isTheSame() {
+    String once =
+        Redaction.redact("spark.executor.extraJavaOptions", "-Dssl.trustStorePassword=x1y2z3");
+    assertEquals(once, Redaction.redact("spark.executor.extraJavaOptions", once));
+    assertEquals(once, Redaction.redactText(once));
+  }
+
+  @Test
   void redact_jdbcUrlPasswords_areHidden() {
     String query = "jdbc:mysql://db:3306/sales?user=etl&password=Tr0ub4dor&ssl=true";
     assertEquals(
