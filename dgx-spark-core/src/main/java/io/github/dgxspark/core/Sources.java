@@ -9,8 +9,6 @@ final class Sources {
       "Apache Spark Configuration page, spark.apache.org/docs/latest/configuration.html";
   static final String SPARK_TUNING =
       "Apache Spark Tuning Guide, spark.apache.org/docs/latest/tuning.html";
-  static final String SPARK_K8S =
-      "Apache Spark on Kubernetes, spark.apache.org/docs/latest/running-on-kubernetes.html (SPARK-38194)";
   static final String CLOUDERA =
       "Cloudera, How-to: Tune Your Apache Spark Jobs (Part 2), Sandy Ryza, 2015";
   static final String RAPIDS_TUNING =

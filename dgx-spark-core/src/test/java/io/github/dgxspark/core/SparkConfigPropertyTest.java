@@ -1,37 +1,63 @@
 package io.github.dgxspark.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.maps;
+import static org.quicktheories.generators.SourceDSL.strings;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 class SparkConfigPropertyTest {
 
-  @Property
-  void parseDefaultsOfRenderIsIdentity(@ForAll("configs") SparkConfig config) {
-    SparkConfig back = SparkConfig.parseDefaults(config.toDefaultsConf(commentsFor(config)));
-    assertEquals(config.entries(), back.entries());
-    assertEquals(List.copyOf(config.entries().keySet()), List.copyOf(back.entries().keySet()));
+  @Test
+  void parseDefaultsOfRenderIsIdentity() {
+    qt().withExamples(500)
+        .withGenerateAttempts(100)
+        .forAll(configs())
+        .checkAssert(
+            config -> {
+              SparkConfig back =
+                  SparkConfig.parseDefaults(config.toDefaultsConf(commentsFor(config)));
+              assertEquals(config.entries(), back.entries());
+              assertEquals(
+                  List.copyOf(config.entries().keySet()), List.copyOf(back.entries().keySet()));
+            });
   }
 
-  @Property
-  void parseConfArgsOfSubmitArgsIsIdentity(@ForAll("configs") SparkConfig config) {
-    assertEquals(config.entries(), SparkConfig.parseConfArgs(config.toSubmitArgs()).entries());
+  @Test
+  void parseConfArgsOfSubmitArgsIsIdentity() {
+    qt().withExamples(500)
+        .withGenerateAttempts(100)
+        .forAll(configs())
+        .checkAssert(
+            config ->
+                assertEquals(
+                    config.entries(), SparkConfig.parseConfArgs(config.toSubmitArgs()).entries()));
   }
 
-  @Property
-  void parseDefaultsEitherReadsOrThrowsDgxSparkException(@ForAll String text) {
-    try {
-      SparkConfig.parseDefaults(text);
-    } catch (DgxSparkException expected) {
-      // the only accepted failure
-    }
+  @Test
+  void parseDefaultsEitherReadsOrThrowsDgxSparkException() {
+    qt().withExamples(500)
+        .forAll(strings().basicMultilingualPlaneAlphabet().ofLengthBetween(0, 255))
+        .checkAssert(
+            text -> {
+              try {
+                SparkConfig.parseDefaults(text);
+              } catch (DgxSparkException expected) {
+                // the only accepted failure
+              }
+            });
   }
 
   /**
@@ -39,26 +65,36 @@ class SparkConfigPropertyTest {
    * (org.apache.spark.util.Utils#getPropertiesFromFile): whatever we accept, Properties reads the
    * same way.
    */
-  @Property(tries = 1000)
-  void parseDefaultsAgreesWithPropertiesWhereItAccepts(@ForAll("defaultsTexts") String text)
-      throws java.io.IOException {
-    SparkConfig ours;
-    try {
-      ours = SparkConfig.parseDefaults(text);
-    } catch (DgxSparkException rejected) {
-      return;
-    }
-    java.util.Properties p = new java.util.Properties();
-    p.load(new java.io.StringReader(text));
-    Map<String, String> spark = new java.util.HashMap<>();
-    p.stringPropertyNames().forEach(k -> spark.put(k, p.getProperty(k).trim()));
-    assertEquals(spark, new java.util.HashMap<>(ours.entries()));
+  @Test
+  void parseDefaultsAgreesWithPropertiesWhereItAccepts() {
+    qt().withExamples(1000)
+        .forAll(defaultsTexts())
+        .checkAssert(
+            text -> {
+              SparkConfig ours;
+              try {
+                ours = SparkConfig.parseDefaults(text);
+              } catch (DgxSparkException rejected) {
+                return;
+              }
+              Properties p = new Properties();
+              try {
+                p.load(new StringReader(text));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              Map<String, String> spark = new HashMap<>();
+              p.stringPropertyNames().forEach(k -> spark.put(k, p.getProperty(k).trim()));
+              assertEquals(spark, new HashMap<>(ours.entries()));
+            });
   }
 
-  @Provide
-  Arbitrary<String> defaultsTexts() {
-    Arbitrary<String> line = Arbitraries.strings().withChars("ab.=: \\t#!\nx1").ofMaxLength(14);
-    return line.list().ofMaxSize(6).map(l -> String.join("\n", l));
+  /**
+   * Up to six lines of up to 14 characters from {@code ab.=: \t#!} (backslash, t), newline, x, 1.
+   */
+  private static Gen<String> defaultsTexts() {
+    Gen<String> line = AlphabetStrings.of("ab.=: \\t#!\nx1", 0, 14);
+    return lists().of(line).ofSizeBetween(0, 6).map(l -> String.join("\n", l));
   }
 
   private static Map<String, String> commentsFor(SparkConfig c) {
@@ -67,35 +103,33 @@ class SparkConfigPropertyTest {
     return m;
   }
 
-  @Provide
-  Arbitrary<SparkConfig> configs() {
-    Arbitrary<String> keys =
-        Arbitraries.oneOf(
-            Arbitraries.strings()
-                .withCharRange('a', 'z')
-                .withChars(".")
-                .ofMinLength(1)
-                .ofMaxLength(20)
-                .map(s -> "spark." + s),
-            Arbitraries.strings()
-                .ofMinLength(1)
-                .ofMaxLength(12)
-                .filter(
+  /**
+   * Up to 8 entries: keys under {@code spark.} or any short trimmed key without {@code =} or
+   * control characters, trimmed non-empty values. A key or value that fails the filter is drawn
+   * again; at QuickTheories' start, which replays the range's lower ends, that can take dozens of
+   * draws, so properties over these configs allow 100 (the default 10 gave up on one seed in nine).
+   */
+  private static Gen<SparkConfig> configs() {
+    Gen<String> keys =
+        Generate.oneOf(
+            AlphabetStrings.of("abcdefghijklmnopqrstuvwxyz.", 1, 20).map(s -> "spark." + s),
+            strings()
+                .basicMultilingualPlaneAlphabet()
+                .ofLengthBetween(1, 12)
+                .assuming(
                     s ->
                         s.strip().equals(s)
                             && s.indexOf('=') < 0
                             && s.chars().noneMatch(Character::isISOControl)));
-    Arbitrary<String> values =
-        Arbitraries.oneOf(
-                Arbitraries.strings().ofMinLength(1).ofMaxLength(30),
-                Arbitraries.strings()
-                    .withChars("a=:# !\\\tb\u00e9\u4e2d")
-                    .ofMinLength(1)
-                    .ofMaxLength(10))
+    Gen<String> values =
+        Generate.oneOf(
+                strings().basicMultilingualPlaneAlphabet().ofLengthBetween(1, 30),
+                AlphabetStrings.of("a=:# !\\\tb\u00e9\u4e2d", 1, 10))
             .map(String::trim)
-            .filter(s -> !s.isEmpty() && s.strip().equals(s));
-    return Arbitraries.maps(keys, values)
-        .ofMaxSize(8)
+            .assuming(s -> !s.isEmpty() && s.strip().equals(s));
+    return maps()
+        .of(keys, values)
+        .ofSizeBetween(0, 8)
         .map(m -> new SparkConfig(new LinkedHashMap<>(m)));
   }
 }

@@ -1,17 +1,18 @@
 package io.github.dgxspark.hardware;
 
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.strings;
+
 import io.github.dgxspark.core.DgxSparkException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Every parser, fed arbitrary text or mangled real captures, returns a result or throws {@link
@@ -20,31 +21,34 @@ import net.jqwik.api.constraints.StringLength;
 class NvidiaSmiPropertyTest {
   private static final List<String> REAL = realLines();
 
-  @Property(tries = 300)
-  void everyParserReturnsOrThrowsHardwareExceptionOnArbitraryLines(
-      @ForAll @Size(max = 12) List<@StringLength(max = 60) String> lines) {
-    parseAll(lines);
+  @Test
+  void everyParserReturnsOrThrowsHardwareExceptionOnArbitraryLines() {
+    qt().withExamples(300)
+        .forAll(
+            lists()
+                .of(strings().basicMultilingualPlaneAlphabet().ofLengthBetween(0, 60))
+                .ofSizeBetween(0, 12))
+        .checkAssert(NvidiaSmiPropertyTest::parseAll);
   }
 
-  @Property(tries = 400)
-  void everyParserReturnsOrThrowsHardwareExceptionOnMangledCaptures(
-      @ForAll("mangled") List<String> lines) {
-    parseAll(lines);
+  @Test
+  void everyParserReturnsOrThrowsHardwareExceptionOnMangledCaptures() {
+    qt().withExamples(400).forAll(mangled()).checkAssert(NvidiaSmiPropertyTest::parseAll);
   }
 
-  @Provide
-  Arbitrary<List<String>> mangled() {
-    Arbitrary<String> real = Arbitraries.of(REAL);
-    Arbitrary<String> edited =
-        Combinators.combine(
-                real, Arbitraries.integers().between(0, 200), Arbitraries.strings().ofMaxLength(6))
-            .as(
-                (line, at, insert) -> {
-                  int cut = Math.min(at, line.length());
-                  return line.substring(0, cut) + insert + line.substring(cut);
-                });
-    Arbitrary<String> line = Arbitraries.oneOf(real, edited);
-    return line.list().ofMaxSize(40);
+  /** Up to 40 real lines, each kept or with up to 6 characters inserted at a random place. */
+  private static Gen<List<String>> mangled() {
+    Gen<String> real = arbitrary().pick(REAL);
+    Gen<String> edited =
+        real.zip(
+            integers().between(0, 200),
+            strings().basicMultilingualPlaneAlphabet().ofLengthBetween(0, 6),
+            (line, at, insert) -> {
+              int cut = Math.min(at, line.length());
+              return line.substring(0, cut) + insert + line.substring(cut);
+            });
+    Gen<String> line = Generate.oneOf(real, edited);
+    return lists().of(line).ofSizeBetween(0, 40);
   }
 
   private static void parseAll(List<String> lines) {

@@ -1,6 +1,10 @@
 package io.github.dgxspark.rules;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.github.dgxspark.core.ByteSizes;
 import io.github.dgxspark.core.ClusterManager;
@@ -20,13 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * Every config the optimizer produces validates with no ERROR and no WARNING finding: built-in-like
@@ -105,59 +104,64 @@ class OptimizedConfigsPropertyTest {
                 + String.join("\n", all.subList(0, Math.min(40, all.size()))));
   }
 
-  @Provide
-  Arbitrary<NodeSpec> nodes() {
-    Arbitrary<Integer> cores = Arbitraries.integers().between(4, 256);
-    Arbitrary<Long> memoryGib = Arbitraries.longs().between(16, 4096);
-    Arbitrary<Integer> gpus = Arbitraries.integers().between(0, 8);
-    Arbitrary<Long> gpuMemoryGib = Arbitraries.of(16L, 24L, 32L, 40L, 80L, 141L, 180L);
-    Arbitrary<Integer> numa = Arbitraries.integers().between(1, 8);
-    return Combinators.combine(cores, memoryGib, gpus, gpuMemoryGib, numa)
-        .as(
-            (c, m, g, gm, n) ->
-                new NodeSpec(
-                    "generated",
-                    c,
-                    Math.max(1, c / 2),
-                    1,
-                    n,
-                    m * ByteSizes.GIB,
-                    Collections.nCopies(
-                        g, new GpuSpec("NVIDIA test GPU", gm * ByteSizes.GIB, "9.0", 0)),
-                    false,
-                    0,
-                    List.of()));
+  private static Gen<NodeSpec> nodes() {
+    Gen<Integer> cores = integers().between(4, 256);
+    Gen<Long> memoryGib = longs().between(16, 4096);
+    Gen<Integer> gpus = integers().between(0, 8);
+    Gen<Long> gpuMemoryGib = arbitrary().pick(16L, 24L, 32L, 40L, 80L, 141L, 180L);
+    Gen<Integer> numa = integers().between(1, 8);
+    return cores.zip(
+        memoryGib,
+        gpus,
+        gpuMemoryGib,
+        numa,
+        (c, m, g, gm, n) ->
+            new NodeSpec(
+                "generated",
+                c,
+                Math.max(1, c / 2),
+                1,
+                n,
+                m * ByteSizes.GIB,
+                Collections.nCopies(
+                    g, new GpuSpec("NVIDIA test GPU", gm * ByteSizes.GIB, "9.0", 0)),
+                false,
+                0,
+                List.of()));
   }
 
-  @Property(tries = 300)
-  void optimizedConfigHasNoErrorOrWarning(
-      @ForAll("nodes") NodeSpec node,
-      @ForAll WorkloadType type,
-      @ForAll("modes") ExecutionMode mode,
-      @ForAll Language language,
-      @ForAll("nodeCounts") int nodeCount,
-      @ForAll ClusterManager manager,
-      @ForAll("inputs") long input) {
-    int n = manager == ClusterManager.LOCAL ? 1 : nodeCount;
-    List<String> p =
-        problems(
-            ClusterSpec.of(node, n, manager),
-            new WorkloadSpec(type, OptionalLong.of(input), List.of(), mode, language));
-    assertTrue(p.isEmpty(), () -> String.join("\n", p));
+  @Test
+  void optimizedConfigHasNoErrorOrWarning() {
+    qt().withExamples(300)
+        .forAll(
+            nodes(),
+            workloads(),
+            integers().between(1, 8),
+            arbitrary().enumValues(ClusterManager.class))
+        .checkAssert(
+            (node, workload, nodeCount, manager) -> {
+              int n = manager == ClusterManager.LOCAL ? 1 : nodeCount;
+              List<String> p = problems(ClusterSpec.of(node, n, manager), workload);
+              assertTrue(p.isEmpty(), () -> String.join("\n", p));
+            });
   }
 
-  @Provide
-  Arbitrary<ExecutionMode> modes() {
-    return Arbitraries.of(ExecutionMode.CPU, ExecutionMode.GPU);
-  }
-
-  @Provide
-  Arbitrary<Integer> nodeCounts() {
-    return Arbitraries.integers().between(1, 8);
-  }
-
-  @Provide
-  Arbitrary<Long> inputs() {
-    return Arbitraries.longs().between(0, 100 * ByteSizes.TIB);
+  /**
+   * Every workload type, CPU or GPU mode, every language, 0 to 100 TiB of input with every power of
+   * two below it as likely as any other (a uniform draw would almost never go below a TiB).
+   */
+  private static Gen<WorkloadSpec> workloads() {
+    Gen<Long> inputs =
+        integers()
+            .between(0, 47)
+            .flatMap(b -> longs().between(0, Math.min(100 * ByteSizes.TIB, 1L << b)));
+    return arbitrary()
+        .enumValues(WorkloadType.class)
+        .zip(
+            arbitrary().pick(ExecutionMode.CPU, ExecutionMode.GPU),
+            arbitrary().enumValues(Language.class),
+            inputs,
+            (type, mode, language, input) ->
+                new WorkloadSpec(type, OptionalLong.of(input), List.of(), mode, language));
   }
 }

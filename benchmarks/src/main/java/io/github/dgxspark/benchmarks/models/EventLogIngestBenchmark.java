@@ -40,7 +40,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@code ./mvnw -B -o -q -pl benchmarks package -DskipTests && java -cp
  * "benchmarks/target/classes:$(./mvnw -B -o -q -pl benchmarks dependency:build-classpath
  * -Dmdep.outputFile=/dev/stdout)" org.openjdk.jmh.Main EventLogIngestBenchmark} from the project
- * root (the fixture folder is {@code -Ddgxspark.fixtures.dir}, default {@code ../shared/fixtures}).
+ * root (the fixture folder is {@code -Ddgxspark.fixtures.dir}, default {@code fixtures}, the
+ * repository's test-data folder).
  */
 @State(Scope.Benchmark)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -87,7 +88,7 @@ public class EventLogIngestBenchmark extends BenchmarkDefaults {
   @Setup
   public void setUp() throws IOException {
     Path source =
-        Path.of(System.getProperty("dgxspark.fixtures.dir", "../shared/fixtures"), "eventlogs")
+        Path.of(System.getProperty("dgxspark.fixtures.dir", "fixtures"), "eventlogs")
             .resolve(fixture);
     log = Files.createTempFile("eventlog-", ".json");
     try (InputStream in = new ZstdInputStream(Files.newInputStream(source));

@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.State;
  * replay also computes.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ReplayBenchmark} from the project root
- * (fixtures are read from {@code -Ddgxspark.fixtures.dir}, default {@code ../shared/fixtures}).
+ * (fixtures are read from {@code -Ddgxspark.fixtures.dir}, default {@code fixtures}, the
+ * repository's test-data folder).
  */
 @State(Scope.Benchmark)
 public class ReplayBenchmark extends BenchmarkDefaults {
@@ -37,8 +38,7 @@ public class ReplayBenchmark extends BenchmarkDefaults {
   /** Reads the fixture log and derives the observed and doubled layouts. */
   @Setup
   public void setUp() {
-    Path dir =
-        Path.of(System.getProperty("dgxspark.fixtures.dir", "../shared/fixtures"), "eventlogs");
+    Path dir = Path.of(System.getProperty("dgxspark.fixtures.dir", "fixtures"), "eventlogs");
     profile = EventLogs.read(dir.resolve(fixture));
     observed = PerformanceModels.observedLayout(profile);
     doubled =

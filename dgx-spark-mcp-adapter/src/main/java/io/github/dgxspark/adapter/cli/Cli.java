@@ -6,6 +6,7 @@ import io.github.dgxspark.adapter.HardwareOptions;
 import io.github.dgxspark.adapter.Inputs;
 import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.adapter.Operations;
+import io.github.dgxspark.adapter.Version;
 import io.github.dgxspark.adapter.mcp.McpServerApp;
 import io.github.dgxspark.core.DgxSparkException;
 import io.github.dgxspark.core.SparkConfig;
@@ -133,7 +134,7 @@ public final class Cli {
   @Command(
       name = "dgx-spark-mcp",
       mixinStandardHelpOptions = true,
-      version = "dgx-spark-mcp 0.1.0",
+      versionProvider = Version.class,
       description = "Spark on NVIDIA DGX: configs, validation, analysis and an MCP server.",
       subcommands = {
         Recommend.class,

@@ -5,6 +5,7 @@ import io.github.dgxspark.adapter.AdapterException;
 import io.github.dgxspark.adapter.HardwareOptions;
 import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.adapter.Operations;
+import io.github.dgxspark.adapter.Version;
 import io.github.dgxspark.hardware.HardwareProfiles;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -38,8 +39,8 @@ public final class McpServerApp {
   /** The server name clients see. */
   public static final String NAME = "dgx-spark";
 
-  /** The server version clients see. */
-  public static final String VERSION = "0.1.0";
+  /** The server version clients see: the build's. */
+  public static final String VERSION = Version.CURRENT;
 
   /** The resource with the documentation of the optimizer's strategies. */
   static final String STRATEGIES_URI = "dgx://docs/optimization-strategies";

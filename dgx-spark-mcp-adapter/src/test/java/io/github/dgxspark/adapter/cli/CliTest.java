@@ -56,6 +56,19 @@ class CliTest {
   }
 
   @Test
+  void version_isTheBuildsProjectVersion() throws IOException {
+    String pom = Files.readString(Path.of("pom.xml"));
+    int parent = pom.indexOf("<parent>");
+    String inParent = pom.substring(parent, pom.indexOf("</parent>"));
+    String version =
+        inParent.substring(
+            inParent.indexOf("<version>") + "<version>".length(), inParent.indexOf("</version>"));
+    Run r = run("--version");
+    assertEquals(Cli.OK, r.code(), r.err());
+    assertEquals("dgx-spark-mcp " + version, r.out().strip());
+  }
+
+  @Test
   void recommend_json_hasConfigWithAReasonForEveryKey() {
     Run r =
         run(

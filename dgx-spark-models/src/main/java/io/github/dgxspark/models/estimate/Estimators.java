@@ -68,11 +68,6 @@ public final class Estimators {
   /** Relative half-width given to a time computed from a job's own log. */
   static final double MEASURED_SPREAD = 1.5;
 
-  static final String SOURCES =
-      "Spark configuration (spark.sql.files.maxPartitionBytes 128 MiB); RAPIDS AutoTuner"
-          + " tuningConfigs.yaml (heap 2g per core); Spark Tuning Guide (objects 2-5x raw size);"
-          + " Rajbhandari et al., ZeRO, SC'20 (16 bytes per parameter for mixed-precision Adam)";
-
   private Estimators() {}
 
   /**

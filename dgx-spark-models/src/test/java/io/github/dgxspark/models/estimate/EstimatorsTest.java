@@ -16,6 +16,7 @@ import io.github.dgxspark.core.WorkloadSpec;
 import io.github.dgxspark.core.WorkloadType;
 import io.github.dgxspark.models.ModelsException;
 import io.github.dgxspark.models.eventlog.EventLogs;
+import io.github.dgxspark.models.eventlog.RealLogs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,11 +84,7 @@ class EstimatorsTest {
 
   @Test
   void time_fromRealLog_measuredNotFallback() {
-    Path log =
-        Path.of(
-            System.getProperty("dgxspark.fixtures.dir", "../../shared/fixtures"),
-            "eventlogs",
-            "gpu_oom_eventlog.zstd");
+    Path log = RealLogs.of("gpu_oom_eventlog.zstd");
     JobSpec job = JobSpec.fromProfile(EventLogs.read(log));
     assertEquals(ExecutionMode.GPU, job.mode());
     TimeEstimate t = Estimators.time(job, TWO_DGX);

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -22,26 +23,41 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Reads every real event log under {@code <dgxspark.fixtures.dir>/eventlogs} (attribution in that
- * folder's README.txt) and checks the profile against {@link IndependentCount}, a separate
- * whole-tree count of the same decompressed lines; plus facts from the README and hand-made bad
- * inputs.
+ * Reads every real event log of {@link RealLogs} (attribution in the README.txt files beside them)
+ * and checks the profile against {@link IndependentCount}, a separate whole-tree count of the same
+ * decompressed lines; plus facts from the README and hand-made bad inputs.
  */
 class EventLogsTest {
-  static final Path FIXTURES =
-      Path.of(System.getProperty("dgxspark.fixtures.dir", "../../shared/fixtures"), "eventlogs");
-
-  static Stream<Path> everyFixture() throws IOException {
-    try (Stream<Path> s = Files.list(FIXTURES)) {
-      List<Path> all =
-          s.filter(p -> !p.getFileName().toString().equals("README.txt")).sorted().toList();
-      assertEquals(8, all.size(), "the README lists 8 logs");
-      return all.stream();
-    }
+  static Stream<Path> everyFixture() {
+    return RealLogs.all().stream();
   }
 
   static Path fixture(String name) {
-    return FIXTURES.resolve(name);
+    return RealLogs.of(name);
+  }
+
+  @Test
+  void realLogs_areExactlyTheLogsTheReadmesAttribute() throws IOException {
+    // top-level README: "<n>. <name>" opens each entry (a rolling folder as "<folder>/<file>")
+    Set<String> topLevelListed =
+        Files.readAllLines(RealLogs.DIR.resolve("README.txt")).stream()
+            .filter(l -> l.matches("\\d+\\. \\S.*"))
+            .map(l -> l.split(" ")[1].split("/")[0])
+            .collect(Collectors.toSet());
+    // corpus README: "<sha256>  <repository path> -> <name>" per log
+    Set<String> corpusListed =
+        Files.readAllLines(RealLogs.CORPUS.resolve("README.txt")).stream()
+            .filter(l -> l.contains(" -> "))
+            .map(l -> l.substring(l.indexOf(" -> ") + 4).strip())
+            .collect(Collectors.toSet());
+
+    assertEquals(topLevelListed, names(RealLogs.topLevel()));
+    assertEquals(corpusListed, names(RealLogs.corpus()));
+    assertEquals(RealLogs.topLevel().size() + RealLogs.corpus().size(), RealLogs.all().size());
+  }
+
+  private static Set<String> names(List<Path> logs) {
+    return logs.stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet());
   }
 
   @ParameterizedTest
@@ -53,9 +69,9 @@ class EventLogsTest {
     assertEquals(c.totals(), p.totals());
     assertEquals(c.stageAttempts.size(), p.stages().size(), "stage attempts");
     assertEquals(c.applicationEnd, p.complete());
-    assertEquals(0, p.parseStats().garbageLines());
-    assertTrue(p.applicationId().isPresent());
-    assertTrue(p.sparkVersion().isPresent());
+    assertEquals(c.garbageLines, p.parseStats().garbageLines(), "unreadable lines");
+    assertEquals(Optional.ofNullable(c.applicationId), p.applicationId());
+    assertEquals(Optional.ofNullable(c.sparkVersion), p.sparkVersion());
     // per-stage sums add up to the totals
     assertEquals(
         p.totals().executorRunTimeMs(),

@@ -44,6 +44,9 @@ final class IndependentCount {
   long diskSpilled;
   int executorsRemoved;
   boolean applicationEnd;
+  int garbageLines;
+  String applicationId;
+  String sparkVersion;
   final Set<String> stageAttempts = new HashSet<>();
   final Set<String> gpuOperators = new HashSet<>();
 
@@ -97,15 +100,26 @@ final class IndependentCount {
 
   private void add(String line) {
     JsonNode e;
+    if (line.isBlank()) {
+      return;
+    }
     try {
       e = MAPPER.readTree(line);
     } catch (IOException ex) {
+      garbageLines++;
       return;
     }
-    if (e == null) {
+    if (e == null || !e.isObject()) {
+      garbageLines++;
       return;
     }
     switch (e.path("Event").asText()) {
+      case "SparkListenerLogStart":
+        sparkVersion = e.path("Spark Version").asText();
+        break;
+      case "SparkListenerApplicationStart":
+        applicationId = e.path("App ID").asText(null);
+        break;
       case "SparkListenerJobStart":
         jobs++;
         break;

@@ -134,9 +134,7 @@ class StreamingProgressTest {
 
   @Test
   void batchLog_hasNoStreaming() throws IOException {
-    Path fixture =
-        Path.of(System.getProperty("dgxspark.fixtures.dir", "../../shared/fixtures"))
-            .resolve("eventlogs/spark2-eventlog.zstd");
+    Path fixture = RealLogs.of("spark2-eventlog.zstd");
     assertEquals(ApplicationProfile.Streaming.NONE, EventLogs.read(fixture).streaming());
   }
 }

@@ -3,19 +3,19 @@ package io.github.dgxspark.models.eventlog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.doubles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.DoubleRange;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * The scanner against a Jackson tree on real task end lines (Spark 1.5, 2.2 and a RAPIDS 3.3 log
@@ -44,13 +44,25 @@ class TaskEndScannerPropertyTest {
     return out;
   }
 
-  @Provide
-  Arbitrary<String> taskEndLine() {
-    return Arbitraries.of(LINES);
+  private static Gen<String> taskEndLine() {
+    return arbitrary().pick(LINES);
   }
 
-  @Property(tries = 400)
-  void acceptedLinesReadAsTheTreeReadsThem(@ForAll("taskEndLine") String line) throws IOException {
+  @Test
+  void acceptedLinesReadAsTheTreeReadsThem() {
+    qt().withExamples(400)
+        .forAll(taskEndLine())
+        .checkAssert(
+            line -> {
+              try {
+                readsAsTheTree(line);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+  }
+
+  private static void readsAsTheTree(String line) throws IOException {
     byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
     TaskEnd t = new TaskEnd();
     boolean accepted = new TaskEndScanner().taskEnd(bytes, 0, bytes.length, t);
@@ -82,14 +94,18 @@ class TaskEndScannerPropertyTest {
     }
   }
 
-  @Property(tries = 400)
-  void everyCutLineIsDeclined(
-      @ForAll("taskEndLine") String line, @ForAll @DoubleRange(min = 0, max = 1) double cut) {
-    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-    int len = Math.min(bytes.length - 1, (int) (cut * bytes.length));
-    TaskEndScanner s = new TaskEndScanner();
+  @Test
+  void everyCutLineIsDeclined() {
+    qt().withExamples(400)
+        .forAll(taskEndLine(), doubles().between(0, 1))
+        .checkAssert(
+            (line, cut) -> {
+              byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+              int len = Math.min(bytes.length - 1, (int) (cut * bytes.length));
+              TaskEndScanner s = new TaskEndScanner();
 
-    assertFalse(s.taskEnd(bytes, 0, len, new TaskEnd()));
-    assertFalse(s.wellFormedObject(bytes, 0, len));
+              assertFalse(s.taskEnd(bytes, 0, len, new TaskEnd()));
+              assertFalse(s.wellFormedObject(bytes, 0, len));
+            });
   }
 }

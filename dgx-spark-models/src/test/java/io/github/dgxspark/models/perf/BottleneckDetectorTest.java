@@ -11,7 +11,6 @@ import io.github.dgxspark.core.NodeSpec;
 import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.models.ModelsException;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
-import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 /** Bottlenecks the real logs really have (facts from the fixtures' README.txt). */
@@ -25,7 +24,7 @@ class BottleneckDetectorTest {
   }
 
   @Test
-  void detect_failuresLog_executorLossAndFetchFailures() throws IOException {
+  void detect_failuresLog_executorLossAndFetchFailures() {
     ApplicationProfile p = ReplayTest.profile("tasks_executors_fail_compressed_eventlog.zstd");
     BottleneckReport r = BottleneckDetector.detect(p);
     Bottleneck loss = only(r, BottleneckKind.EXECUTOR_LOSS);
@@ -38,7 +37,7 @@ class BottleneckDetectorTest {
   }
 
   @Test
-  void detect_gpuOomLog_failedTasksAreGpuOutOfMemory() throws IOException {
+  void detect_gpuOomLog_failedTasksAreGpuOutOfMemory() {
     ApplicationProfile p = ReplayTest.profile("gpu_oom_eventlog.zstd");
     BottleneckReport r = BottleneckDetector.detect(p);
     Bottleneck oom = only(r, BottleneckKind.GPU_OUT_OF_MEMORY);
@@ -54,7 +53,7 @@ class BottleneckDetectorTest {
   }
 
   @Test
-  void detect_localLogsWithLongDriverTime_driverBound() throws IOException {
+  void detect_localLogsWithLongDriverTime_driverBound() {
     // spark2-eventlog: load/show/collect with 6 tasks in a 47 s application
     BottleneckReport r = BottleneckDetector.detect(ReplayTest.profile("spark2-eventlog.zstd"));
     Bottleneck driver = only(r, BottleneckKind.DRIVER_BOUND);
@@ -63,7 +62,7 @@ class BottleneckDetectorTest {
   }
 
   @Test
-  void detect_networkAgainstSlowInterconnect_saturates() throws IOException {
+  void detect_networkAgainstSlowInterconnect_saturates() {
     ApplicationProfile p = ReplayTest.profile("db_sim_eventlog");
     ClusterSpec slow =
         new ClusterSpec(NodeSpec.cpuOnly(12, 64L << 30), 4, 1_000_000, ClusterManager.STANDALONE);

@@ -2,22 +2,25 @@ package io.github.dgxspark.models.perf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.SplittableRandom;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
 
 /** Invariants of the Lawson–Hanson NNLS and of the Ernest fit. */
 class NnlsPropertyTest {
 
-  @Property(tries = 300)
-  void solutionIsNeverNegative(
-      @ForAll @IntRange(min = 1, max = 12) int rows,
-      @ForAll @IntRange(min = 1, max = 5) int cols,
-      @ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+  @Test
+  void solutionIsNeverNegative() {
+    qt().withExamples(300)
+        .forAll(integers().between(1, 12), integers().between(1, 5), longs().between(0, 1_000_000))
+        .checkAssert(NnlsPropertyTest::solutionIsNeverNegative);
+  }
+
+  private static void solutionIsNeverNegative(int rows, int cols, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     double[][] a = new double[rows][cols];
     double[] b = new double[rows];
@@ -49,12 +52,18 @@ class NnlsPropertyTest {
     }
   }
 
-  @Property(tries = 300)
-  void ernestRecoversNoiseFreeThetas(
-      @ForAll @DoubleRange(min = 0, max = 5000) double t0,
-      @ForAll @DoubleRange(min = 0, max = 1e5) double t1,
-      @ForAll @DoubleRange(min = 0, max = 500) double t2,
-      @ForAll @DoubleRange(min = 0, max = 50) double t3) {
+  @Test
+  void ernestRecoversNoiseFreeThetas() {
+    qt().withExamples(300)
+        .forAll(
+            doubles().between(0, 5000),
+            doubles().between(0, 1e5),
+            doubles().between(0, 500),
+            doubles().between(0, 50))
+        .checkAssert(NnlsPropertyTest::ernestRecoversNoiseFreeThetas);
+  }
+
+  private static void ernestRecoversNoiseFreeThetas(double t0, double t1, double t2, double t3) {
     double[] theta = {t0, t1, t2, t3};
     int[] machines = {1, 2, 4, 8, 16, 32, 3, 12};
     double[] sizes = {1, 0.5, 2, 1, 4, 0.25, 3, 1.5};

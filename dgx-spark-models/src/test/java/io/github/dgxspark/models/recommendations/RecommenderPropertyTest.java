@@ -1,5 +1,9 @@
 package io.github.dgxspark.models.recommendations;
 
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.integers;
+
 import io.github.dgxspark.core.ByteSizes;
 import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.ClusterSpec;
@@ -19,12 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 class RecommenderPropertyTest {
   private static final Map<String, List<String>> VALUES = new LinkedHashMap<>();
@@ -44,34 +45,27 @@ class RecommenderPropertyTest {
     VALUES.put("spark.rapids.sql.concurrentGpuTasks", List.of("1", "4", "16"));
   }
 
-  @Provide
-  Arbitrary<SparkConfig> configs() {
-    List<Arbitrary<Optional<String>>> parts =
-        VALUES.values().stream()
-            .map(
-                v ->
-                    Arbitraries.of(v)
-                        .map(Optional::of)
-                        .injectNull(0.4)
-                        .map(o -> o == null ? Optional.<String>empty() : o))
-            .toList();
-    return Combinators.combine(parts)
-        .as(
-            list -> {
-              Map<String, String> m = new LinkedHashMap<>();
-              int i = 0;
-              for (String k : VALUES.keySet()) {
-                list.get(i++).ifPresent(v -> m.put(k, v));
-              }
-              return new SparkConfig(m);
-            });
+  /** Each key of {@link #VALUES} absent 4 times in 10, otherwise one of its values. */
+  private static Gen<SparkConfig> configs() {
+    Gen<Map<String, String>> config = Generate.constant(Map.of());
+    for (Map.Entry<String, List<String>> e : VALUES.entrySet()) {
+      config =
+          config.zip(
+              arbitrary().pick(e.getValue()).toOptionals(40),
+              (m, value) -> {
+                Map<String, String> more = new LinkedHashMap<>(m);
+                value.ifPresent(v -> more.put(e.getKey(), v));
+                return more;
+              });
+    }
+    return config.map(SparkConfig::new);
   }
 
-  @Provide
-  Arbitrary<ClusterSpec> clusters() {
-    return Combinators.combine(
-            Arbitraries.integers().between(0, 8), Arbitraries.integers().between(1, 4))
-        .as(
+  private static Gen<ClusterSpec> clusters() {
+    return integers()
+        .between(0, 8)
+        .zip(
+            integers().between(1, 4),
             (gpus, nodes) -> {
               NodeSpec node =
                   new NodeSpec(
@@ -91,35 +85,51 @@ class RecommenderPropertyTest {
             });
   }
 
-  @Property(tries = 40)
-  boolean appliedSetHasNoErrorOrWarningBeyondUnresolved(
-      @ForAll("configs") SparkConfig config,
-      @ForAll("clusters") ClusterSpec cluster,
-      @ForAll WorkloadType type) {
-    ExecutionMode mode = cluster.node().gpuCount() > 0 ? ExecutionMode.GPU : ExecutionMode.CPU;
-    RecommendationReport r =
-        Recommender.generateRecommendations(
-            config, cluster, WorkloadSpec.of(type, 500 * ByteSizes.GIB, mode));
-    for (Finding f : RuleBook.builtIn().validate(r.proposed(), Optional.of(cluster)).findings()) {
-      if (f.severity() != Severity.INFO
-          && r.unresolved().stream().noneMatch(u -> u.startsWith(f.ruleId() + " "))) {
-        return false;
-      }
-    }
-    return true;
+  /**
+   * Each example optimizes and validates twice (about a third of a second), so shrinking a failure
+   * stops after 200 steps instead of QuickTheories' 100000.
+   */
+  @Test
+  void appliedSetHasNoErrorOrWarningBeyondUnresolved() {
+    qt().withExamples(40)
+        .withShrinkCycles(200)
+        .forAll(configs(), clusters(), arbitrary().enumValues(WorkloadType.class))
+        .check(
+            (config, cluster, type) -> {
+              ExecutionMode mode =
+                  cluster.node().gpuCount() > 0 ? ExecutionMode.GPU : ExecutionMode.CPU;
+              RecommendationReport r =
+                  Recommender.generateRecommendations(
+                      config, cluster, WorkloadSpec.of(type, 500 * ByteSizes.GIB, mode));
+              for (Finding f :
+                  RuleBook.builtIn().validate(r.proposed(), Optional.of(cluster)).findings()) {
+                if (f.severity() != Severity.INFO
+                    && r.unresolved().stream().noneMatch(u -> u.startsWith(f.ruleId() + " "))) {
+                  return false;
+                }
+              }
+              return true;
+            });
   }
 
-  @Property(tries = 40)
-  boolean noKeyIsSetTwiceAndSameInputGivesSameOutput(
-      @ForAll("configs") SparkConfig config, @ForAll("clusters") ClusterSpec cluster) {
-    ExecutionMode mode = cluster.node().gpuCount() > 0 ? ExecutionMode.GPU : ExecutionMode.CPU;
-    WorkloadSpec w = WorkloadSpec.of(WorkloadType.ETL, ByteSizes.TIB, mode);
-    RecommendationReport r = Recommender.generateRecommendations(config, cluster, w);
-    Set<String> keys = new HashSet<>();
-    boolean distinct =
-        r.recommendations().stream()
-            .flatMap(x -> x.changes().stream())
-            .allMatch(c -> keys.add(c.key()));
-    return distinct && r.equals(Recommender.generateRecommendations(config, cluster, w));
+  /** Shrinks at most 200 steps, as {@link #appliedSetHasNoErrorOrWarningBeyondUnresolved()}. */
+  @Test
+  void noKeyIsSetTwiceAndSameInputGivesSameOutput() {
+    qt().withExamples(40)
+        .withShrinkCycles(200)
+        .forAll(configs(), clusters())
+        .check(
+            (config, cluster) -> {
+              ExecutionMode mode =
+                  cluster.node().gpuCount() > 0 ? ExecutionMode.GPU : ExecutionMode.CPU;
+              WorkloadSpec w = WorkloadSpec.of(WorkloadType.ETL, ByteSizes.TIB, mode);
+              RecommendationReport r = Recommender.generateRecommendations(config, cluster, w);
+              Set<String> keys = new HashSet<>();
+              boolean distinct =
+                  r.recommendations().stream()
+                      .flatMap(x -> x.changes().stream())
+                      .allMatch(c -> keys.add(c.key()));
+              return distinct && r.equals(Recommender.generateRecommendations(config, cluster, w));
+            });
   }
 }

@@ -23,10 +23,10 @@ import io.github.dgxspark.core.WorkloadType;
 import io.github.dgxspark.models.ModelsException;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
 import io.github.dgxspark.models.eventlog.EventLogs;
+import io.github.dgxspark.models.eventlog.RealLogs;
 import io.github.dgxspark.rules.Finding;
 import io.github.dgxspark.rules.RuleBook;
 import io.github.dgxspark.rules.Severity;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -57,11 +57,7 @@ class RecommenderTest {
           .setDefaultPropertyInclusion(JsonInclude.Include.NON_ABSENT);
 
   static ApplicationProfile profile(String name) {
-    return PROFILES.computeIfAbsent(
-        name,
-        n ->
-            EventLogs.read(
-                Path.of(System.getProperty("dgxspark.fixtures.dir"), "eventlogs").resolve(n)));
+    return PROFILES.computeIfAbsent(name, n -> EventLogs.read(RealLogs.of(n)));
   }
 
   static RecommendationReport report(String name) {

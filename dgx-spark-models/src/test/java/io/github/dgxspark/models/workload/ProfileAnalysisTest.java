@@ -9,22 +9,20 @@ import io.github.dgxspark.core.ClusterSpec;
 import io.github.dgxspark.core.NodeSpec;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
 import io.github.dgxspark.models.eventlog.EventLogs;
-import java.nio.file.Path;
+import io.github.dgxspark.models.eventlog.RealLogs;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The log path on the real event logs of {@code <dgxspark.fixtures.dir>/eventlogs} (attribution in
- * that folder's README.txt): NVIDIA spark-rapids-tools test logs of NDS and join queries.
+ * The log path on the real event logs of {@link RealLogs} (attribution in the README.txt beside
+ * them): NVIDIA spark-rapids-tools test logs of NDS and join queries.
  */
 class ProfileAnalysisTest {
-  private static final Path LOGS =
-      Path.of(System.getProperty("dgxspark.fixtures.dir", "../../shared/fixtures"), "eventlogs");
   private static final Map<String, ApplicationProfile> CACHE = new HashMap<>();
 
   private static ApplicationProfile log(String name) {
-    return CACHE.computeIfAbsent(name, n -> EventLogs.read(LOGS.resolve(n)));
+    return CACHE.computeIfAbsent(name, n -> EventLogs.read(RealLogs.of(n)));
   }
 
   @Test

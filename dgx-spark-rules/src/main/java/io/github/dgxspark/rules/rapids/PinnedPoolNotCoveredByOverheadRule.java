@@ -36,7 +36,15 @@ final class PinnedPoolNotCoveredByOverheadRule implements Rule {
               "overhead", ByteSizes.human(overhead),
               "pinned", ByteSizes.human(pinned),
               "spill", ByteSizes.human(spill)),
-          ByteSizes.format((suggested + ByteSizes.MIB - 1) / ByteSizes.MIB * ByteSizes.MIB));
+          ByteSizes.format(wholeMibAbove(suggested)));
     }
+  }
+
+  /** Rounds up to whole MiB; a size within a MiB of {@code Long.MAX_VALUE} rounds down instead. */
+  private static long wholeMibAbove(long bytes) {
+    long mib = -Math.floorDiv(-bytes, ByteSizes.MIB);
+    return mib > Long.MAX_VALUE / ByteSizes.MIB
+        ? ByteSizes.floorTo(bytes, ByteSizes.MIB)
+        : mib * ByteSizes.MIB;
   }
 }
