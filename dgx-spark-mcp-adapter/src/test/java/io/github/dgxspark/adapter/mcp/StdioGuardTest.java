@@ -70,7 +70,9 @@ class StdioGuardTest {
     assertEquals(7, r.answered().get(0).path("id").asInt());
     assertEquals(8, r.answered().get(1).path("id").asInt());
     assertTrue(r.answered().get(2).path("id").isNull());
-    assertEquals(3, r.answered().size(), "a malformed notification gets no answer");
+    // JSON-RPC 2.0 section 7's example: {"method": 1} gets -32600 with a null id
+    assertTrue(r.answered().get(3).path("id").isNull());
+    assertEquals(4, r.answered().size(), "every invalid request is answered");
   }
 
   @Test
