@@ -288,7 +288,8 @@ public final class Redaction {
       v++;
     }
     if (text.startsWith(REDACTED, v)) {
-      return null; // hidden already: redaction is idempotent
+      // hidden already: the span keeps it as it is, so that redaction is idempotent
+      return new int[] {start, v, v + REDACTED.length()};
     }
     int e = v;
     if (v < text.length() && (text.charAt(v) == '"' || text.charAt(v) == '\'')) {

@@ -74,14 +74,17 @@ public final class Operations {
   private static final Set<String> SPARK_VALUE_FIELDS =
       Set.of("current", "proposed", "value", "suggestedValue");
 
+  /** Objects whose fields are Spark keys but whose values are sentences about them. */
+  private static final Set<String> TEXT_MAPS = Set.of("reasons");
+
   private Operations() {}
 
   /**
    * A result as it may be shown, changed in place: every value under a Spark key (a field name with
-   * a dot, or the {@code current}, {@code proposed}, {@code value} and {@code suggestedValue} of an
-   * object with a {@code key}) redacted by {@link Redaction#redact}, every other text by {@link
-   * Redaction#redactText}, and the secrets of the input config hidden wherever they appear. The CLI
-   * and the MCP tools pass every result through here.
+   * a dot outside {@code reasons}, or the {@code current}, {@code proposed}, {@code value} and
+   * {@code suggestedValue} of an object with a {@code key}) redacted by {@link Redaction#redact},
+   * every other text by {@link Redaction#redactText}, and the secrets of the input config hidden
+   * wherever they appear. The CLI and the MCP tools pass every result through here.
    *
    * @param tree an operation's result
    * @param config the config the user gave, whose secrets are hidden everywhere (may be empty)
@@ -110,7 +113,14 @@ public final class Operations {
       for (Map.Entry<String, JsonNode> e : o.properties()) {
         String name = e.getKey();
         JsonNode v = e.getValue();
-        if (v.isTextual()) {
+        if (TEXT_MAPS.contains(name) && v instanceof ObjectNode texts) {
+          // Spark key -> a sentence about it: texts, not the key's values
+          for (Map.Entry<String, JsonNode> t : texts.properties()) {
+            if (t.getValue().isTextual()) {
+              t.setValue(TextNode.valueOf(Redaction.redactText(t.getValue().asText(), secrets)));
+            }
+          }
+        } else if (v.isTextual()) {
           String text = v.asText();
           if (name.indexOf('.') > 0) {
             text = Redaction.redact(name, text);
