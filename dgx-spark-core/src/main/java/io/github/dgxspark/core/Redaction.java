@@ -41,7 +41,10 @@ public final class Redaction {
 
   private static final Pattern SPARK_DEFAULT = Pattern.compile(SPARK_DEFAULT_REGEX);
 
-  /** Substrings of a lower-case key that name a secret: Spark's default, widened. */
+  /**
+   * Substrings of a lower-case key, or of the name of an assignment inside a value, that name a
+   * secret: Spark's default, widened.
+   */
   private static final String[] SECRET_WORDS = {
     "secret",
     "password",
@@ -69,26 +72,6 @@ public final class Redaction {
   /** Shortest word of a key checked for typos: shorter words match too much by one edit. */
   private static final int MIN_TYPO_WORD = 5;
 
-  /** Words that make the name of an assignment inside a text a secret one (lower case). */
-  private static final String[] ASSIGNMENT_WORDS = {
-    "secret",
-    "password",
-    "passwd",
-    "pwd",
-    "token",
-    "credential",
-    "accesskey",
-    "access.key",
-    "access_key",
-    "access-key",
-    "accountkey",
-    "account.key",
-    "account_key",
-    "privatekey",
-    "private.key",
-    "private_key"
-  };
-
   /** Longest name, value and user name looked at: bounds keep the scan linear in the text. */
   private static final int MAX_NAME_CHARS = 256;
 
@@ -114,8 +97,8 @@ public final class Redaction {
 
   /**
    * The value of a property as it may be shown: {@link #REDACTED} when the key names a secret or
-   * the value matches Spark's default {@code spark.redaction.regex}; else the value with the secret
-   * parts of its assignments and URLs hidden.
+   * the value matches Spark's default {@code spark.redaction.regex} outside its secret parts; else
+   * the value with the secret parts of its assignments and URLs hidden.
    *
    * @param key the property name
    * @param value its value
@@ -280,7 +263,7 @@ public final class Redaction {
     while (start > done && end - start < MAX_NAME_CHARS && isNameChar(text.charAt(start - 1))) {
       start--;
     }
-    if (start == end || !holdsWord(text.substring(start, end), ASSIGNMENT_WORDS)) {
+    if (start == end || !holdsWord(text.substring(start, end), SECRET_WORDS)) {
       return null;
     }
     int v = sep + 1;

@@ -211,7 +211,9 @@ class HostileInputIT {
     assertEquals(
         "-XX:+UseG1GC -Djavax.net.ssl.trustStorePassword=*********(redacted)",
         current.path("spark.executor.extraJavaOptions").asText());
+    args.remove("workloadType");
     JsonNode validation = call("validate_spark_config", args);
+    assertFalse(validation.path("result").path("isError").asBoolean(), validation.toString());
     assertNoSecret(validation);
     List<String> rules = new ArrayList<>();
     for (JsonNode f : validation.path("result").path("structuredContent").path("findings")) {
