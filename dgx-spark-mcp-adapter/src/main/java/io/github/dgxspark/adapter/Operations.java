@@ -68,7 +68,7 @@ public final class Operations {
    * GPUs and executors" (RAPIDS Accelerator for Apache Spark Tuning Guide, Number of Executors,
    * docs.nvidia.com/spark-rapids/user-guide/25.08/tuning-guide.html).
    */
-  static final int MAX_GPUS_PER_EXECUTOR = 1;
+  public static final int MAX_GPUS_PER_EXECUTOR = 1;
 
   /** Fields of an object with a {@code key} that hold a value of that Spark key. */
   private static final Set<String> SPARK_VALUE_FIELDS =

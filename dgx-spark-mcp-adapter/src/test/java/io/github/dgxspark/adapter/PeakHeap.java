@@ -1,17 +1,23 @@
 package io.github.dgxspark.adapter;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 
 /**
  * Runs {@link Main} and, when the JVM exits, prints {@code peak-heap-bytes=N} on standard error:
- * the sum of the heap pools' peak use, an upper bound of the peak heap. The hostile-input tests
- * start it in a child JVM with {@code -Xmx256m}.
+ * the most heap in use at once, taken just before each garbage collection (when use peaks) and at
+ * exit. The hostile-input tests start it in a child JVM with {@code -Xmx256m}.
  */
 public final class PeakHeap {
   /** What the line starts with. */
   public static final String MARK = "peak-heap-bytes=";
+
+  private static final AtomicLong PEAK = new AtomicLong();
 
   private PeakHeap() {}
 
@@ -21,17 +27,32 @@ public final class PeakHeap {
    * @param args the jar's arguments
    */
   public static void main(String[] args) {
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ((NotificationEmitter) gc)
+          .addNotificationListener(
+              (n, handback) -> {
+                if (n.getType()
+                    .equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                  long before = 0;
+                  for (MemoryUsage u :
+                      GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData())
+                          .getGcInfo()
+                          .getMemoryUsageBeforeGc()
+                          .values()) {
+                    before += u.getUsed();
+                  }
+                  PEAK.accumulateAndGet(before, Math::max);
+                }
+              },
+              null,
+              null);
+    }
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  long peak = 0;
-                  for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-                    if (p.getType() == MemoryType.HEAP) {
-                      peak += p.getPeakUsage().getUsed();
-                    }
-                  }
-                  System.err.println(MARK + peak);
+                  long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                  System.err.println(MARK + Math.max(PEAK.get(), now));
                 }));
     Main.main(args);
   }

@@ -10,6 +10,7 @@ import static io.github.dgxspark.adapter.mcp.Schemas.type;
 import static io.github.dgxspark.adapter.mcp.Schemas.workloadArgs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dgxspark.adapter.Inputs;
 import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.adapter.Operations;
 import io.github.dgxspark.core.DgxSparkException;
@@ -298,11 +299,11 @@ final class Tools {
 
   private static ObjectNode scalingInput() {
     ObjectNode o = pathArg(object());
-    prop(o, "executors", Schemas.integer(1, 100_000), "executors on the target");
+    prop(o, "executors", Schemas.integer(1, Inputs.MAX_EXECUTORS), "executors on the target");
     prop(
         o,
         "gpus",
-        Schemas.integer(1, 1),
+        Schemas.integer(1, Operations.MAX_GPUS_PER_EXECUTOR),
         "GPUs per executor on the target, for the log of a GPU (RAPIDS) application: 1, the only"
             + " count the RAPIDS Accelerator supports (default as observed)");
     return required(o, "path", "executors");
