@@ -3,7 +3,12 @@ package io.github.dgxspark.adapter;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
@@ -27,6 +32,12 @@ public final class PeakHeap {
    * @param args the jar's arguments
    */
   public static void main(String[] args) {
+    Set<String> heapPools = new HashSet<>();
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        heapPools.add(p.getName());
+      }
+    }
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       ((NotificationEmitter) gc)
           .addNotificationListener(
@@ -34,12 +45,14 @@ public final class PeakHeap {
                 if (n.getType()
                     .equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
                   long before = 0;
-                  for (MemoryUsage u :
+                  for (Map.Entry<String, MemoryUsage> u :
                       GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData())
                           .getGcInfo()
                           .getMemoryUsageBeforeGc()
-                          .values()) {
-                    before += u.getUsed();
+                          .entrySet()) {
+                    if (heapPools.contains(u.getKey())) {
+                      before += u.getValue().getUsed();
+                    }
                   }
                   PEAK.accumulateAndGet(before, Math::max);
                 }
