@@ -9,17 +9,17 @@ import java.util.Optional;
 
 /** One optimization: resolves the mode, lays out executors and emits the reasoned properties. */
 final class Planner {
-  /** Spark's minimum executor overhead, max(384 MiB, factor × heap) (Spark Configuration page). */
-  static final long MIN_OVERHEAD_BYTES = 384 * MIB;
+  /** Spark's minimum executor overhead, max(384 MiB, factor × heap). */
+  static final long MIN_OVERHEAD_BYTES = SparkSemantics.MIN_MEMORY_OVERHEAD_BYTES;
 
   /** Spark's default spark.executor.memoryOverheadFactor for JVM jobs. */
-  static final double JVM_OVERHEAD_FACTOR = 0.10;
+  static final double JVM_OVERHEAD_FACTOR = SparkSemantics.MEMORY_OVERHEAD_FACTOR;
 
   /**
    * Spark's Kubernetes overhead factor for non-JVM (PySpark) jobs; applied under every manager
    * here.
    */
-  static final double PYTHON_OVERHEAD_FACTOR = 0.40;
+  static final double PYTHON_OVERHEAD_FACTOR = SparkSemantics.NON_JVM_MEMORY_OVERHEAD_FACTOR;
 
   /** Largest heap that keeps compressed oops (31 GiB leaves headroom below the 32 GB limit). */
   static final long COMPRESSED_OOPS_HEAP_BYTES = 31 * GIB;
@@ -31,8 +31,9 @@ final class Planner {
   static final long NO_OOPS_MIN_HEAP_BYTES = 48 * GIB;
 
   /**
-   * Heaps beyond about 64 GB suffer long GC pauses (TUNING-FACTS 4.3); the cap for one local-mode
-   * JVM.
+   * Heaps beyond about 64 GB suffer long GC pauses (Cloudera, How-to: Tune Your Apache Spark Jobs
+   * (Part 2): "64GB is a rough guess at a good upper limit for a single executor"); the cap for one
+   * local-mode JVM.
    */
   static final long LOCAL_HEAP_CAP_BYTES = 64 * GIB;
 
@@ -78,8 +79,9 @@ final class Planner {
   static final long GPU_SPILL_BYTES = 2 * GIB;
 
   /**
-   * Share of unified memory given to the GPU pool on GB10-class nodes ([est] TUNING-FACTS 3.3:
-   * 0.5–0.6).
+   * Share of unified memory given to the GPU pool on GB10-class nodes: this project's estimate
+   * [est], not measured on a GB10; the pool's allocFraction is a share of free memory, which on
+   * unified memory the JVMs and the OS also need (RAPIDS configs.md, DGX Spark Porting Guide).
    */
   static final double UNIFIED_GPU_ALLOC_FRACTION = 0.5;
 
@@ -239,10 +241,10 @@ final class Planner {
       if (heap < MIN_HEAP_BYTES) {
         throw tooLittleMemory(executorsPerNode, perExecutor);
       }
-      overhead = roundUpMib(Math.max(MIN_OVERHEAD_BYTES, (long) (overheadFactor * heap)));
+      overhead = overheadFor(heap, overheadFactor);
       while (heap + overhead > perExecutor) {
         heap = roundHeap(heap - 64 * MIB);
-        overhead = roundUpMib(Math.max(MIN_OVERHEAD_BYTES, (long) (overheadFactor * heap)));
+        overhead = overheadFor(heap, overheadFactor);
       }
     }
     int totalExecutors = executorsPerNode * cluster.nodeCount();
@@ -357,6 +359,8 @@ final class Planner {
     return Math.max(GIB, ByteSizes.floorTo(Math.min(heap, node.memoryBytes() / 16), MIB));
   }
 
+  // Spark's max(minimum, factor x heap), rounded up (Spark truncates) so that the explicit value
+  // is never below factor x heap
   private static long overheadFor(long heap, double factor) {
     return roundUpMib(Math.max(MIN_OVERHEAD_BYTES, (long) (factor * heap)));
   }
@@ -401,7 +405,7 @@ final class Planner {
               "The one JVM holds all execution and storage memory; capped at %s because larger heaps suffer long"
                   + " GC pauses, the rest of the %s stays with the OS page cache.",
               ByteSizes.human(LOCAL_HEAP_CAP_BYTES), ByteSizes.human(node.memoryBytes())),
-          Sources.SPARK_TUNING);
+          Sources.CLOUDERA);
       add(
           "spark.driver.maxResultSize",
           ByteSizes.format(Math.max(GIB, ByteSizes.floorTo(l.executorMemoryBytes() / 4, MIB))),

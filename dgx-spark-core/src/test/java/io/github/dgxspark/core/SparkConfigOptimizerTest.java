@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * Worked cases from the issue's "done when": a DGX H100 node (8 × H100 80 GB, 112 cores / 224
  * threads, 2 TB; NVIDIA DGX H100/H200 User Guide), four of them, and a DGX Spark GB10 desktop (20
  * Arm cores, 128 GB unified memory, 1 GPU; DGX Spark Porting Guide), in CPU and GPU mode. Expected
- * figures are derived in TUNING-FACTS.md §4.4.
+ * figures follow the rules the optimizer cites (Spark configuration and tuning guides, RAPIDS
+ * tuning guide, spark-rapids-tools AutoTuner defaults).
  */
 class SparkConfigOptimizerTest {
   static final NodeSpec DGX_H100 =
@@ -32,7 +33,7 @@ class SparkConfigOptimizerTest {
           900_000_000_000L,
           Collections.nCopies(8, new NicSpec("mlx5_0", NicSpec.Kind.INFINIBAND, 50_000_000_000L)));
 
-  /** GB10: the OS sees about 119.7 GiB of the 128 GB (TUNING-FACTS 1.1, free/lscpu fixture). */
+  /** GB10: the OS sees about 119.7 GiB of the 128 GB (MemTotal in the free/lscpu capture). */
   static final NodeSpec DGX_SPARK =
       new NodeSpec(
           "",

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
  * What a GPU's model name tells: its compute capability and the NVLink rate of its generation.
  *
  * <p>Compute capabilities: GB10 12.1, GB300 10.3, B200/GB200 10.0, H100/H200 9.0, A100 8.0, V100
- * 7.0 (shared/TUNING-FACTS.md 1.2, from NVIDIA's CUDA GPU list and public {@code
- * --query-gpu=compute_cap} output). NVLink per link, both directions together (the way NVIDIA
+ * 7.0 (NVIDIA's CUDA GPU Compute Capability tables, developer.nvidia.com/cuda-gpus and
+ * developer.nvidia.com/cuda-legacy-gpus). NVLink per link, both directions together (the way NVIDIA
  * quotes per-GPU NVLink bandwidth): 50 GB/s for NVLink 2–4 (V100 300 GB/s over 6 links, A100 600
  * GB/s over 12, H100 900 GB/s over 18) and 100 GB/s for NVLink 5 (B200/GB200 1.8 TB/s over 18), per
  * the DGX-1 datasheet and the DGX A100, H100/H200 and B200 user guides.

@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The ten built-in profiles; expected figures cite shared/TUNING-FACTS.md section 1. */
+/**
+ * The ten built-in profiles; expected figures are the published ones each profile's sources name.
+ */
 class HardwareProfilesTest {
 
   @Test

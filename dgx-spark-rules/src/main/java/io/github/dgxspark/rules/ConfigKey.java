@@ -72,7 +72,7 @@ public record ConfigKey(
       case CLASS:
         return CLASS_LIST.matcher(value.trim()).matches();
       default:
-        return RuleContext.isValid(value, type, unit);
+        return RuleContext.isValid(name, value, type);
     }
   }
 
@@ -91,7 +91,7 @@ public record ConfigKey(
         && type != KeyType.DOUBLE) {
       return OptionalDouble.empty();
     }
-    Object o = RuleContext.parse(value, type, unit);
+    Object o = RuleContext.parse(name, value, type);
     return o instanceof Number
         ? OptionalDouble.of(((Number) o).doubleValue())
         : OptionalDouble.empty();

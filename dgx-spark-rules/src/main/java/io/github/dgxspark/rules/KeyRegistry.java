@@ -3,6 +3,8 @@ package io.github.dgxspark.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dgxspark.core.EditDistance;
+import io.github.dgxspark.core.SparkSemantics;
+import io.github.dgxspark.core.SparkVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -14,9 +16,13 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 
-/** The known keys of spark-config-keys.json: exact names, wildcard names and open prefixes. */
+/**
+ * The known keys of core's spark-config-keys.json (exact names, wildcard names and open prefixes)
+ * with the types and ranges the rules check; defaults come from {@link SparkSemantics} for the
+ * newest Spark.
+ */
 final class KeyRegistry {
-  static final String RESOURCE = "/io/github/dgxspark/rules/spark-config-keys.json";
+  static final String RESOURCE = "/io/github/dgxspark/core/spark-config-keys.json";
 
   private final List<ConfigKey> keys;
   private final Map<String, ConfigKey> exact = new HashMap<>();
@@ -88,7 +94,7 @@ final class KeyRegistry {
           name,
           type,
           unit,
-          text(n, "default"),
+          SparkSemantics.defaultValue(name, SparkVersion.NEWEST),
           number(n, "min"),
           number(n, "max"),
           n.path("minExclusive").asBoolean(false),

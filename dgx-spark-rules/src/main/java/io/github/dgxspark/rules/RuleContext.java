@@ -5,10 +5,13 @@ import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.ClusterSpec;
 import io.github.dgxspark.core.DgxSparkException;
 import io.github.dgxspark.core.Redaction;
-import io.github.dgxspark.core.SparkDurations;
+import io.github.dgxspark.core.SparkConfig;
+import io.github.dgxspark.core.SparkSemantics;
+import io.github.dgxspark.core.SparkVersion;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +21,6 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,11 +36,6 @@ public final class RuleContext {
   /** The RAPIDS Accelerator's plugin class. */
   public static final String RAPIDS_PLUGIN = "com.nvidia.spark.SQLPlugin";
 
-  /** Spark's minimum executor and driver overhead when none is set (384 MiB). */
-  public static final long MIN_OVERHEAD_BYTES = 384 * ByteSizes.MIB;
-
-  private static final Pattern LOCAL_MASTER =
-      Pattern.compile("local(?:-cluster)?\\[(\\*|[0-9]+).*");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9]+)\\}");
   private static final Object INVALID = new Object();
   private static final BoundedCache<String, Boolean> SECRET_KEYS =
@@ -53,6 +50,7 @@ public final class RuleContext {
   private final List<Map<String, Object>> parsed = new ArrayList<>();
   private final boolean gpuRequested;
   private RuleEntry current;
+  private SparkConfig semanticsConfig;
 
   RuleContext(Map<String, String> entries, Optional<ClusterSpec> hardware, KeyRegistry keys) {
     this.entries = entries;
@@ -259,24 +257,7 @@ public final class RuleContext {
     if (hardware.isPresent()) {
       return Optional.of(hardware.get().manager());
     }
-    Optional<String> master = value("spark.master");
-    if (master.isEmpty()) {
-      return Optional.empty();
-    }
-    String m = master.get().toLowerCase(Locale.ROOT);
-    if (m.startsWith("local")) {
-      return Optional.of(ClusterManager.LOCAL);
-    }
-    if (m.startsWith("spark://")) {
-      return Optional.of(ClusterManager.STANDALONE);
-    }
-    if (m.startsWith("yarn")) {
-      return Optional.of(ClusterManager.YARN);
-    }
-    if (m.startsWith("k8s://")) {
-      return Optional.of(ClusterManager.KUBERNETES);
-    }
-    return Optional.empty();
+    return value("spark.master").flatMap(SparkSemantics::clusterManager);
   }
 
   /**
@@ -288,7 +269,8 @@ public final class RuleContext {
   public boolean localMode() {
     return manager().map(m -> m == ClusterManager.LOCAL).orElse(false)
         || value("spark.master")
-            .map(m -> m.startsWith("local[") || m.equals("local"))
+            .flatMap(SparkSemantics::clusterManager)
+            .map(m -> m == ClusterManager.LOCAL)
             .orElse(false);
   }
 
@@ -302,21 +284,13 @@ public final class RuleContext {
     if (master.isEmpty()) {
       return OptionalInt.empty();
     }
-    if (master.get().equals("local")) {
-      return OptionalInt.of(1);
+    if (hardware.isPresent()) {
+      return SparkSemantics.localModeCores(master.get(), hardware.get().node().logicalCores());
     }
-    Matcher m = LOCAL_MASTER.matcher(master.get());
-    if (!m.matches() || master.get().startsWith("local-cluster")) {
-      return OptionalInt.empty();
-    }
-    if (m.group(1).equals("*")) {
-      return hardware.map(h -> OptionalInt.of(h.node().logicalCores())).orElse(OptionalInt.empty());
-    }
-    try {
-      return OptionalInt.of(Integer.parseInt(m.group(1)));
-    } catch (NumberFormatException e) {
-      return OptionalInt.empty();
-    }
+    // local[*] without the hardware: the machine's cores are not known
+    return master.get().contains("*")
+        ? OptionalInt.empty()
+        : SparkSemantics.localModeCores(master.get(), 0);
   }
 
   /**
@@ -345,13 +319,53 @@ public final class RuleContext {
    * @return bytes
    */
   public long executorOverheadBytes() {
-    OptionalLong explicit = bytes("spark.executor.memoryOverhead");
-    if (isSet("spark.executor.memoryOverhead") && explicit.isPresent()) {
-      return explicit.getAsLong();
+    return overheadBytes("spark.executor.memoryOverhead", executorMemoryBytes());
+  }
+
+  /**
+   * The smallest overhead Spark derives by itself for the executor or the driver ({@code
+   * spark.executor.minMemoryOverhead} or the driver's, else 384 MiB), in the newest Spark.
+   *
+   * @param overheadKey {@code spark.executor.memoryOverhead} or {@code spark.driver.memoryOverhead}
+   * @return bytes; 384 MiB when the minimum set is malformed (the syntax rules report it)
+   */
+  public long minMemoryOverheadBytes(String overheadKey) {
+    try {
+      return SparkSemantics.minMemoryOverheadBytes(
+          overheadKey, semanticsConfig(), SparkVersion.NEWEST);
+    } catch (DgxSparkException e) {
+      return SparkSemantics.MIN_MEMORY_OVERHEAD_BYTES;
     }
-    double factor = number("spark.executor.memoryOverheadFactor").orElse(0.10);
-    long min = bytes("spark.executor.minMemoryOverhead").orElse(MIN_OVERHEAD_BYTES);
-    return Math.max(min, (long) (Math.max(0, factor) * executorMemoryBytes()));
+  }
+
+  // Spark's overhead for a heap in the newest Spark; a malformed overhead, factor or minimum (which
+  // the syntax rules report) leaves Spark's derivation from the heap alone
+  private long overheadBytes(String overheadKey, long heapBytes) {
+    boolean driver = overheadKey.startsWith("spark.driver.");
+    SparkConfig config = semanticsConfig();
+    try {
+      return driver
+          ? SparkSemantics.driverMemoryOverheadBytes(config, heapBytes, SparkVersion.NEWEST)
+          : SparkSemantics.memoryOverheadBytes(config, heapBytes, SparkVersion.NEWEST);
+    } catch (DgxSparkException e) {
+      return SparkSemantics.memoryOverheadBytes(
+          SparkConfig.empty(), heapBytes, SparkVersion.NEWEST);
+    }
+  }
+
+  // the properties as a SparkConfig for core's semantics (keys SparkConfig refuses are left out)
+  private SparkConfig semanticsConfig() {
+    if (semanticsConfig == null) {
+      Map<String, String> wellFormed = new LinkedHashMap<>();
+      entries.forEach(
+          (k, v) -> {
+            if (SparkConfig.isWellFormedKey(k) && k.indexOf('=') < 0) {
+              wellFormed.put(k, v.trim());
+            }
+          });
+      semanticsConfig = new SparkConfig(wellFormed);
+    }
+    return semanticsConfig;
   }
 
   /**
@@ -371,17 +385,14 @@ public final class RuleContext {
 
   /**
    * Driver heap plus overhead: {@code spark.driver.memory} (default 1g) and {@code
-   * spark.driver.memoryOverhead} (default max(384 MiB, 10 % of the heap)).
+   * spark.driver.memoryOverhead} (default derived by Spark's rule, see {@link
+   * SparkSemantics#driverMemoryOverheadBytes}).
    *
    * @return bytes
    */
   public long driverFootprintBytes() {
     long heap = bytes("spark.driver.memory").orElse(ByteSizes.GIB);
-    long overhead =
-        isSet("spark.driver.memoryOverhead") && bytes("spark.driver.memoryOverhead").isPresent()
-            ? bytes("spark.driver.memoryOverhead").getAsLong()
-            : Math.max(MIN_OVERHEAD_BYTES, heap / 10);
-    return saturatedSum(heap, overhead);
+    return saturatedSum(heap, overheadBytes("spark.driver.memoryOverhead", heap));
   }
 
   /**
@@ -534,103 +545,44 @@ public final class RuleContext {
     }
     Object result = INVALID;
     if (text != null) {
-      result = parse(text, expected, info.flatMap(ConfigKey::unit));
+      result = parse(info.map(ConfigKey::name).orElse(key), text, expected);
     }
     cache.put(key, result);
     return result;
   }
 
   /**
-   * Parses a value as Spark reads a key of the given type.
+   * Parses a value as Spark reads a key of the given type, with {@link SparkSemantics} for sizes,
+   * times and booleans.
    *
+   * @param key the key's name in the key table (its unit reads bare numbers)
    * @return a Long (sizes in bytes, times in ms, integers), Double, Boolean, or {@link #INVALID}
    */
-  static Object parse(String text, KeyType type, Optional<String> unit) {
+  static Object parse(String key, String text, KeyType type) {
     String t = text.trim();
     try {
       switch (type) {
         case SIZE:
-          return parseSizeBytes(t, unit.orElse("b"));
+          return SparkSemantics.sizeBytes(key, t);
         case TIME:
-          return parseTimeMillis(t, unit.orElse("ms"));
+          return SparkSemantics.timeMillis(key, t);
         case INT:
           return Long.valueOf(Long.parseLong(t));
         case DOUBLE:
           return Double.valueOf(Double.parseDouble(t));
         case BOOLEAN:
-          if (t.equalsIgnoreCase("true")) {
-            return Boolean.TRUE;
-          }
-          return t.equalsIgnoreCase("false") ? Boolean.FALSE : INVALID;
+          return SparkSemantics.flag(key, t);
         default:
           return t;
       }
-    } catch (NumberFormatException | DgxSparkException | ArithmeticException e) {
+    } catch (NumberFormatException | DgxSparkException e) {
       return INVALID;
     }
   }
 
   /** Whether {@link #parse} accepts the text (used by the syntax rules). */
-  static boolean isValid(String text, KeyType type, Optional<String> unit) {
-    return parse(text, type, unit) != INVALID;
-  }
-
-  /**
-   * A size in bytes; bare numbers are read in {@code unit}.
-   *
-   * @throws DgxSparkException if Spark rejects the text
-   * @throws ArithmeticException if the bytes overflow a long
-   */
-  static long parseSizeBytes(String text, String unit) {
-    if (isDigits(text.trim())) {
-      long unitBytes = ByteSizes.parseBytes("1" + unit);
-      return Math.multiplyExact(ByteSizes.parse(text, unitBytes), unitBytes);
-    }
-    return ByteSizes.parseBytes(text);
-  }
-
-  /**
-   * A time in milliseconds; bare numbers are read in {@code unit}.
-   *
-   * @throws DgxSparkException if Spark rejects the text
-   */
-  static long parseTimeMillis(String text, String unit) {
-    String t = text.trim();
-    if (isDigits(t.startsWith("-") ? t.substring(1) : t)) {
-      TimeUnit u = timeUnit(unit);
-      return TimeUnit.MILLISECONDS.convert(SparkDurations.parse(t, u), u);
-    }
-    return SparkDurations.parseMillis(t);
-  }
-
-  private static TimeUnit timeUnit(String unit) {
-    switch (unit) {
-      case "us":
-        return TimeUnit.MICROSECONDS;
-      case "s":
-        return TimeUnit.SECONDS;
-      case "min":
-        return TimeUnit.MINUTES;
-      case "h":
-        return TimeUnit.HOURS;
-      case "d":
-        return TimeUnit.DAYS;
-      default:
-        return TimeUnit.MILLISECONDS;
-    }
-  }
-
-  private static boolean isDigits(String s) {
-    if (s.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
+  static boolean isValid(String key, String text, KeyType type) {
+    return parse(key, text, type) != INVALID;
   }
 
   /**

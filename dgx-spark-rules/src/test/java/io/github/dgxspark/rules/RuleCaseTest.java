@@ -41,6 +41,11 @@ public abstract class RuleCaseTest {
                             "unresolved placeholder: " + f.message());
                         assertEquals(e.severity(), f.severity());
                         assertTrue(f.source().isPresent(), "finding without source");
+                        c.suggested()
+                            .ifPresent(
+                                v ->
+                                    assertEquals(
+                                        v, f.suggestedValue().orElse(""), c.name() + ": suggest"));
                       }
                     }));
   }

@@ -14,12 +14,17 @@ import java.util.Optional;
 
 /**
  * The test cases of one rule, from {@code io/github/dgxspark/rules/<category>/<Name>.json}: a
- * config, optional hardware, and how many findings of that rule it must produce.
+ * config, optional hardware, how many findings of that rule it must produce and, optionally, the
+ * value every finding must suggest ({@code "suggest"}).
  */
 public final class RuleCases {
   /** One case. */
   public record Case(
-      String name, Map<String, String> config, Optional<ClusterSpec> hardware, int expected) {}
+      String name,
+      Map<String, String> config,
+      Optional<ClusterSpec> hardware,
+      int expected,
+      Optional<String> suggested) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,7 +60,9 @@ public final class RuleCases {
                         c.path("nodes").asInt(1),
                         c.path("manager").asText("standalone")))
                 : Optional.empty();
-        out.add(new Case(c.path("name").asText(), config, hw, c.path("expect").asInt()));
+        Optional<String> suggested =
+            c.hasNonNull("suggest") ? Optional.of(c.get("suggest").asText()) : Optional.empty();
+        out.add(new Case(c.path("name").asText(), config, hw, c.path("expect").asInt(), suggested));
       }
     } catch (IOException ex) {
       throw new UncheckedIOException(path(e), ex);

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * DGX-like nodes built directly from published specifications (shared/TUNING-FACTS.md table 1.1),
- * for tests; the hardware module owns the real profiles.
+ * DGX-like nodes built directly from published specifications (the NVIDIA DGX user guides and
+ * datasheets that data/hardware-profiles cites), for tests; the hardware module owns the real
+ * profiles.
  */
 public final class TestHardware {
   private TestHardware() {}

@@ -314,7 +314,8 @@ public final class Harness {
       String env = System.getenv("SPARK_HOME");
       this.sparkHome = env != null ? Path.of(env) : out.resolve("spark-home");
       try {
-        // local-cluster's workers need SPARK_HOME/jars to exist; it stays empty (SPARK-NOTES 4a)
+        // local-cluster's workers need SPARK_HOME/jars to exist (apache/spark launcher
+        // CommandBuilderUtils.findJarsDir fails without it); it stays empty
         Files.createDirectories(sparkHome.resolve("jars"));
         Files.createDirectories(out.resolve("logs"));
         Files.createDirectories(out.resolve("specs"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dgxspark.core.ByteSizes;
 import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.SparkConfig;
+import io.github.dgxspark.core.SparkSemantics;
 import io.github.dgxspark.models.ModelsException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -702,23 +703,7 @@ final class ProfileBuilder {
 
   /** The cluster manager of a master URL, when it names one of the four. */
   static Optional<ClusterManager> clusterManager(String master) {
-    String m = master.trim().toLowerCase(Locale.ROOT);
-    if (m.startsWith("local-cluster")) {
-      return Optional.of(ClusterManager.STANDALONE);
-    }
-    if (m.startsWith("local")) {
-      return Optional.of(ClusterManager.LOCAL);
-    }
-    if (m.startsWith("yarn")) {
-      return Optional.of(ClusterManager.YARN);
-    }
-    if (m.startsWith("spark://")) {
-      return Optional.of(ClusterManager.STANDALONE);
-    }
-    if (m.startsWith("k8s://")) {
-      return Optional.of(ClusterManager.KUBERNETES);
-    }
-    return Optional.empty();
+    return SparkSemantics.clusterManager(master);
   }
 
   private static Optional<Duration> between(long startMillis, long endMillis) {

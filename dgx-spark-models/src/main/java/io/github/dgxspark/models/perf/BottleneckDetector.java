@@ -1,8 +1,10 @@
 package io.github.dgxspark.models.perf;
 
 import io.github.dgxspark.core.ByteSizes;
+import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.ClusterSpec;
 import io.github.dgxspark.core.SparkConfig;
+import io.github.dgxspark.core.SparkSemantics;
 import io.github.dgxspark.models.ModelsException;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
 import io.github.dgxspark.models.eventlog.ApplicationProfile.Failures;
@@ -556,7 +558,9 @@ public final class BottleneckDetector {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(cluster, "cluster");
     List<Bottleneck> found = new ArrayList<>();
-    boolean local = config.get("spark.master").map(m -> m.startsWith("local")).orElse(false);
+    boolean local =
+        config.get("spark.master").flatMap(SparkSemantics::clusterManager).orElse(null)
+            == ClusterManager.LOCAL;
     int clusterCores = cluster.node().logicalCores() * (local ? 1 : cluster.nodeCount());
     int executors =
         local

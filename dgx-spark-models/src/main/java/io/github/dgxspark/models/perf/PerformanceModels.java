@@ -3,6 +3,7 @@ package io.github.dgxspark.models.perf;
 import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.ClusterSpec;
 import io.github.dgxspark.core.SparkConfig;
+import io.github.dgxspark.core.SparkSemantics;
 import io.github.dgxspark.core.WorkloadSpec;
 import io.github.dgxspark.models.ModelsException;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
@@ -147,7 +148,8 @@ public final class PerformanceModels {
     Objects.requireNonNull(history, "history");
     boolean local =
         hardware.manager() == ClusterManager.LOCAL
-            || config.get("spark.master").map(m -> m.startsWith("local")).orElse(false);
+            || config.get("spark.master").flatMap(SparkSemantics::clusterManager).orElse(null)
+                == ClusterManager.LOCAL;
     int executors =
         local
             ? 1

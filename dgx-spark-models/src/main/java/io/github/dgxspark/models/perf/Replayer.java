@@ -1,6 +1,8 @@
 package io.github.dgxspark.models.perf;
 
+import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.SparkConfig;
+import io.github.dgxspark.core.SparkSemantics;
 import io.github.dgxspark.models.ModelsException;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
 import io.github.dgxspark.models.eventlog.ApplicationProfile.ExecutorCount;
@@ -401,7 +403,8 @@ final class Replayer {
 
   static Layout layout(ApplicationProfile p) {
     SparkConfig conf = p.sparkProperties();
-    boolean local = p.master().map(m -> m.startsWith("local")).orElse(false);
+    boolean local =
+        p.master().flatMap(SparkSemantics::clusterManager).orElse(null) == ClusterManager.LOCAL;
     Map<Integer, Integer> coreCounts = new HashMap<>();
     int gpus = 0;
     for (ApplicationProfile.Executor e : p.executors()) {

@@ -1,6 +1,5 @@
 package io.github.dgxspark.models.recommendations;
 
-import io.github.dgxspark.core.ByteSizes;
 import io.github.dgxspark.core.ClusterSpec;
 import io.github.dgxspark.core.ConfigValue;
 import io.github.dgxspark.core.DgxSparkException;
@@ -8,7 +7,7 @@ import io.github.dgxspark.core.ExecutionMode;
 import io.github.dgxspark.core.OptimizationResult;
 import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.SparkConfigOptimizer;
-import io.github.dgxspark.core.SparkDurations;
+import io.github.dgxspark.core.SparkSemantics;
 import io.github.dgxspark.core.WorkloadSpec;
 import io.github.dgxspark.models.ModelsException;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
@@ -509,31 +508,9 @@ final class Engine {
     return effort;
   }
 
-  /**
-   * Whether two values of a key mean the same to Spark: equal ignoring case, equal sizes (the
-   * executor and driver memory keys read bare numbers as MiB) or equal times (bare numbers are
-   * milliseconds only where both texts parse as times).
-   */
+  /** Whether two values of a key mean the same to Spark ({@link SparkSemantics#sameValue}). */
   static boolean same(String key, String a, String b) {
-    String x = a.trim();
-    String y = b.trim();
-    if (x.equalsIgnoreCase(y)) {
-      return true;
-    }
-    if (key.matches("spark\\.(executor|driver)\\.memory(Overhead)?")) {
-      Optional<Long> bx = Evidence.bytes(new SparkConfig(Map.of(key, x)), key);
-      Optional<Long> by = Evidence.bytes(new SparkConfig(Map.of(key, y)), key);
-      return bx.isPresent() && bx.equals(by);
-    }
-    try {
-      return ByteSizes.parseBytes(x) == ByteSizes.parseBytes(y);
-    } catch (DgxSparkException e) {
-      try {
-        return SparkDurations.parseMillis(x) == SparkDurations.parseMillis(y);
-      } catch (DgxSparkException e2) {
-        return false;
-      }
-    }
+    return SparkSemantics.sameValue(key, a, b);
   }
 
   /** {@code JavaSerializer} → {@code Java serializer}. */

@@ -2,7 +2,10 @@ package io.github.dgxspark.models.recommendations;
 
 import io.github.dgxspark.core.ByteSizes;
 import io.github.dgxspark.core.ClusterManager;
+import io.github.dgxspark.core.DgxSparkException;
 import io.github.dgxspark.core.SparkConfig;
+import io.github.dgxspark.core.SparkSemantics;
+import io.github.dgxspark.core.SparkVersion;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
 import io.github.dgxspark.models.perf.Bottleneck;
 import io.github.dgxspark.models.perf.BottleneckKind;
@@ -26,7 +29,7 @@ import java.util.Optional;
  */
 final class Evidence {
 
-  /** Spark's reserved heap (UnifiedMemoryManager), TUNING-FACTS §4.1. */
+  /** Spark's reserved heap (apache/spark UnifiedMemoryManager.RESERVED_SYSTEM_MEMORY_BYTES). */
   static final long RESERVED_HEAP_BYTES = 300 * ByteSizes.MIB;
 
   static final String DR_ELEPHANT =
@@ -43,6 +46,7 @@ final class Evidence {
   private final ApplicationProfile profile;
   private final BottleneckReport report;
   private final SparkConfig config;
+  private final SparkVersion version;
   private final Optional<String> optimizerPartitionBytes;
   private final boolean gpu;
 
@@ -55,6 +59,7 @@ final class Evidence {
     this.profile = profile;
     this.report = report;
     this.config = config;
+    this.version = sparkVersion(profile);
     this.optimizerPartitionBytes = optimizerPartitionBytes;
     this.gpu = gpu;
   }
@@ -320,9 +325,12 @@ final class Evidence {
     if (lost == 0 && lostTasks == 0) {
       return;
     }
+    ClusterManager cm = profile.clusterManager().orElse(ClusterManager.STANDALONE);
+    if (!SparkSemantics.enforcesMemoryOverhead(cm)) {
+      return; // standalone and local executors are not held to heap + overhead
+    }
     long heap = bytes("spark.executor.memory").orElse(ByteSizes.GIB);
-    long currentOverhead =
-        bytes("spark.executor.memoryOverhead").orElse(Math.max(384 * ByteSizes.MIB, heap / 10));
+    long currentOverhead = overheadBytes(config, heap, version);
     long proposed = Math.max(2 * currentOverhead, heap / 5);
     proposed = (proposed + ByteSizes.MIB - 1) / ByteSizes.MIB * ByteSizes.MIB;
     String reasons =
@@ -537,27 +545,44 @@ final class Evidence {
                 + " baseline; raise maxExecutors again if stages wait for executors."));
   }
 
+  // the size in effect: the log's value, else Spark's default for the app's version
   private Optional<Long> bytes(String key) {
-    return bytes(config, key);
+    return SparkSemantics.effective(key, config, version)
+        .value()
+        .flatMap(v -> bytes(new SparkConfig(Map.of(key, v)), key));
   }
 
-  /**
-   * A size setting in bytes; the executor and driver memory keys read bare numbers as MiB, as Spark
-   * does.
-   */
+  /** A size setting in bytes, read as Spark reads that key (bare numbers in the key's unit). */
   static Optional<Long> bytes(SparkConfig config, String key) {
     Optional<String> v = config.get(key);
     if (v.isEmpty()) {
       return Optional.empty();
     }
     try {
-      boolean mib = key.matches("spark\\.(executor|driver)\\.memory(Overhead)?");
-      return Optional.of(
-          mib
-              ? ByteSizes.parse(v.get(), ByteSizes.MIB) * ByteSizes.MIB
-              : ByteSizes.parseBytes(v.get()));
-    } catch (RuntimeException e) {
+      return Optional.of(SparkSemantics.sizeBytes(key, v.get()));
+    } catch (DgxSparkException e) {
       return Optional.empty(); // the rule book reports the malformed value
+    }
+  }
+
+  /**
+   * The executor overhead Spark derives for the log's config; a malformed overhead setting (which
+   * the rule book reports) leaves the derivation from the heap alone.
+   */
+  static long overheadBytes(SparkConfig config, long heapBytes, SparkVersion version) {
+    try {
+      return SparkSemantics.memoryOverheadBytes(config, heapBytes, version);
+    } catch (DgxSparkException e) {
+      return SparkSemantics.memoryOverheadBytes(SparkConfig.empty(), heapBytes, version);
+    }
+  }
+
+  /** The Spark version that wrote the log; the newest when the log does not say or is garbled. */
+  static SparkVersion sparkVersion(ApplicationProfile profile) {
+    try {
+      return profile.sparkVersion().map(SparkVersion::parse).orElse(SparkVersion.NEWEST);
+    } catch (DgxSparkException e) {
+      return SparkVersion.NEWEST;
     }
   }
 

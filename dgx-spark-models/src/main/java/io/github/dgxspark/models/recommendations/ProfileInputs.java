@@ -153,17 +153,12 @@ final class ProfileInputs {
       gpus = Math.max(gpus, peak[2]);
     }
     int nodes = manager == ClusterManager.LOCAL ? 1 : Math.max(1, byHost.size());
-    if (manager == ClusterManager.LOCAL) {
-      cores += 1; // local[*] took every core; the optimizer keeps one for the OS
-    }
     long heap =
         Evidence.bytes(
                 config,
                 manager == ClusterManager.LOCAL ? "spark.driver.memory" : "spark.executor.memory")
             .orElse(ByteSizes.GIB);
-    long overhead =
-        Evidence.bytes(config, "spark.executor.memoryOverhead")
-            .orElse(Math.max(384 * ByteSizes.MIB, heap / 10));
+    long overhead = Evidence.overheadBytes(config, heap, Evidence.sparkVersion(p));
     long footprint = heap + (manager == ClusterManager.LOCAL ? 0 : overhead);
     long memory =
         Math.max(4 * ByteSizes.GIB, footprint * executorsPerNode * 5 / 4 + 4 * ByteSizes.GIB);

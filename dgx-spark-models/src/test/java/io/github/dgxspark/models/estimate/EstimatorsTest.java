@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** Resource, time and cost estimates on a DGX H100 cluster and a CPU cluster. */
 class EstimatorsTest {
-  /** DGX H100 as TUNING-FACTS.md section 1.1 lists it: 8 x H100 80 GB, 2 x 56 cores, 2 TB. */
+  /** DGX H100 as NVIDIA's DGX H100/H200 User Guide lists it: 8 x H100 80 GB, 2 x 56 cores, 2 TB. */
   static final NodeSpec DGX_H100 = dgxH100();
 
   static final ClusterSpec TWO_DGX = ClusterSpec.of(DGX_H100, 2, ClusterManager.STANDALONE);

@@ -32,10 +32,6 @@ class EventLogsTest {
     return RealLogs.all().stream();
   }
 
-  static Path fixture(String name) {
-    return RealLogs.of(name);
-  }
-
   @Test
   void realLogs_areExactlyTheLogsTheReadmesAttribute() throws IOException {
     // top-level README: "<n>. <name>" opens each entry (a rolling folder as "<folder>/<file>")
@@ -121,7 +117,7 @@ class EventLogsTest {
 
   @Test
   void read_dbSimFolder_isOneCompleteApplication() {
-    Path folder = fixture("db_sim_eventlog");
+    Path folder = RealLogs.of("db_sim_eventlog");
     ApplicationProfile whole = EventLogs.read(folder);
     ApplicationProfile first = EventLogs.read(folder.resolve("eventlog-2021-06-15--15-00.gz"));
 
@@ -138,7 +134,7 @@ class EventLogsTest {
 
   @Test
   void read_spark15Log_parsesOldSchema() {
-    ApplicationProfile p = EventLogs.read(fixture("dr-elephant_event_log_1"));
+    ApplicationProfile p = EventLogs.read(RealLogs.of("dr-elephant_event_log_1"));
 
     assertEquals("1.5.1", p.sparkVersion().orElseThrow());
     assertEquals(10, p.totals().tasks());
@@ -149,7 +145,7 @@ class EventLogsTest {
 
   @Test
   void read_spark22Log_parsesLegacyFormat() {
-    ApplicationProfile p = EventLogs.read(fixture("spark2-eventlog.zstd"));
+    ApplicationProfile p = EventLogs.read(RealLogs.of("spark2-eventlog.zstd"));
 
     assertEquals("2.2.3", p.sparkVersion().orElseThrow());
     assertEquals(ClusterManager.LOCAL, p.clusterManager().orElseThrow());
@@ -159,7 +155,8 @@ class EventLogsTest {
 
   @Test
   void read_failuresLog_reportsExecutorLossFetchFailuresAndFailedTasks() {
-    ApplicationProfile p = EventLogs.read(fixture("tasks_executors_fail_compressed_eventlog.zstd"));
+    ApplicationProfile p =
+        EventLogs.read(RealLogs.of("tasks_executors_fail_compressed_eventlog.zstd"));
     ApplicationProfile.Failures f = p.failures();
 
     assertEquals(ClusterManager.YARN, p.clusterManager().orElseThrow());
@@ -178,7 +175,7 @@ class EventLogsTest {
 
   @Test
   void read_gpuOomLog_reportsGpuOutOfMemoryAndGpuOperators() {
-    ApplicationProfile p = EventLogs.read(fixture("gpu_oom_eventlog.zstd"));
+    ApplicationProfile p = EventLogs.read(RealLogs.of("gpu_oom_eventlog.zstd"));
 
     assertEquals(112, p.failures().gpuOutOfMemoryTasks(), "README: 112 failed tasks, GPU OOM");
     assertEquals(
@@ -198,7 +195,7 @@ class EventLogsTest {
 
   @Test
   void read_rapidsJoinLog_reportsGpuJoinAndAggregate() {
-    ApplicationProfile p = EventLogs.read(fixture("rapids_join_eventlog.zstd"));
+    ApplicationProfile p = EventLogs.read(RealLogs.of("rapids_join_eventlog.zstd"));
 
     assertTrue(
         p.gpuOperatorNames()
@@ -209,7 +206,7 @@ class EventLogsTest {
 
   @Test
   void read_dynamicAllocationLog_timelineFollowsExecutorsWithoutLosses() {
-    ApplicationProfile p = EventLogs.read(fixture("eventlog_4nodes_8cores_dynamic_alloc.zstd"));
+    ApplicationProfile p = EventLogs.read(RealLogs.of("eventlog_4nodes_8cores_dynamic_alloc.zstd"));
 
     assertEquals(15, p.executors().size());
     assertEquals(15 + 14, p.executorTimeline().size());
@@ -225,7 +222,7 @@ class EventLogsTest {
 
   @Test
   void read_progressListener_seesAllBytes() {
-    Path log = fixture("tasks_executors_fail_compressed_eventlog.zstd");
+    Path log = RealLogs.of("tasks_executors_fail_compressed_eventlog.zstd");
     List<long[]> calls = new ArrayList<>();
     EventLogs.read(log, (read, total) -> calls.add(new long[] {read, total}));
 
@@ -271,7 +268,7 @@ class EventLogsTest {
 
   @Test
   void read_truncatedLastLine_isSkippedAndCounted(@TempDir Path dir) throws IOException {
-    List<String> lines = IndependentCount.lines(fixture("rapids_join_eventlog.zstd"));
+    List<String> lines = IndependentCount.lines(RealLogs.of("rapids_join_eventlog.zstd"));
     String whole = String.join("\n", lines) + "\n";
     // cut the log in the middle of its last task end
     int lastTaskEnd = whole.lastIndexOf("{\"Event\":\"SparkListenerTaskEnd\"");
@@ -289,7 +286,8 @@ class EventLogsTest {
 
   @Test
   void read_garbageAndUnknownLines_areCountedAndIgnored(@TempDir Path dir) throws IOException {
-    List<String> lines = new ArrayList<>(IndependentCount.lines(fixture("spark2-eventlog.zstd")));
+    List<String> lines =
+        new ArrayList<>(IndependentCount.lines(RealLogs.of("spark2-eventlog.zstd")));
     lines.add(3, "this is not json");
     lines.add(5, "{\"Event\":\"com.example.MyEvent\",\"x\":[1,2]}");
     lines.add(7, "[1,2,3]");
@@ -297,7 +295,7 @@ class EventLogsTest {
     Path log = Files.write(dir.resolve("mixed"), lines, StandardCharsets.UTF_8);
 
     ApplicationProfile p = EventLogs.read(log);
-    ApplicationProfile clean = EventLogs.read(fixture("spark2-eventlog.zstd"));
+    ApplicationProfile clean = EventLogs.read(RealLogs.of("spark2-eventlog.zstd"));
     assertEquals(2, p.parseStats().garbageLines());
     assertEquals(1, p.parseStats().unknownEvents());
     assertEquals(1, p.parseStats().unknownEventTypes().get("com.example.MyEvent"));

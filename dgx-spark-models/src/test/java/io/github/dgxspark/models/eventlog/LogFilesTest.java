@@ -39,7 +39,7 @@ class LogFilesTest {
 
   @BeforeAll
   static void readPlain() throws IOException {
-    lines = IndependentCount.lines(EventLogsTest.fixture("gds_ucx_eventlog.zstd"));
+    lines = IndependentCount.lines(RealLogs.of("gds_ucx_eventlog.zstd"));
     plain = EventLogs.read(Files.write(shared.resolve("local-1"), lines, StandardCharsets.UTF_8));
   }
 

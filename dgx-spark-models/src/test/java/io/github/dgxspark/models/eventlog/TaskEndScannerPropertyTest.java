@@ -31,7 +31,7 @@ class TaskEndScannerPropertyTest {
     for (String f :
         List.of("dr-elephant_event_log_1", "spark2-eventlog.zstd", "gpu_oom_eventlog.zstd")) {
       List<String> ends =
-          IndependentCount.lines(EventLogsTest.fixture(f)).stream()
+          IndependentCount.lines(RealLogs.of(f)).stream()
               .filter(l -> l.startsWith("{\"Event\":\"SparkListenerTaskEnd\""))
               .toList();
       // every failed end, and every 20th end

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
-/** Reports a {@code local[N]} master with more task threads than the node has cores. */
+/**
+ * Reports a {@code local[N]} master with more task threads than the node has cores, and suggests
+ * one thread per core: local mode runs no cluster daemon beside the driver, so every core takes a
+ * task thread (as the optimizer lays it out).
+ */
 final class LocalMasterCoresExceedNodeRule implements Rule {
   @Override
   public String name() {
@@ -24,7 +28,7 @@ final class LocalMasterCoresExceedNodeRule implements Rule {
       c.report(
           List.of("spark.master"),
           Map.of("threads", n.getAsInt(), "nodeCores", cores),
-          "local[" + Math.max(1, cores - 1) + "]");
+          "local[" + cores + "]");
     }
   }
 }

@@ -9,8 +9,9 @@ import java.util.OptionalLong;
 
 /**
  * Reports an explicit executor or driver overhead below Spark's own minimum (384 MiB, or {@code
- * spark.executor.minMemoryOverhead}): Spark takes the explicit value as is, and YARN or Kubernetes
- * then kill containers whose native memory outgrows it.
+ * spark.executor.minMemoryOverhead} / {@code spark.driver.minMemoryOverhead}): Spark takes the
+ * explicit value as is, and YARN or Kubernetes then kill containers whose native memory outgrows
+ * it.
  */
 final class OverheadBelowMinimumRule implements Rule {
   @Override
@@ -20,8 +21,8 @@ final class OverheadBelowMinimumRule implements Rule {
 
   @Override
   public void check(RuleContext c) {
-    long min = c.bytes("spark.executor.minMemoryOverhead").orElse(RuleContext.MIN_OVERHEAD_BYTES);
     for (String key : List.of("spark.executor.memoryOverhead", "spark.driver.memoryOverhead")) {
+      long min = c.minMemoryOverheadBytes(key);
       OptionalLong v = c.bytes(key);
       if (c.isSet(key) && v.isPresent() && v.getAsLong() < min) {
         c.report(

@@ -1,0 +1,194 @@
+package io.github.dgxspark.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The loader of {@code spark-config-keys.json}: every key of Spark's config registry with its type,
+ * the unit of bare numbers, the version it appeared in, the version it was removed in, and its
+ * default by version.
+ */
+final class SparkKeyTable {
+  static final String RESOURCE = "/io/github/dgxspark/core/spark-config-keys.json";
+  private static final String FALLBACK_PREFIX = "<value of ";
+
+  /**
+   * One default that holds from {@code from} on, until the next range's {@code from}; an empty
+   * value means no default in those versions.
+   */
+  record Range(SparkVersion from, Optional<String> value) {}
+
+  /**
+   * One key.
+   *
+   * @param name the property name ({@code *} stands for one dotted segment)
+   * @param type boolean, int, double, size, time, enum, string or class
+   * @param unit the unit of a bare number for sizes (b, k, m, g) and times (us, ms, s, min)
+   * @param origin spark or rapids
+   * @param since the first release with the key, if known
+   * @param removed the first release without it, if any
+   * @param defaults the defaults by version, oldest first; a value {@code <value of K>} means Spark
+   *     falls back to key K
+   */
+  record Key(
+      String name,
+      String type,
+      Optional<String> unit,
+      String origin,
+      Optional<SparkVersion> since,
+      Optional<SparkVersion> removed,
+      List<Range> defaults,
+      Optional<String> computed) {
+
+    Optional<String> defaultAt(SparkVersion v) {
+      Optional<String> value = Optional.empty();
+      for (Range r : defaults) {
+        if (r.from().compareTo(v) <= 0) {
+          value = r.value();
+        }
+      }
+      return value;
+    }
+
+    boolean existsIn(SparkVersion v) {
+      return since.map(s -> s.compareTo(v) <= 0).orElse(true)
+          && removed.map(r -> v.compareTo(r) < 0).orElse(true);
+    }
+  }
+
+  private static final SparkKeyTable BUILT_IN = load();
+
+  private final Map<String, Key> keys;
+  private final List<String> openPrefixes;
+
+  private SparkKeyTable(Map<String, Key> keys, List<String> openPrefixes) {
+    this.keys = Collections.unmodifiableMap(keys);
+    this.openPrefixes = List.copyOf(openPrefixes);
+  }
+
+  static SparkKeyTable builtIn() {
+    return BUILT_IN;
+  }
+
+  /** Every key, in no particular order. */
+  Collection<Key> keys() {
+    return keys.values();
+  }
+
+  Optional<Key> find(String name) {
+    return Optional.ofNullable(keys.get(name));
+  }
+
+  boolean underOpenPrefix(String name) {
+    for (String p : openPrefixes) {
+      if (name.startsWith(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The key a default of the form {@code <value of K>} falls back to.
+   *
+   * @param value a default value
+   * @return K, if the value is a fallback
+   */
+  static Optional<String> fallbackKey(String value) {
+    if (value.startsWith(FALLBACK_PREFIX) && value.endsWith(">")) {
+      return Optional.of(value.substring(FALLBACK_PREFIX.length(), value.length() - 1).trim());
+    }
+    return Optional.empty();
+  }
+
+  private static SparkKeyTable load() {
+    try (InputStream in = SparkKeyTable.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new DgxSparkException(RESOURCE + " is missing from the class path");
+      }
+      JsonNode root = new ObjectMapper().readTree(in);
+      Map<String, Key> keys = new HashMap<>();
+      for (JsonNode n : root.path("keys")) {
+        Key k = parse(n);
+        if (keys.put(k.name(), k) != null) {
+          throw new DgxSparkException(
+              String.format(
+                  Locale.ROOT,
+                  "%s lists key '%s' twice; expected every key once",
+                  RESOURCE,
+                  k.name()));
+        }
+      }
+      List<String> prefixes = new ArrayList<>();
+      root.path("openPrefixes").forEach(p -> prefixes.add(p.asText()));
+      return new SparkKeyTable(keys, prefixes);
+    } catch (IOException e) {
+      throw new DgxSparkException(RESOURCE + " could not be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static Key parse(JsonNode n) {
+    String name = n.path("name").asText("");
+    if (name.isEmpty()) {
+      throw new DgxSparkException(RESOURCE + " has a key entry without a name: " + n);
+    }
+    try {
+      Optional<SparkVersion> since = version(n, "since");
+      List<Range> defaults = new ArrayList<>();
+      if (n.has("defaults")) {
+        if (n.has("default")) {
+          throw new DgxSparkException("has both 'default' and 'defaults'; expected one of them");
+        }
+        SparkVersion previous = null;
+        for (JsonNode r : n.get("defaults")) {
+          SparkVersion from = SparkVersion.parse(r.path("from").asText(""));
+          if (previous != null && from.compareTo(previous) <= 0) {
+            throw new DgxSparkException(
+                "'defaults' ranges are not in increasing order of 'from' at " + from);
+          }
+          previous = from;
+          JsonNode value = r.get("value");
+          if (value == null) {
+            throw new DgxSparkException(
+                "a 'defaults' range has no 'value'; expected a text, or null for no default");
+          }
+          defaults.add(
+              new Range(from, value.isNull() ? Optional.empty() : Optional.of(value.asText())));
+        }
+      } else if (n.hasNonNull("default")) {
+        defaults.add(
+            new Range(
+                since.orElse(new SparkVersion(0, 0, 0)), Optional.of(n.get("default").asText())));
+      }
+      return new Key(
+          name,
+          n.path("type").asText("string"),
+          n.hasNonNull("unit") ? Optional.of(n.get("unit").asText()) : Optional.empty(),
+          n.path("origin").asText("spark"),
+          since,
+          version(n, "removed"),
+          List.copyOf(defaults),
+          n.hasNonNull("computed") ? Optional.of(n.get("computed").asText()) : Optional.empty());
+    } catch (DgxSparkException e) {
+      throw new DgxSparkException(
+          String.format(Locale.ROOT, "%s entry '%s': %s", RESOURCE, name, e.getMessage()), e);
+    }
+  }
+
+  private static Optional<SparkVersion> version(JsonNode n, String field) {
+    // Spark's registry gives some entries an empty version ("since unknown")
+    return n.hasNonNull(field) && !n.get(field).asText().isBlank()
+        ? Optional.of(SparkVersion.parse(n.get(field).asText()))
+        : Optional.empty();
+  }
+}

@@ -1,0 +1,169 @@
+package io.github.dgxspark.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Expected values are Spark's own, read from its sources at the release tags named beside them
+ * (github.com/apache/spark/blob/TAG/...).
+ */
+class SparkSemanticsTest {
+  private static final SparkVersion V1_6 = SparkVersion.parse("1.6.3");
+  private static final SparkVersion V2_3 = SparkVersion.parse("2.3.4");
+  private static final SparkVersion V3_1 = SparkVersion.parse("3.1.3");
+  private static final SparkVersion V3_2 = SparkVersion.parse("3.2.0");
+  private static final SparkVersion V3_5 = SparkVersion.parse("3.5.1");
+
+  @Test
+  void defaultValue_adaptiveEnabled_falseBefore32TrueFrom32() {
+    // SQLConf.scala v3.1.3: ADAPTIVE_EXECUTION_ENABLED createWithDefault(false); v3.2.0: true
+    assertEquals(
+        Optional.of("false"), SparkSemantics.defaultValue("spark.sql.adaptive.enabled", V3_1));
+    assertEquals(
+        Optional.of("true"), SparkSemantics.defaultValue("spark.sql.adaptive.enabled", V3_2));
+    assertEquals(
+        Optional.of("false"), SparkSemantics.defaultValue("spark.sql.adaptive.enabled", V1_6));
+  }
+
+  @Test
+  void exists_skewJoinOnSpark23_isFalse() {
+    // SQLConf.scala v3.0.3: SKEW_JOIN_ENABLED .version("3.0.0"); absent from v2.4.8
+    assertFalse(SparkSemantics.exists("spark.sql.adaptive.skewJoin.enabled", V2_3));
+    assertTrue(SparkSemantics.exists("spark.sql.adaptive.skewJoin.enabled", V3_1));
+    assertEquals(
+        Optional.empty(), SparkSemantics.defaultValue("spark.sql.adaptive.skewJoin.enabled", V2_3));
+  }
+
+  @Test
+  void defaultValue_fallbackKey_resolvesToItsDefault() {
+    // SQLConf.scala v3.5.7: ADVISORY_PARTITION_SIZE_IN_BYTES
+    // fallbackConf(SHUFFLE_TARGET_POSTSHUFFLE_INPUT_SIZE), "64MB"
+    assertEquals(
+        Optional.of("64MB"),
+        SparkSemantics.defaultValue("spark.sql.adaptive.advisoryPartitionSizeInBytes", V3_5));
+  }
+
+  @Test
+  void effective_setValue_isLog_unsetIsVersionDefault() {
+    SparkConfig c = new SparkConfig(Map.of("spark.sql.shuffle.partitions", "400"));
+    EffectiveValue set = SparkSemantics.effective("spark.sql.shuffle.partitions", c, V3_5);
+    assertEquals(
+        new EffectiveValue(
+            "spark.sql.shuffle.partitions", Optional.of("400"), EffectiveValue.Source.LOG),
+        set);
+    EffectiveValue def = SparkSemantics.effective("spark.sql.adaptive.enabled", c, V3_1);
+    assertEquals(Optional.of("false"), def.value());
+    assertEquals(EffectiveValue.Source.DEFAULT, def.source());
+    EffectiveValue none = SparkSemantics.effective("spark.kryo.registrator", c, V3_5);
+    assertEquals(EffectiveValue.Source.UNSET, none.source());
+  }
+
+  @Test
+  void effective_arrowPysparkUnset_followsOldArrowKey() {
+    // SQLConf.scala v3.5.7: ARROW_PYSPARK_EXECUTION_ENABLED fallbackConf(ARROW_EXECUTION_ENABLED)
+    SparkConfig c = new SparkConfig(Map.of("spark.sql.execution.arrow.enabled", "true"));
+    EffectiveValue e =
+        SparkSemantics.effective("spark.sql.execution.arrow.pyspark.enabled", c, V3_5);
+    assertEquals(Optional.of("true"), e.value());
+    assertEquals(EffectiveValue.Source.LOG, e.source());
+    assertEquals("log", e.source().id());
+  }
+
+  @Test
+  void clusterManager_masterUrls_asSparkContextReadsThem() {
+    assertEquals(Optional.of(ClusterManager.LOCAL), SparkSemantics.clusterManager("local"));
+    assertEquals(Optional.of(ClusterManager.LOCAL), SparkSemantics.clusterManager("local[4]"));
+    assertEquals(Optional.of(ClusterManager.LOCAL), SparkSemantics.clusterManager("local[*]"));
+    assertEquals(Optional.of(ClusterManager.LOCAL), SparkSemantics.clusterManager("local[*, 3]"));
+    // SparkContext.scala v4.1.3: LOCAL_CLUSTER_REGEX -> LocalSparkCluster +
+    // StandaloneSchedulerBackend
+    assertEquals(
+        Optional.of(ClusterManager.STANDALONE),
+        SparkSemantics.clusterManager("local-cluster[2, 1, 1024]"));
+    assertEquals(
+        Optional.of(ClusterManager.STANDALONE), SparkSemantics.clusterManager("spark://h:7077"));
+    assertEquals(Optional.of(ClusterManager.YARN), SparkSemantics.clusterManager("yarn"));
+    assertEquals(
+        Optional.of(ClusterManager.KUBERNETES),
+        SparkSemantics.clusterManager("k8s://https://h:6443"));
+    assertEquals(Optional.empty(), SparkSemantics.clusterManager("mesos://h:5050"));
+    assertEquals(Optional.empty(), SparkSemantics.clusterManager("local[x]"));
+  }
+
+  @Test
+  void enforcesMemoryOverhead_onlyContainerManagers() {
+    assertTrue(SparkSemantics.enforcesMemoryOverhead(ClusterManager.YARN));
+    assertTrue(SparkSemantics.enforcesMemoryOverhead(ClusterManager.KUBERNETES));
+    assertFalse(SparkSemantics.enforcesMemoryOverhead(ClusterManager.STANDALONE));
+    assertFalse(SparkSemantics.enforcesMemoryOverhead(ClusterManager.LOCAL));
+  }
+
+  @Test
+  void memoryOverheadBytes_defaults_384MiBFloorAndTenPercent() {
+    // ResourceProfile.calculateOverHeadMemory v4.1.3: max((0.1 * heapMiB).toInt, 384)
+    SparkConfig none = SparkConfig.empty();
+    assertEquals(384L << 20, SparkSemantics.memoryOverheadBytes(none, 1L << 30, V3_5));
+    // 0.1 * 40960 MiB = 4096 MiB
+    assertEquals(4096L << 20, SparkSemantics.memoryOverheadBytes(none, 40L << 30, V3_5));
+    // 0.1 * 10000 MiB = 1000.0000000000001 -> 1000 MiB, truncated as Spark's toInt does
+    assertEquals(1000L << 20, SparkSemantics.memoryOverheadBytes(none, 10000L << 20, V3_5));
+  }
+
+  @Test
+  void memoryOverheadBytes_factorKeyOnlyFrom33() {
+    SparkConfig c = new SparkConfig(Map.of("spark.executor.memoryOverheadFactor", "0.2"));
+    // package.scala v3.3.0: EXECUTOR_MEMORY_OVERHEAD_FACTOR .version("3.3.0")
+    assertEquals(2048L << 20, SparkSemantics.memoryOverheadBytes(c, 10L << 30, V3_5));
+    assertEquals(1024L << 20, SparkSemantics.memoryOverheadBytes(c, 10L << 30, V3_2));
+  }
+
+  @Test
+  void memoryOverheadBytes_explicitAndOldYarnName() {
+    SparkConfig mib = new SparkConfig(Map.of("spark.yarn.executor.memoryOverhead", "2048"));
+    // SparkConf.scala v4.1.3: AlternateConfig("spark.yarn.executor.memoryOverhead", "2.3"); unit
+    // MiB
+    assertEquals(2048L << 20, SparkSemantics.memoryOverheadBytes(mib, 8L << 30, V3_5));
+    assertEquals(2048L << 20, SparkSemantics.memoryOverheadBytes(mib, 8L << 30, V1_6));
+    SparkConfig both =
+        new SparkConfig(
+            Map.of(
+                "spark.executor.memoryOverhead", "3g", "spark.yarn.executor.memoryOverhead", "1g"));
+    assertEquals(3L << 30, SparkSemantics.memoryOverheadBytes(both, 8L << 30, V3_5));
+  }
+
+  @Test
+  void memoryOverheadBytes_minimumKeyFrom40() {
+    SparkConfig c = new SparkConfig(Map.of("spark.executor.minMemoryOverhead", "1g"));
+    assertEquals(1L << 30, SparkSemantics.memoryOverheadBytes(c, 4L << 30, SparkVersion.NEWEST));
+    assertEquals(410L << 20, SparkSemantics.memoryOverheadBytes(c, 4100L << 20, V3_5));
+  }
+
+  @Test
+  void localModeCores_everyLocalForm() {
+    assertEquals(OptionalInt.of(1), SparkSemantics.localModeCores("local", 64));
+    assertEquals(OptionalInt.of(8), SparkSemantics.localModeCores("local[8]", 64));
+    assertEquals(OptionalInt.of(64), SparkSemantics.localModeCores("local[*]", 64));
+    assertEquals(OptionalInt.of(64), SparkSemantics.localModeCores("local[*,2]", 64));
+    assertEquals(OptionalInt.empty(), SparkSemantics.localModeCores("local-cluster[2,4,1024]", 64));
+    assertEquals(OptionalInt.empty(), SparkSemantics.localModeCores("yarn", 64));
+  }
+
+  @Test
+  void sameValue_typed() {
+    // spark.reducer.maxSizeInFlight is read in MiB (package.scala v4.1.3 bytesConf(ByteUnit.MiB))
+    assertTrue(SparkSemantics.sameValue("spark.reducer.maxSizeInFlight", "48m", "48MB"));
+    assertTrue(SparkSemantics.sameValue("spark.reducer.maxSizeInFlight", "48m", "50331648b"));
+    assertTrue(SparkSemantics.sameValue("spark.reducer.maxSizeInFlight", "48", "48m"));
+    assertFalse(SparkSemantics.sameValue("spark.reducer.maxSizeInFlight", "48m", "96m"));
+    assertTrue(SparkSemantics.sameValue("spark.sql.adaptive.enabled", "true", "TRUE"));
+    assertTrue(SparkSemantics.sameValue("spark.network.timeout", "120s", "2min"));
+    assertTrue(SparkSemantics.sameValue("spark.network.timeout", "120", "120s"));
+    assertFalse(SparkSemantics.sameValue("spark.serializer", "a", "A"));
+  }
+}
