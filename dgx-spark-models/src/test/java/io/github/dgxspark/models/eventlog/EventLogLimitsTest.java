@@ -34,7 +34,7 @@ class EventLogLimitsTest {
 
   @BeforeAll
   static void readRealLog() throws IOException {
-    Path log = EventLogsTest.fixture("rapids_join_eventlog.zstd");
+    Path log = RealLogs.of("rapids_join_eventlog.zstd");
     try (BufferedReader r =
         new BufferedReader(
             new InputStreamReader(
@@ -89,7 +89,7 @@ class EventLogLimitsTest {
       }
     }
     ApplicationProfile p = EventLogs.read(log);
-    ApplicationProfile plain = EventLogs.read(EventLogsTest.fixture("rapids_join_eventlog.zstd"));
+    ApplicationProfile plain = EventLogs.read(RealLogs.of("rapids_join_eventlog.zstd"));
     Files.delete(log);
     assertEquals(1, p.parseStats().overlongLines());
     assertEquals(EventLogs.MAX_LINE_BYTES, p.parseStats().maxLineBytes());
