@@ -29,6 +29,7 @@ const TOOLS = [
   'predict_execution_time',
   'predict_performance',
   'predict_scaling',
+  'qualify_event_logs',
   'validate_spark_config',
 ];
 
@@ -281,6 +282,20 @@ test('secrets in a config never come back (issue 21): by key, inside values, in 
     const all = JSON.stringify(r);
     for (const s of secrets) assert.ok(!all.includes(s), `${tool} leaks ${s}`);
   }
+});
+
+test('qualify_event_logs: the qualify contract; bad inputs', async () => {
+  const r = await ok('qualify_event_logs', { paths: ['rapids_join_eventlog.zstd', 'dr-elephant_event_log_1'], profile: 'dgx-a100' });
+  assert.equal(r.applications.length, 2);
+  assert.deepEqual(r.skipped, []);
+  for (const a of r.applications) {
+    for (const k of ['appId', 'name', 'logPath', 'cpuWallTimeMs', 'recommended', 'category', 'supportedTimeFraction', 'unsupportedOperators', 'reasons']) assert.ok(k in a, k);
+    for (const k of ['expected', 'low', 'high']) {
+      assert.equal(typeof a.predictedGpuWallTimeMs[k], 'number', k);
+      assert.equal(typeof a.speedup[k], 'number', k);
+    }
+  }
+  await bad('qualify_event_logs', { paths: ['/etc/passwd'] }, /outside the allowed/);
 });
 
 test('an unknown tool is a JSON-RPC error and the server keeps serving', async () => {

@@ -101,7 +101,7 @@ public final class SparkSemantics {
     if (!exists(key, version)) {
       return Optional.empty();
     }
-    Optional<String> d = SparkKeyTable.builtIn().find(key).flatMap(k -> k.defaultAt(version));
+    Optional<String> d = SparkKeyTable.builtIn().find(key).flatMap(k -> defaultAt(k, version));
     if (d.isPresent()) {
       Optional<String> fallback = SparkKeyTable.fallbackKey(d.get());
       if (fallback.isPresent()) {
@@ -112,8 +112,34 @@ public final class SparkSemantics {
   }
 
   /**
-   * The value an application runs with: the config's own value, else the value of the key it falls
-   * back to when that one is set, else Spark's default for the version.
+   * The RAPIDS Accelerator's default for one of its keys in a plugin release, where the key table
+   * records when it changed (for example {@code spark.rapids.sql.concurrentGpuTasks}: 1, then 2
+   * from 23.06, then unset from 25.04, when the plugin sizes it from GPU memory).
+   *
+   * @param key a {@code spark.rapids.*} key
+   * @param pluginVersion the plugin release, e.g. {@code 23.10.0} or {@code 25.02.1}
+   * @return the default; empty when it has none in that release or the table does not know the key
+   * @throws DgxSparkException if the plugin version is not a version
+   */
+  public static Optional<String> rapidsDefaultValue(String key, String pluginVersion) {
+    Objects.requireNonNull(key, "key");
+    SparkVersion plugin = SparkVersion.parse(pluginVersion);
+    return SparkKeyTable.builtIn()
+        .find(key)
+        .filter(k -> k.origin().equals("rapids"))
+        .flatMap(k -> k.pluginDefaultAt(plugin));
+  }
+
+  // a RAPIDS key's default is the newest plugin's; a Spark key's that of the Spark version
+  private static Optional<String> defaultAt(SparkKeyTable.Key k, SparkVersion version) {
+    return k.origin().equals("rapids") ? k.newestPluginDefault() : k.defaultAt(version);
+  }
+
+  /**
+   * The value an application runs with: the config's own value, else the value of a deprecated name
+   * Spark still reads for it ({@code spark.yarn.executor.memoryOverhead} for {@code
+   * spark.executor.memoryOverhead}), else the value of the key it falls back to when that one is
+   * set, else Spark's default for the version.
    *
    * @param key the property name
    * @param config the application's properties (an event log's, or a submitted config)
@@ -131,7 +157,14 @@ public final class SparkSemantics {
     if (!exists(key, version)) {
       return new EffectiveValue(key, Optional.empty(), EffectiveValue.Source.UNSET);
     }
-    Optional<String> d = SparkKeyTable.builtIn().find(key).flatMap(k -> k.defaultAt(version));
+    // a deprecated name Spark still reads (SparkConf.configsWithAlternatives)
+    for (String old : SparkKeyTable.builtIn().oldNames(key)) {
+      Optional<String> alternate = config.get(old);
+      if (alternate.isPresent() && exists(old, version)) {
+        return new EffectiveValue(key, alternate, EffectiveValue.Source.LOG);
+      }
+    }
+    Optional<String> d = SparkKeyTable.builtIn().find(key).flatMap(k -> defaultAt(k, version));
     if (d.isPresent()) {
       Optional<String> fallback = SparkKeyTable.fallbackKey(d.get());
       if (fallback.isPresent()) {

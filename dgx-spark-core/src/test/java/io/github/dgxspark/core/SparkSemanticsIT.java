@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,12 +56,18 @@ class SparkSemanticsIT {
       }
     }
     Object sqlConf = module("org.apache.spark.sql.internal.SQLConf$");
-    Method sqlEntry = sqlConf.getClass().getMethod("getConfigEntry", String.class);
+    // SQLConf.getConfigEntry from 3.0; before it, SQL entries are found in ConfigEntry's registry
+    Method sqlEntry = null;
+    for (Method m : sqlConf.getClass().getMethods()) {
+      if (m.getName().equals("getConfigEntry") && m.getParameterCount() == 1) {
+        sqlEntry = m;
+      }
+    }
     Object registry = module("org.apache.spark.internal.config.ConfigEntry$");
     Method coreEntry = registry.getClass().getMethod("findEntry", String.class);
 
     List<String> wrong = new ArrayList<>();
-    int compared = 0;
+    Set<String> compared = new HashSet<>();
     for (SparkKeyTable.Key k : SparkKeyTable.builtIn().keys()) {
       if (!k.origin().equals("spark") || k.name().contains("*") || computed(k.name())) {
         continue; // RAPIDS keys, per-resource patterns, and defaults computed at run time
@@ -70,7 +78,7 @@ class SparkSemanticsIT {
         continue; // read inline by Spark (or in a module not on this class path): nothing to
         // compare
       }
-      compared++;
+      compared.add(k.name());
       if (!exists) {
         wrong.add(k.name() + ": Spark " + version + " has it; the table says it does not exist");
         continue;
@@ -93,8 +101,37 @@ class SparkSemanticsIT {
                 + "'");
       }
     }
-    assertTrue(compared > 300, "only " + compared + " keys compared");
     assertTrue(wrong.isEmpty(), wrong.size() + " disagreements:\n" + String.join("\n", wrong));
+    // Spark 2.4 registers about 150 of the table's keys, 3.3 and later over 500
+    assertTrue(compared.size() > 100, "only " + compared.size() + " keys compared");
+    List<String> mustCompare =
+        new ArrayList<>(
+            List.of(
+                "spark.sql.shuffle.partitions",
+                "spark.sql.adaptive.enabled",
+                "spark.sql.autoBroadcastJoinThreshold",
+                "spark.sql.files.maxPartitionBytes",
+                "spark.executor.memory",
+                "spark.executor.memoryOverhead",
+                "spark.sql.execution.arrow.maxRecordsPerBatch"));
+    if (version.atLeast(3, 0)) {
+      mustCompare.addAll(
+          List.of(
+              "spark.memory.fraction",
+              "spark.reducer.maxSizeInFlight",
+              "spark.serializer",
+              "spark.sql.adaptive.skewJoin.enabled",
+              "spark.sql.adaptive.advisoryPartitionSizeInBytes",
+              "spark.sql.execution.arrow.pyspark.enabled"));
+    }
+    if (version.atLeast(3, 3)) {
+      mustCompare.add("spark.executor.memoryOverheadFactor");
+    }
+    if (version.atLeast(4, 0)) {
+      mustCompare.add("spark.executor.minMemoryOverhead");
+    }
+    mustCompare.removeAll(compared);
+    assertTrue(mustCompare.isEmpty(), "not compared: " + mustCompare);
   }
 
   // whether the key's default, followed through fallbacks, is computed at run time
@@ -135,7 +172,7 @@ class SparkSemanticsIT {
   private static Optional<Object> entry(
       String key, Object sqlConf, Method sqlEntry, Object registry, Method coreEntry)
       throws ReflectiveOperationException {
-    Object e = sqlEntry.invoke(sqlConf, key);
+    Object e = sqlEntry == null ? null : sqlEntry.invoke(sqlConf, key);
     if (e == null) {
       e = coreEntry.invoke(registry, key);
     }

@@ -166,4 +166,54 @@ class SparkSemanticsTest {
     assertTrue(SparkSemantics.sameValue("spark.network.timeout", "120", "120s"));
     assertFalse(SparkSemantics.sameValue("spark.serializer", "a", "A"));
   }
+
+  @Test
+  void rapidsDefaultValue_byPluginRelease() {
+    // NVIDIA/spark-rapids PR 8227 (23.06): concurrentGpuTasks 1 -> 2, batchSizeBytes 2147483647 ->
+    // 1g
+    assertEquals(
+        Optional.of("1"),
+        SparkSemantics.rapidsDefaultValue("spark.rapids.sql.concurrentGpuTasks", "23.04.1"));
+    assertEquals(
+        Optional.of("2"),
+        SparkSemantics.rapidsDefaultValue("spark.rapids.sql.concurrentGpuTasks", "23.06.0"));
+    assertEquals(
+        Optional.of("2147483647"),
+        SparkSemantics.rapidsDefaultValue("spark.rapids.sql.batchSizeBytes", "22.12.0"));
+    // PR 2846 (21.08): allocFraction 0.9 -> 1; PR 5074 (22.06): pool ASYNC; PR 7317 (23.02)
+    assertEquals(
+        Optional.of("0.9"),
+        SparkSemantics.rapidsDefaultValue("spark.rapids.memory.gpu.allocFraction", "21.06.1"));
+    assertEquals(
+        Optional.of("ARENA"),
+        SparkSemantics.rapidsDefaultValue("spark.rapids.memory.gpu.pool", "22.04.0"));
+    assertEquals(
+        Optional.of("ASYNC"),
+        SparkSemantics.rapidsDefaultValue("spark.rapids.memory.gpu.pool", "25.02.0"));
+    assertEquals(
+        Optional.of("UCX"),
+        SparkSemantics.rapidsDefaultValue("spark.rapids.shuffle.mode", "22.12.0"));
+    // without a plugin version, the newest plugin's default; a key without version data keeps its
+    // one default
+    assertEquals(
+        Optional.empty(),
+        SparkSemantics.defaultValue("spark.rapids.sql.concurrentGpuTasks", SparkVersion.NEWEST));
+    assertEquals(
+        Optional.of("0"),
+        SparkSemantics.rapidsDefaultValue("spark.rapids.memory.pinnedPool.size", "21.06.0"));
+    assertFalse(SparkSemantics.exists("spark.rapids.sql.enabled", SparkVersion.parse("2.4.8")));
+  }
+
+  @Test
+  void effective_newKeyUnset_readsTheDeprecatedNameSparkStillHonours() {
+    // SparkConf.scala v4.1.3: AlternateConfig("spark.yarn.executor.memoryOverhead", "2.3")
+    SparkConfig c = new SparkConfig(Map.of("spark.yarn.executor.memoryOverhead", "2048"));
+    EffectiveValue e = SparkSemantics.effective("spark.executor.memoryOverhead", c, V3_5);
+    assertEquals(Optional.of("2048"), e.value());
+    assertEquals(EffectiveValue.Source.LOG, e.source());
+    // before 2.3 the new name does not exist at all
+    assertEquals(
+        EffectiveValue.Source.UNSET,
+        SparkSemantics.effective("spark.executor.memoryOverhead", c, V1_6).source());
+  }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.dgxspark.core.ClusterSpec;
+import io.github.dgxspark.core.DgxSparkException;
 import io.github.dgxspark.core.ExecutionMode;
 import io.github.dgxspark.core.ExecutorLayout;
 import io.github.dgxspark.core.GpuSpec;
@@ -32,6 +33,7 @@ import io.github.dgxspark.models.perf.BottleneckReport;
 import io.github.dgxspark.models.perf.PerformanceHistory;
 import io.github.dgxspark.models.perf.PerformanceModels;
 import io.github.dgxspark.models.perf.PerformancePrediction;
+import io.github.dgxspark.models.perf.PerformanceRun;
 import io.github.dgxspark.models.perf.ReplayResult;
 import io.github.dgxspark.models.perf.ReplaySpec;
 import io.github.dgxspark.models.perf.ScalingReport;
@@ -41,7 +43,10 @@ import io.github.dgxspark.models.recommendations.RecommendationReport;
 import io.github.dgxspark.models.recommendations.Recommender;
 import io.github.dgxspark.models.workload.Classification;
 import io.github.dgxspark.models.workload.ExtractionResult;
+import io.github.dgxspark.models.workload.GpuGeneration;
 import io.github.dgxspark.models.workload.IoPatternReport;
+import io.github.dgxspark.models.workload.Qualification;
+import io.github.dgxspark.models.workload.QualificationReport;
 import io.github.dgxspark.models.workload.WorkloadAnalyzer;
 import io.github.dgxspark.rules.Finding;
 import io.github.dgxspark.rules.RuleBook;
@@ -375,6 +380,248 @@ public final class Operations {
     }
     ObjectNode o = recommendationsTree(r);
     read.ifPresent(p -> withLogWarnings(o, p));
+    return o;
+  }
+
+  /**
+   * Qualification of CPU event logs for the target's GPUs, one log at a time (bounded memory):
+   * {@code {"target":{...,"gpuGeneration":{...}},"applications":[{"appId","name","logPath",
+   * "cpuWallTimeMs","predictedGpuWallTimeMs":{"expected","low","high"},"speedup":{"expected",
+   * "low","high"},"recommended","category","supportedTimeFraction","unsupportedOperators":
+   * [{"name","timeShare"}],"reasons":[...],"sqls":[...],"config":{...}}],"skipped":[{"logPath",
+   * "error"}]}}, applications ranked by expected saving (CPU minus expected GPU wall time), largest
+   * first. A log that cannot be read or qualified is listed in {@code skipped}; the rest go on.
+   *
+   * @param paths log files, log folders or folders of logs ({@code EventLogs.list})
+   * @param hardware the GPU target
+   * @param progress told each log's path before it is read, with its 1-based number and the count
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException if a given path does not exist, the hardware
+   *     cannot be resolved or has no GPU
+   */
+  public static ObjectNode qualify(
+      java.util.List<Path> paths, HardwareOptions hardware, QualifyProgress progress) {
+    Objects.requireNonNull(paths, "paths");
+    Objects.requireNonNull(progress, "progress");
+    HardwareOptions.Resolved hw = hardware.resolve();
+    if (hw.cluster().node().gpuCount() == 0) {
+      throw new AdapterException(
+          "the target "
+              + hw.report().origin()
+              + " has no GPU; expected a GPU target such as --profile dgx-h100");
+    }
+    java.util.List<Path> logs = new java.util.ArrayList<>();
+    for (Path p : paths) {
+      logs.addAll(EventLogs.list(p));
+    }
+    ObjectNode target = clusterSummary(hw);
+    GpuGeneration gen = Qualification.generation(hw.cluster().node().gpus().get(0).name());
+    target.set("gpuGeneration", Json.tree(gen));
+    java.util.List<ObjectNode> apps = new java.util.ArrayList<>();
+    ArrayNode skipped = Json.array();
+    for (int i = 0; i < logs.size(); i++) {
+      Path log = logs.get(i);
+      progress.reading(i + 1, logs.size(), log);
+      try {
+        apps.add(qualificationTree(Qualification.qualify(EventLogs.read(log), hw.cluster()), log));
+      } catch (RuntimeException e) {
+        // one bad log is reported and the rest go on, whatever broke on it
+        ObjectNode sk = Json.object();
+        sk.put("logPath", log.toString());
+        sk.put(
+            "error",
+            e instanceof DgxSparkException
+                ? e.getMessage()
+                : "unexpected failure ("
+                    + e.getClass().getSimpleName()
+                    + ": "
+                    + e.getMessage()
+                    + ")");
+        skipped.add(sk);
+      }
+    }
+    apps.sort(
+        java.util.Comparator.comparingDouble(
+                (ObjectNode a) ->
+                    a.path("cpuWallTimeMs").asDouble()
+                        - a.path("predictedGpuWallTimeMs").path("expected").asDouble())
+            .reversed());
+    ObjectNode o = Json.object();
+    o.set("target", target);
+    ArrayNode list = o.putArray("applications");
+    apps.forEach(list::add);
+    o.set("skipped", skipped);
+    return o;
+  }
+
+  /** Told which log qualification reads next. */
+  @FunctionalInterface
+  public interface QualifyProgress {
+    /**
+     * Called before each log is read.
+     *
+     * @param number the log's 1-based number
+     * @param count how many logs there are
+     * @param log the log's path
+     */
+    void reading(int number, int count, Path log);
+  }
+
+  private static ObjectNode qualificationTree(QualificationReport r, Path log) {
+    ObjectNode o = Json.object();
+    if (r.applicationId().isPresent()) {
+      o.put("appId", r.applicationId().get());
+    } else {
+      o.putNull("appId");
+    }
+    o.put("name", r.applicationName().orElse(""));
+    o.put("logPath", log.toString());
+    o.put("cpuWallTimeMs", r.cpuWallTimeMs());
+    ObjectNode t = o.putObject("predictedGpuWallTimeMs");
+    t.put("expected", Math.round(r.predictedGpuWallTimeMs().expected()));
+    t.put("low", Math.round(r.predictedGpuWallTimeMs().low()));
+    t.put("high", Math.round(r.predictedGpuWallTimeMs().high()));
+    ObjectNode sp = o.putObject("speedup");
+    sp.put("expected", round2(r.speedup().expected()));
+    sp.put("low", round2(r.speedup().low()));
+    sp.put("high", round2(r.speedup().high()));
+    o.put("recommended", r.recommended());
+    o.put("category", r.category());
+    o.put("supportedTimeFraction", round2(r.supportedTimeFraction()));
+    ArrayNode ops = o.putArray("unsupportedOperators");
+    for (QualificationReport.OperatorShare s : r.unsupportedOperators()) {
+      ObjectNode x = ops.addObject();
+      x.put("name", s.name());
+      x.put("timeShare", Math.round(s.timeShare() * 1000) / 1000.0);
+    }
+    o.set("reasons", Json.texts(r.reasons()));
+    o.set("sqls", Json.tree(r.sqls()));
+    o.set("config", Json.texts(r.config().entries()));
+    return o;
+  }
+
+  private static double round2(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
+  /**
+   * The local history file used when none is chosen: {@code ~/.dgx-spark/history.json}.
+   *
+   * @return its path
+   */
+  public static Path defaultHistoryFile() {
+    return Path.of(System.getProperty("user.home"), ".dgx-spark", "history.json");
+  }
+
+  /**
+   * Adds the applications of event logs to a local history file as measured runs, with provenance
+   * (log path, app id, cluster, Spark version): {@code {"history","added":[{"appId","source",
+   * "workload","logPath","wallTimeMs","executors","executorCores","gpusPerExecutor","inputBytes",
+   * "sparkVersion"}],"skipped":[{"logPath","error"}],"runs"}}. Nothing is sent anywhere.
+   *
+   * @param paths log files, log folders or folders of logs
+   * @param file the history file (created with its folder when missing)
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException if a path does not exist, or the file exists
+   *     but is not a history, or cannot be written
+   */
+  public static ObjectNode historyAdd(java.util.List<Path> paths, Path file) {
+    Objects.requireNonNull(paths, "paths");
+    Objects.requireNonNull(file, "file");
+    java.util.List<Path> logs = new java.util.ArrayList<>();
+    for (Path p : paths) {
+      logs.addAll(EventLogs.list(p));
+    }
+    java.util.List<PerformanceRun> runs = new java.util.ArrayList<>();
+    ArrayNode skipped = Json.array();
+    for (Path log : logs) {
+      try {
+        ApplicationProfile p = EventLogs.read(log);
+        runs.add(
+            PerformanceRun.fromProfile(
+                p,
+                WorkloadAnalyzer.classify(p).workloadType(),
+                "user event log: master " + p.master().orElse("unknown"),
+                log.toAbsolutePath().toString()));
+      } catch (RuntimeException e) {
+        ObjectNode sk = skipped.addObject();
+        sk.put("logPath", log.toString());
+        sk.put(
+            "error",
+            e instanceof DgxSparkException
+                ? e.getMessage()
+                : "unexpected failure ("
+                    + e.getClass().getSimpleName()
+                    + ": "
+                    + e.getMessage()
+                    + ")");
+      }
+    }
+    PerformanceHistory h;
+    if (runs.isEmpty()) {
+      h = java.nio.file.Files.exists(file) ? PerformanceHistory.load(file) : null;
+    } else {
+      try {
+        java.nio.file.Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+          java.nio.file.Files.createDirectories(parent);
+        }
+      } catch (java.io.IOException e) {
+        throw new AdapterException(
+            "history folder of " + file + " cannot be created: " + e.getMessage(), e);
+      }
+      java.util.List<Map<String, Object>> provenance = new java.util.ArrayList<>();
+      runs.forEach(r -> provenance.add(Map.of()));
+      h = PerformanceHistory.append(file, runs, provenance);
+    }
+    ObjectNode o = Json.object();
+    o.put("history", file.toString());
+    ArrayNode added = o.putArray("added");
+    runs.forEach(r -> added.add(runTree(r)));
+    o.set("skipped", skipped);
+    o.put("runs", h == null ? 0 : h.runs().size());
+    return o;
+  }
+
+  /**
+   * The runs of a local history file: {@code {"history","exists","runs":[{"appId","source",
+   * "workload","logPath","wallTimeMs",...}]}}; a missing file has no runs.
+   *
+   * @param file the history file
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException if the file exists but is not a history
+   */
+  public static ObjectNode historyList(Path file) {
+    Objects.requireNonNull(file, "file");
+    boolean exists = java.nio.file.Files.exists(file);
+    ObjectNode o = Json.object();
+    o.put("history", file.toString());
+    o.put("exists", exists);
+    ArrayNode list = o.putArray("runs");
+    if (exists) {
+      PerformanceHistory.load(file).runs().forEach(r -> list.add(runTree(r)));
+    }
+    return o;
+  }
+
+  private static ObjectNode runTree(PerformanceRun r) {
+    ObjectNode o = Json.object();
+    if (r.applicationId().isPresent()) {
+      o.put("appId", r.applicationId().get());
+    } else {
+      o.putNull("appId");
+    }
+    o.put("source", r.source());
+    o.put("workload", r.workload());
+    o.put("logPath", r.eventLog().orElse(""));
+    o.put("wallTimeMs", r.wallTime().toMillis());
+    o.put("inputBytes", r.inputBytes());
+    o.put("executors", r.executors());
+    o.put("executorCores", r.executorCores());
+    o.put("gpusPerExecutor", r.gpusPerExecutor());
+    o.put("sparkVersion", r.sparkVersion());
+    o.put("machine", r.machine());
+    r.recordedAt().ifPresent(t -> o.put("recordedAt", t.toString()));
     return o;
   }
 
@@ -752,8 +999,65 @@ public final class Operations {
     return o;
   }
 
+  /**
+   * As {@link #estimate(WorkloadOptions, HardwareOptions)}, the time from the user's own runs in a
+   * local history file first ({@code history add}), and saying so.
+   *
+   * @param workload the workload
+   * @param hardware the hardware
+   * @param history the user's history file; a missing file has no runs
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException if an input cannot be resolved or the file
+   *     exists but is not a history
+   */
+  public static ObjectNode estimate(
+      WorkloadOptions workload, HardwareOptions hardware, Path history) {
+    Objects.requireNonNull(workload, "workload");
+    Objects.requireNonNull(history, "history");
+    return estimate(workload, hardware.resolve(), Optional.of(history));
+  }
+
+  /**
+   * As {@link #predict(WorkloadOptions, HardwareOptions, Map)}, the estimators' time from the
+   * user's own runs in a local history file first ({@code history add}), and saying so.
+   *
+   * @param workload the workload
+   * @param hardware the hardware
+   * @param config the Spark config the job runs with, or empty
+   * @param history the user's history file; a missing file has no runs
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException as {@link #predict(WorkloadOptions,
+   *     HardwareOptions, Map)}, or if the file exists but is not a history
+   */
+  public static ObjectNode predict(
+      WorkloadOptions workload,
+      HardwareOptions hardware,
+      Map<String, String> config,
+      Path history) {
+    Objects.requireNonNull(workload, "workload");
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(history, "history");
+    HardwareOptions.Resolved hw = hardware.resolve();
+    ObjectNode o = estimate(workload, hw, Optional.of(history));
+    o.retain("job", "time", "cost", "hardware");
+    o.set(
+        "performance",
+        predictionTree(
+            PerformanceModels.predictPerformance(
+                new SparkConfig(config), hw.cluster(), workload.resolve())));
+    return o;
+  }
+
   private static ObjectNode estimate(WorkloadOptions workload, HardwareOptions.Resolved hw) {
-    EstimateReport r = Estimators.estimate(workload.job(), hw.cluster(), CostSpec.defaults());
+    return estimate(workload, hw, Optional.empty());
+  }
+
+  private static ObjectNode estimate(
+      WorkloadOptions workload, HardwareOptions.Resolved hw, Optional<Path> history) {
+    EstimateReport r =
+        history.isPresent()
+            ? Estimators.estimate(workload.job(), hw.cluster(), CostSpec.defaults(), history.get())
+            : Estimators.estimate(workload.job(), hw.cluster(), CostSpec.defaults());
     ObjectNode o = Json.object();
     o.set("job", jobTree(r.job()));
     o.set("resources", Json.tree(r.resources()));

@@ -32,14 +32,18 @@ import picocli.CommandLine.Spec;
 /**
  * The command line: {@code recommend}, {@code validate}, {@code analyze}, {@code classify}, {@code
  * hardware}, {@code profiles}, {@code rules}, {@code estimate}, {@code predict}, {@code scale} and
- * {@code serve} (the MCP server). Exit codes: 0 success, 1 {@code validate} found an {@code ERROR},
- * 2 bad usage or input (one line on standard error, never a stack trace).
+ * {@code qualify} and {@code serve} (the MCP server). Exit codes: 0 success, 1 {@code validate}
+ * found an {@code ERROR} or {@code qualify} skipped a log, 2 bad usage or input (one line on
+ * standard error, never a stack trace).
  */
 public final class Cli {
   /** Exit code of a successful run. */
   public static final int OK = 0;
 
-  /** Exit code of {@code validate} when a finding has severity {@code ERROR}. */
+  /**
+   * Exit code of {@code validate} when a finding is an {@code ERROR}, of {@code qualify} when a log
+   * was skipped.
+   */
   public static final int FINDINGS = 1;
 
   /** Exit code of bad usage or input. */
@@ -124,7 +128,9 @@ public final class Cli {
                 + format
                 + (format == Options.Format.markdown
                     ? " is only for the rules command"
-                    : " is only for the recommend command")
+                    : format == Options.Format.csv
+                        ? " is only for the qualify command"
+                        : " is only for the recommend command")
                 + "; expected text or json for "
                 + spec.name());
     }
@@ -147,6 +153,8 @@ public final class Cli {
         Estimate.class,
         Predict.class,
         Scale.class,
+        Qualify.class,
+        History.class,
         Serve.class,
       })
   static final class Root implements Callable<Integer> {
@@ -278,9 +286,21 @@ public final class Cli {
     @Mixin Options.Hardware hardware;
     @Mixin Options.Workload workload;
 
+    @Option(
+        names = "--history",
+        paramLabel = "FILE",
+        description =
+            "your measured runs (history add), used before the built-in ones (default"
+                + " ~/.dgx-spark/history.json when it exists)")
+    Path history;
+
     @Override
     public Integer call() {
-      ObjectNode r = Operations.estimate(workload.toOptions(), hardware.toOptions());
+      ObjectNode r =
+          Operations.estimate(
+              workload.toOptions(),
+              hardware.toOptions(),
+              history == null ? Operations.defaultHistoryFile() : history);
       output.print(r, TextViews::estimate);
       return OK;
     }
@@ -306,6 +326,14 @@ public final class Cli {
                 + " its cores")
     Path config;
 
+    @Option(
+        names = "--history",
+        paramLabel = "FILE",
+        description =
+            "your measured runs (history add), used before the built-in ones (default"
+                + " ~/.dgx-spark/history.json when it exists)")
+    Path history;
+
     @Override
     public Integer call() {
       Map<String, String> conf =
@@ -314,7 +342,12 @@ public final class Cli {
               : SparkConfig.parseDefaults(Inputs.readText(config, "config file")).entries();
       ObjectNode r =
           Operations.redacted(
-              Operations.predict(workload.toOptions(), hardware.toOptions(), conf), conf);
+              Operations.predict(
+                  workload.toOptions(),
+                  hardware.toOptions(),
+                  conf,
+                  history == null ? Operations.defaultHistoryFile() : history),
+              conf);
       output.print(r, TextViews::estimate);
       return OK;
     }
@@ -353,6 +386,153 @@ public final class Cli {
           Operations.scale(
               log, executors, gpus == null ? OptionalInt.empty() : OptionalInt.of(gpus));
       output.print(r, TextViews::scale);
+      return OK;
+    }
+  }
+
+  @Command(
+      name = "qualify",
+      mixinStandardHelpOptions = true,
+      description =
+          "Which applications of CPU event logs should move to the target's GPUs (RAPIDS"
+              + " Accelerator): predicted GPU wall time and speed-up with intervals, category,"
+              + " unsupported operators, config and reasons, ranked by expected saving. Exit 0"
+              + " when every log was read, 1 when some were skipped, 2 on bad arguments.")
+  static final class Qualify implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin Options.Hardware hardware;
+
+    @Parameters(
+        paramLabel = "LOG|DIR",
+        arity = "1..*",
+        description = "event log files, log folders, or folders of logs (read one at a time)")
+    List<Path> logs;
+
+    @Option(names = "--format", defaultValue = "text", description = "text (a table), json or csv")
+    Options.Format format;
+
+    @Option(names = "--quiet", description = "no progress on standard error")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+      HardwareOptions target =
+          hardware.given()
+              ? hardware.toOptions()
+              : HardwareOptions.profile(
+                  "dgx-h100",
+                  hardware.nodes == null ? 1 : hardware.nodes,
+                  io.github.dgxspark.core.ClusterManager.parse(hardware.clusterManager));
+      for (Path p : logs) {
+        if (!java.nio.file.Files.exists(p)) {
+          throw new AdapterException(
+              "log "
+                  + p
+                  + " does not exist; expected an event log file, log folder or folder of logs");
+        }
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      boolean show = !quiet && TextViews.stderrIsTerminal();
+      ObjectNode r =
+          Operations.qualify(
+              logs,
+              target,
+              (n, count, log) -> {
+                if (show) {
+                  err.print(
+                      String.format(java.util.Locale.ROOT, "\r[%d/%d] %s\u001b[K", n, count, log));
+                  err.flush();
+                }
+              });
+      if (show) {
+        err.println();
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (format == Options.Format.csv) {
+        out.print(TextViews.qualifyCsv(r));
+        for (com.fasterxml.jackson.databind.JsonNode s : r.path("skipped")) {
+          err.println("skipped " + s.path("logPath").asText() + ": " + s.path("error").asText());
+        }
+        out.flush();
+      } else {
+        print(spec, format, r, TextViews::qualify);
+      }
+      return r.path("skipped").isEmpty() ? OK : FINDINGS;
+    }
+  }
+
+  @Command(
+      name = "history",
+      mixinStandardHelpOptions = true,
+      description =
+          "Your own measured runs, in a local file (default ~/.dgx-spark/history.json; nothing is"
+              + " sent anywhere): 'history add LOG...' reads event logs into it, 'history list'"
+              + " shows it.",
+      subcommands = {HistoryAdd.class, HistoryList.class})
+  static final class History implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "a history command is required: add or list");
+    }
+  }
+
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description =
+          "Adds the applications of event logs to the history as measured runs (log path, app id,"
+              + " cluster, Spark version); exit 1 when a log was skipped.")
+  static final class HistoryAdd implements Callable<Integer> {
+    @Mixin Options.Output output;
+
+    @Parameters(
+        paramLabel = "LOG|DIR",
+        arity = "1..*",
+        description = "event log files, log folders, or folders of logs")
+    List<Path> logs;
+
+    @Option(
+        names = "--history",
+        paramLabel = "FILE",
+        description = "the history file (default ~/.dgx-spark/history.json)")
+    Path history;
+
+    @Override
+    public Integer call() {
+      for (Path p : logs) {
+        if (!java.nio.file.Files.exists(p)) {
+          throw new AdapterException(
+              "log "
+                  + p
+                  + " does not exist; expected an event log file, log folder or folder of"
+                  + " logs");
+        }
+      }
+      ObjectNode r =
+          Operations.historyAdd(logs, history == null ? Operations.defaultHistoryFile() : history);
+      output.print(r, TextViews::history);
+      return r.path("skipped").isEmpty() ? OK : FINDINGS;
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "The history's runs.")
+  static final class HistoryList implements Callable<Integer> {
+    @Mixin Options.Output output;
+
+    @Option(
+        names = "--history",
+        paramLabel = "FILE",
+        description = "the history file (default ~/.dgx-spark/history.json)")
+    Path history;
+
+    @Override
+    public Integer call() {
+      output.print(
+          Operations.historyList(history == null ? Operations.defaultHistoryFile() : history),
+          TextViews::history);
       return OK;
     }
   }

@@ -30,7 +30,8 @@ final class Options {
     json,
     conf,
     submit,
-    markdown
+    markdown,
+    csv
   }
 
   /** Hardware options: a profile, a hardware JSON file, pasted nvidia-smi output, or the probe. */

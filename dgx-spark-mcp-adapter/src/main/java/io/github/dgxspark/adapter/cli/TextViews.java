@@ -392,6 +392,172 @@ final class TextViews {
     return sb.toString();
   }
 
+  static String qualify(ObjectNode q) {
+    StringBuilder sb = new StringBuilder();
+    JsonNode t = q.path("target");
+    JsonNode g = t.path("gpuGeneration");
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "Qualification for %d x %s (%s, %s factor %.2f vs A100, %.2f-%.2f)%n%n",
+            t.path("nodes").asInt(),
+            t.path("origin").asText(),
+            t.path("gpuName").asText(),
+            g.path("gpu").asText(),
+            g.path("expected").asDouble(),
+            g.path("low").asDouble(),
+            g.path("high").asDouble()));
+    TextTable table =
+        new TextTable(
+            "APPLICATION",
+            "CPU",
+            "GPU (EXPECTED, RANGE)",
+            "SPEEDUP",
+            "SAVING",
+            "CATEGORY",
+            "SUPPORTED",
+            "TOP UNSUPPORTED");
+    for (JsonNode a : q.path("applications")) {
+      JsonNode p = a.path("predictedGpuWallTimeMs");
+      JsonNode s = a.path("speedup");
+      JsonNode top = a.path("unsupportedOperators").path(0);
+      long saving = a.path("cpuWallTimeMs").asLong() - p.path("expected").asLong();
+      table.row(
+          a.path("appId").isNull() ? a.path("logPath").asText() : a.path("appId").asText(),
+          readable(a.path("cpuWallTimeMs").asLong()),
+          readable(p.path("expected").asLong())
+              + " ("
+              + readable(p.path("low").asLong())
+              + "-"
+              + readable(p.path("high").asLong())
+              + ")",
+          String.format(
+              Locale.ROOT,
+              "%.2fx (%.2f-%.2f)",
+              s.path("expected").asDouble(),
+              s.path("low").asDouble(),
+              s.path("high").asDouble()),
+          (saving < 0 ? "-" : "") + readable(Math.abs(saving)),
+          a.path("category").asText(),
+          String.format(Locale.ROOT, "%.0f %%", 100 * a.path("supportedTimeFraction").asDouble()),
+          top.isMissingNode()
+              ? ""
+              : String.format(
+                  Locale.ROOT,
+                  "%s %.0f %%",
+                  top.path("name").asText(),
+                  100 * top.path("timeShare").asDouble()));
+    }
+    sb.append(table.render());
+    JsonNode first = q.path("applications").path(0);
+    if (!first.isMissingNode()) {
+      sb.append(String.format(Locale.ROOT, "%nWhy (%s):%n", first.path("logPath").asText()));
+      for (JsonNode r : first.path("reasons")) {
+        sb.append("  - ").append(r.asText()).append('\n');
+      }
+    }
+    if (!q.path("skipped").isEmpty()) {
+      sb.append(String.format(Locale.ROOT, "%nSkipped:%n"));
+      for (JsonNode s : q.path("skipped")) {
+        sb.append("  ")
+            .append(s.path("logPath").asText())
+            .append(": ")
+            .append(s.path("error").asText())
+            .append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  static String qualifyCsv(ObjectNode q) {
+    StringBuilder sb =
+        new StringBuilder(
+            "appId,name,logPath,cpuWallTimeMs,predictedGpuWallTimeMs,predictedGpuWallTimeLowMs,"
+                + "predictedGpuWallTimeHighMs,speedup,speedupLow,speedupHigh,recommended,category,"
+                + "supportedTimeFraction,unsupportedOperators\n");
+    for (JsonNode a : q.path("applications")) {
+      JsonNode p = a.path("predictedGpuWallTimeMs");
+      JsonNode s = a.path("speedup");
+      List<String> ops = new ArrayList<>();
+      for (JsonNode o : a.path("unsupportedOperators")) {
+        ops.add(o.path("name").asText() + ":" + o.path("timeShare").asText());
+      }
+      List<String> cells =
+          List.of(
+              a.path("appId").isNull() ? "" : a.path("appId").asText(),
+              a.path("name").asText(),
+              a.path("logPath").asText(),
+              a.path("cpuWallTimeMs").asText(),
+              p.path("expected").asText(),
+              p.path("low").asText(),
+              p.path("high").asText(),
+              s.path("expected").asText(),
+              s.path("low").asText(),
+              s.path("high").asText(),
+              a.path("recommended").asText(),
+              a.path("category").asText(),
+              a.path("supportedTimeFraction").asText(),
+              String.join(";", ops));
+      List<String> quoted = new ArrayList<>();
+      for (String c : cells) {
+        quoted.add(csvCell(c));
+      }
+      sb.append(String.join(",", quoted)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** A CSV cell (RFC 4180): quoted when it holds a comma, quote or line break. */
+  static String csvCell(String c) {
+    return c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")
+        ? "\"" + c.replace("\"", "\"\"") + "\""
+        : c;
+  }
+
+  /** True when standard error is a terminal (Linux: fd 2 links to a tty; else a console exists). */
+  static boolean stderrIsTerminal() {
+    try {
+      String target =
+          java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+      return System.console() != null;
+    }
+  }
+
+  static String history(ObjectNode h) {
+    StringBuilder sb = new StringBuilder();
+    JsonNode runs = h.has("added") ? h.path("added") : h.path("runs");
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            h.has("added") ? "Added %d run(s) to %s (%d in all)%n%n" : "%d run(s) in %s%n%n",
+            runs.size(),
+            h.path("history").asText(),
+            h.path("runs").asInt()));
+    TextTable t = new TextTable("APP ID", "SOURCE", "WORKLOAD", "WALL", "EXECUTORS", "LOG");
+    for (JsonNode r : runs) {
+      t.row(
+          r.path("appId").isNull() ? "" : r.path("appId").asText(),
+          r.path("source").asText(),
+          r.path("workload").asText(),
+          readable(r.path("wallTimeMs").asLong()),
+          r.path("executors").asInt() + " x " + r.path("executorCores").asInt(),
+          r.path("logPath").asText());
+    }
+    if (!t.isEmpty()) {
+      sb.append(t.render());
+    }
+    for (JsonNode s : h.path("skipped")) {
+      sb.append("skipped ")
+          .append(s.path("logPath").asText())
+          .append(": ")
+          .append(s.path("error").asText())
+          .append('\n');
+    }
+    return sb.toString();
+  }
+
   static String duration(JsonNode ms) {
     return readable(ms.asLong());
   }

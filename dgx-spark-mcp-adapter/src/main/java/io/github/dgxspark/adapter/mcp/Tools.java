@@ -246,11 +246,104 @@ final class Tools {
                     files.resolve(a.requiredText("path")),
                     a.requiredInteger("executors"),
                     a.integer("gpus"))));
+    defs.add(
+        new Def(
+            "qualify_event_logs",
+            "Qualify event logs for GPUs",
+            "Which applications of CPU Spark event logs (files, log folders or folders of logs under"
+                + " the allowed directories, read one at a time) should move to the target's GPUs"
+                + " with the RAPIDS Accelerator (default target 1 x dgx-h100): per application"
+                + " appId, name, logPath, cpuWallTimeMs, predictedGpuWallTimeMs and speedup"
+                + " {expected, low, high}, recommended, category, supportedTimeFraction,"
+                + " unsupportedOperators [{name, timeShare}], reasons, per-SQL breakdown and the"
+                + " config to run it with; ranked by expected saving; unreadable logs in skipped.",
+            qualifyInput(),
+            qualifyOutput(),
+            a -> {
+              List<java.nio.file.Path> paths = new ArrayList<>();
+              for (com.fasterxml.jackson.databind.JsonNode p :
+                  a.node("paths")
+                      .orElseThrow(
+                          () ->
+                              new io.github.dgxspark.adapter.AdapterException(
+                                  "argument paths is missing; expected an array of event log"
+                                      + " paths"))) {
+                paths.add(files.resolve(p.asText()));
+              }
+              io.github.dgxspark.adapter.HardwareOptions target =
+                  a.optionalHardware()
+                      .orElseGet(
+                          () ->
+                              io.github.dgxspark.adapter.HardwareOptions.profile(
+                                  "dgx-h100",
+                                  a.integer("nodes").orElse(1),
+                                  io.github.dgxspark.core.ClusterManager.parse(
+                                      a.text("clusterManager").orElse("standalone"))));
+              return Operations.qualify(paths, target, (n, count, log) -> {});
+            }));
     List<SyncToolSpecification> specs = new ArrayList<>();
     for (Def d : defs) {
       specs.add(spec(d, files));
     }
     return specs;
+  }
+
+  private static ObjectNode qualifyInput() {
+    ObjectNode o = hardwareArgs(object());
+    ObjectNode paths = Schemas.arrayOf(Schemas.string(4096));
+    paths.put("minItems", 1);
+    paths.put("maxItems", 10_000);
+    prop(
+        o,
+        "paths",
+        paths,
+        "event log files, log folders or folders of logs, absolute or relative to the first"
+            + " allowed directory");
+    return required(o, "paths");
+  }
+
+  private static ObjectNode qualifyOutput() {
+    ObjectNode range = output("expected", "low", "high");
+    prop(range, "expected", type("number"), "expected value");
+    prop(range, "low", type("number"), "low end");
+    prop(range, "high", type("number"), "high end");
+    ObjectNode op = output("name", "timeShare");
+    prop(op, "name", type("string"), "plan node name");
+    prop(op, "timeShare", type("number"), "share of all task time, 0-1");
+    ObjectNode app =
+        output(
+            "appId",
+            "name",
+            "logPath",
+            "cpuWallTimeMs",
+            "predictedGpuWallTimeMs",
+            "speedup",
+            "recommended",
+            "category",
+            "supportedTimeFraction",
+            "unsupportedOperators",
+            "reasons");
+    ObjectNode appId = Json.object();
+    appId.set("type", Json.texts(List.of("string", "null")));
+    prop(app, "appId", appId, "Spark's application id (null when the log has none)");
+    prop(app, "name", type("string"), "application name");
+    prop(app, "logPath", type("string"), "the log read");
+    prop(app, "cpuWallTimeMs", type("integer"), "measured wall time, ms");
+    prop(app, "predictedGpuWallTimeMs", range.deepCopy(), "predicted GPU wall time, ms");
+    prop(app, "speedup", range.deepCopy(), "CPU / GPU wall time");
+    prop(app, "recommended", type("boolean"), "true for Small, Medium or Large");
+    prop(app, "category", type("string"), "Not recommended, Small, Medium, Large, Already on GPU");
+    prop(app, "supportedTimeFraction", type("number"), "task time in supported operators, 0-1");
+    prop(app, "unsupportedOperators", Schemas.arrayOf(op), "largest share first");
+    prop(app, "reasons", arrayOf("string"), "how it was predicted and what decides it");
+    ObjectNode skipped = output("logPath", "error");
+    prop(skipped, "logPath", type("string"), "the log");
+    prop(skipped, "error", type("string"), "why it was skipped");
+    ObjectNode o = output("target", "applications", "skipped");
+    prop(o, "target", type("object"), "the GPU target and its generation factor");
+    prop(o, "applications", Schemas.arrayOf(app), "ranked by expected saving, largest first");
+    prop(o, "skipped", Schemas.arrayOf(skipped), "logs that could not be read or qualified");
+    return o;
   }
 
   private static ObjectNode hardwareOutput() {

@@ -44,6 +44,7 @@ class McpServerIT {
           "predict_execution_time",
           "predict_performance",
           "predict_scaling",
+          "qualify_event_logs",
           "validate_spark_config");
 
   static Process server;
@@ -279,6 +280,27 @@ class McpServerIT {
     assertTrue(
         bad("predict_scaling", "{\"path\":\"../../../../../../etc/passwd\",\"executors\":2}")
             .contains("outside the allowed directories"));
+    stillServing();
+  }
+
+  @Test
+  void qualifyEventLogs_theQualifyContract_badArgumentsRefused() throws Exception {
+    JsonNode r =
+        good(
+            "qualify_event_logs",
+            "{\"paths\":[\"rapids_join_eventlog.zstd\",\"dr-elephant_event_log_1\"]}");
+    assertEquals(2, r.path("applications").size(), r.toString());
+    assertEquals(0, r.path("skipped").size(), r.toString());
+    assertEquals("NVIDIA H100 80GB HBM3", r.path("target").path("gpuName").asText());
+    for (JsonNode a : r.path("applications")) {
+      for (String k : List.of("appId", "logPath", "speedup", "category", "reasons")) {
+        assertTrue(a.has(k), k + " in " + a);
+      }
+    }
+    assertTrue(
+        bad("qualify_event_logs", "{\"paths\":[\"../../../../../../etc/passwd\"]}")
+            .contains("outside the allowed directories"));
+    assertTrue(bad("qualify_event_logs", "{}").contains("paths"));
     stillServing();
   }
 

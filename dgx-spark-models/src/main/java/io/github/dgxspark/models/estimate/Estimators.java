@@ -7,9 +7,13 @@ import io.github.dgxspark.core.WorkloadType;
 import io.github.dgxspark.models.ModelsException;
 import io.github.dgxspark.models.perf.PerformanceHistory;
 import io.github.dgxspark.models.perf.PerformanceRun;
+import io.github.dgxspark.models.workload.GpuGeneration;
 import io.github.dgxspark.models.workload.GpuSuitabilityReport;
 import io.github.dgxspark.models.workload.IntensityResult;
+import io.github.dgxspark.models.workload.Qualification;
 import io.github.dgxspark.models.workload.WorkloadAnalyzer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -224,16 +228,27 @@ public final class Estimators {
     }
     double speedLow = 1;
     double speedHigh = 1;
+    double speedMid = 1;
     String gpuNote = "CPU executors";
     if (gpu) {
       GpuSuitabilityReport s = WorkloadAnalyzer.gpuSuitability(job.type(), job.modelParameters());
-      speedLow = s.speedupLow();
-      speedHigh = s.speedupHigh();
+      GpuGeneration g = generation(cluster);
+      speedLow = s.speedupLow() * g.low();
+      speedHigh = s.speedupHigh() * g.high();
+      speedMid = Math.sqrt(s.speedupLow() * s.speedupHigh()) * g.expected();
       gpuNote =
           String.format(
-              Locale.ROOT, "GPU speed-up %.2fx-%.2fx (%s)", speedLow, speedHigh, s.source());
+              Locale.ROOT,
+              "GPU speed-up %.2fx-%.2fx (%s) x the %s factor %.2f (%.2f-%.2f; %s)",
+              s.speedupLow(),
+              s.speedupHigh(),
+              s.source(),
+              g.gpu(),
+              g.expected(),
+              g.low(),
+              g.high(),
+              g.basis());
     }
-    double speedMid = Math.sqrt(speedLow * speedHigh);
     double low = seconds(inLow, nsLow, cores(inLow, clusterCores), speedHigh);
     double high = seconds(inHigh, nsHigh, cores(inHigh, clusterCores), speedLow);
     double mid = seconds(inMid, nsMid, cores(inMid, clusterCores), speedMid);
@@ -339,30 +354,46 @@ public final class Estimators {
     long inHigh = job.inputBytes().orElse(VAGUE_HIGH_BYTES);
     long inMid = inputMiddle(job);
     int clusterCores = cluster.node().logicalCores() * cluster.nodeCount();
-    double low = seconds(inLow, lowNs, cores(inLow, clusterCores), 1);
-    double high = seconds(inHigh, highNs, cores(inHigh, clusterCores), 1);
+    boolean gpuRuns = runs.get(0).gpusPerExecutor() > 0;
+    GpuGeneration g = gpuRuns ? generation(cluster) : null;
+    double low = seconds(inLow, lowNs, cores(inLow, clusterCores), gpuRuns ? g.high() : 1);
+    double high = seconds(inHigh, highNs, cores(inHigh, clusterCores), gpuRuns ? g.low() : 1);
     double expected =
-        Math.min(Math.max(seconds(inMid, mid, cores(inMid, clusterCores), 1), low), high);
+        Math.min(
+            Math.max(
+                seconds(inMid, mid, cores(inMid, clusterCores), gpuRuns ? g.expected() : 1), low),
+            high);
     String reason =
         String.format(
-            Locale.ROOT,
-            "%s input x %.0f ns of wall time per byte per busy core (range %.0f-%.0f over the %d"
-                + " measured %s run(s) of '%s' nearest in input size in the performance history,"
-                + " %s) over %d usable cores; the range is the runs' spread%s%s",
-            inputPhrase(job),
-            mid,
-            lowNs,
-            highNs,
-            runs.size(),
-            runs.get(0).gpusPerExecutor() > 0 ? "GPU" : "CPU",
-            job.type().id(),
-            runs.stream()
-                .map(r -> r.source() + " " + ByteSizes.human(r.inputBytes()))
-                .distinct()
-                .toList(),
-            cores(inMid, clusterCores),
-            ns.length > 1 ? "" : " (one run: widened x1.5 each way)",
-            uncertainty(job));
+                Locale.ROOT,
+                "%s input x %.0f ns of wall time per byte per busy core (range %.0f-%.0f over the %d"
+                    + " measured %s run(s) of '%s' nearest in input size in the performance history,"
+                    + " %s) over %d usable cores; the range is the runs' spread%s%s",
+                inputPhrase(job),
+                mid,
+                lowNs,
+                highNs,
+                runs.size(),
+                runs.get(0).gpusPerExecutor() > 0 ? "GPU" : "CPU",
+                job.type().id(),
+                runs.stream()
+                    .map(r -> r.source() + " " + ByteSizes.human(r.inputBytes()))
+                    .distinct()
+                    .toList(),
+                cores(inMid, clusterCores),
+                ns.length > 1 ? "" : " (one run: widened x1.5 each way)",
+                uncertainty(job))
+            + (gpuRuns
+                ? String.format(
+                    Locale.ROOT,
+                    "; divided by the %s factor %.2f (%.2f-%.2f), the runs' GPU model not being in"
+                        + " their logs and so taken as the A100 basis: %s",
+                    g.gpu(),
+                    g.expected(),
+                    g.low(),
+                    g.high(),
+                    g.basis())
+                : "");
     return new TimeEstimate(
         duration(expected),
         duration(low),
@@ -479,6 +510,51 @@ public final class Estimators {
     return new EstimateReport(job, resources(job, cluster), t, cost(t, cluster, prices));
   }
 
+  /**
+   * Resources, time and cost together, the time from the user's own measured runs first: when the
+   * user's history file holds runs that match the job (as {@link #time(JobSpec, ClusterSpec,
+   * PerformanceHistory)} matches them), the time comes from them and says so; otherwise from the
+   * packaged history, as {@link #estimate(JobSpec, ClusterSpec, CostSpec)}.
+   *
+   * @param job the job
+   * @param cluster the cluster
+   * @param prices electricity and node prices
+   * @param userHistory the user's local history file ({@code history add}); a missing file has no
+   *     runs
+   * @return the report
+   * @throws ModelsException if the file exists but is not a history, or the job asks for GPUs on a
+   *     cluster without any
+   */
+  public static EstimateReport estimate(
+      JobSpec job, ClusterSpec cluster, CostSpec prices, Path userHistory) {
+    Objects.requireNonNull(userHistory, "userHistory");
+    TimeEstimate t = null;
+    if (Files.exists(userHistory) && job.measuredIntensity().isEmpty()) {
+      PerformanceHistory user = PerformanceHistory.load(userHistory);
+      if (!matching(job, useGpu(job, cluster), user).isEmpty()) {
+        TimeEstimate u = time(job, cluster, user);
+        t =
+            new TimeEstimate(
+                u.expected(),
+                u.low(),
+                u.high(),
+                u.level(),
+                u.fallback(),
+                u.vague(),
+                u.measuredRuns(),
+                "from your own runs in "
+                    + userHistory
+                    + " (used before the built-in ones): "
+                    + u.reason(),
+                "your measured runs in " + userHistory + " (history add)");
+      }
+    }
+    if (t == null) {
+      t = time(job, cluster);
+    }
+    return new EstimateReport(job, resources(job, cluster), t, cost(t, cluster, prices));
+  }
+
   private static boolean useGpu(JobSpec job, ClusterSpec cluster) {
     if (job.mode() == ExecutionMode.GPU && cluster.totalGpus() == 0) {
       throw new ModelsException(
@@ -496,6 +572,11 @@ public final class Estimators {
   private static int cores(long input, int clusterCores) {
     long partitions = Math.max(1, (input + PARTITION_BYTES - 1) / PARTITION_BYTES);
     return (int) Math.min(partitions, clusterCores);
+  }
+
+  /** The generation factor of the cluster's GPU (the first GPU of a node). */
+  private static GpuGeneration generation(ClusterSpec cluster) {
+    return Qualification.generation(cluster.node().gpus().get(0).name());
   }
 
   private static double seconds(long input, double nsPerByte, int cores, double speedup) {

@@ -2,6 +2,7 @@ package io.github.dgxspark.models.eventlog;
 
 import io.github.dgxspark.models.ModelsException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -97,5 +98,20 @@ public final class EventLogs {
     Objects.requireNonNull(listener, "listener");
     LogFiles files = LogFiles.resolve(fileOrFolder);
     return new EventLogReader(files, listener).read();
+  }
+
+  /**
+   * The event logs a path holds, for reading one at a time: a file is one log; a folder that is one
+   * log (a rolling {@code eventlog_v2_*} folder, a Spark 1.x folder, Databricks-style {@code
+   * eventlog} chunks) is one log; any other folder holds one log per entry (file or folder), hidden
+   * entries and {@code .crc} files left out, in name order.
+   *
+   * @param fileOrFolder a log file, a log folder or a folder of logs
+   * @return the logs, in name order
+   * @throws ModelsException naming the path when it does not exist or cannot be listed
+   */
+  public static List<Path> list(Path fileOrFolder) {
+    Objects.requireNonNull(fileOrFolder, "fileOrFolder");
+    return LogFiles.logsIn(fileOrFolder);
   }
 }

@@ -149,6 +149,44 @@ final class LogFiles {
     return missing;
   }
 
+  static List<Path> logsIn(Path path) {
+    if (Files.isRegularFile(path)) {
+      return List.of(path);
+    }
+    if (!Files.isDirectory(path)) {
+      throw new ModelsException(
+          String.format(
+              Locale.ROOT,
+              "event log '%s' does not exist; expected a Spark event log file or folder",
+              path));
+    }
+    List<Path> entries;
+    try (Stream<Path> s = Files.list(path)) {
+      entries = s.sorted().toList();
+    } catch (IOException e) {
+      throw new ModelsException(
+          String.format(Locale.ROOT, "event log folder '%s' cannot be listed: %s", path, e), e);
+    }
+    if (name(path).startsWith("eventlog_v2_") || entries.stream().anyMatch(LogFiles::isLogPart)) {
+      return List.of(path);
+    }
+    return entries.stream()
+        .filter(p -> !name(p).startsWith(".") && !name(p).endsWith(".crc"))
+        .toList();
+  }
+
+  /** A file that only a one-application log folder holds. */
+  private static boolean isLogPart(Path p) {
+    String n = name(p);
+    return Files.isRegularFile(p)
+        && (ROLLING_PART.matcher(n).matches()
+            || n.startsWith("appstatus_")
+            || n.startsWith("EVENT_LOG_")
+            || n.equals("APPLICATION_COMPLETE")
+            || n.equals("eventlog")
+            || n.startsWith("eventlog-"));
+  }
+
   Path root() {
     return root;
   }

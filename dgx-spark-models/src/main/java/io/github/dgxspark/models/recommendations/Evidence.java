@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Recommendations from the bottlenecks {@code BottleneckDetector} finds in an event log (the one
@@ -284,10 +285,10 @@ final class Evidence {
               "The skew join's split partitions in the SQL plan (AQEShuffleRead skewed)."));
       return;
     }
-    int partitions = config.get("spark.sql.shuffle.partitions").map(v -> intOr(v, 200)).orElse(200);
+    int partitions = (int) number("spark.sql.shuffle.partitions").orElse(200);
     long heap = bytes("spark.executor.memory").orElse(ByteSizes.GIB);
-    int cores = config.get("spark.executor.cores").map(v -> intOr(v, 1)).orElse(1);
-    double fraction = config.get("spark.memory.fraction").map(v -> doubleOr(v, 0.6)).orElse(0.6);
+    int cores = (int) number("spark.executor.cores").orElse(1);
+    double fraction = number("spark.memory.fraction").orElse(0.6);
     double perTask = Math.max(1, (heap - RESERVED_HEAP_BYTES) * fraction / Math.max(1, cores));
     long spilledPerTask =
         Math.max(
@@ -367,11 +368,7 @@ final class Evidence {
   private void shuffleService(List<Candidate> out) {
     int lost = profile.failures().executorsLost().size();
     ClusterManager cm = profile.clusterManager().orElse(ClusterManager.LOCAL);
-    boolean service =
-        config
-            .get("spark.shuffle.service.enabled")
-            .map(v -> v.trim().equalsIgnoreCase("true"))
-            .orElse(false);
+    boolean service = flag("spark.shuffle.service.enabled");
     if (!service && (cm == ClusterManager.YARN || cm == ClusterManager.STANDALONE)) {
       out.add(
           new Candidate(
@@ -431,16 +428,8 @@ final class Evidence {
     boolean shuffleStage =
         profile.stages().stream()
             .anyMatch(s -> s.id() == stageId && s.shuffleReadBytes().sum() > 0);
-    boolean aqe =
-        config
-            .get("spark.sql.adaptive.enabled")
-            .map(v -> v.trim().equalsIgnoreCase("true"))
-            .orElse(false);
-    boolean skewJoin =
-        config
-            .get("spark.sql.adaptive.skewJoin.enabled")
-            .map(v -> v.trim().equalsIgnoreCase("true"))
-            .orElse(true);
+    boolean aqe = flag("spark.sql.adaptive.enabled");
+    boolean skewJoin = flag("spark.sql.adaptive.skewJoin.enabled");
     if (!shuffleStage || (aqe && skewJoin)) {
       return;
     }
@@ -484,16 +473,8 @@ final class Evidence {
         break;
       }
     }
-    boolean dynamic =
-        config
-            .get("spark.dynamicAllocation.enabled")
-            .map(v -> v.trim().equalsIgnoreCase("true"))
-            .orElse(false);
-    boolean service =
-        config
-            .get("spark.shuffle.service.enabled")
-            .map(v -> v.trim().equalsIgnoreCase("true"))
-            .orElse(false);
+    boolean dynamic = flag("spark.dynamicAllocation.enabled");
+    boolean service = flag("spark.shuffle.service.enabled");
     Map<String, String> values = new java.util.TreeMap<>();
     if (!dynamic) {
       values.put("spark.dynamicAllocation.enabled", "true");
@@ -545,6 +526,29 @@ final class Evidence {
                 + " baseline; raise maxExecutors again if stages wait for executors."));
   }
 
+  // a boolean in effect (the log's value, else the default of the log's Spark version); false when
+  // the key does not exist in that version or the value is malformed (the rule book reports it)
+  private boolean flag(String key) {
+    Optional<String> v = SparkSemantics.effective(key, config, version).value();
+    try {
+      return v.isPresent() && SparkSemantics.flag(key, v.get());
+    } catch (DgxSparkException e) {
+      return false;
+    }
+  }
+
+  // a number in effect; empty when unset without default or malformed (the rule book reports it)
+  private OptionalDouble number(String key) {
+    Optional<String> v = SparkSemantics.effective(key, config, version).value();
+    try {
+      return v.isPresent()
+          ? OptionalDouble.of(Double.parseDouble(v.get().trim()))
+          : OptionalDouble.empty();
+    } catch (NumberFormatException e) {
+      return OptionalDouble.empty();
+    }
+  }
+
   // the size in effect: the log's value, else Spark's default for the app's version
   private Optional<Long> bytes(String key) {
     return SparkSemantics.effective(key, config, version)
@@ -590,15 +594,6 @@ final class Evidence {
   static int intOr(String v, int fallback) {
     try {
       return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      return fallback;
-    }
-  }
-
-  /** The value as a double, or the fallback when it is malformed (the rule book reports it). */
-  static double doubleOr(String v, double fallback) {
-    try {
-      return Double.parseDouble(v.trim());
     } catch (NumberFormatException e) {
       return fallback;
     }

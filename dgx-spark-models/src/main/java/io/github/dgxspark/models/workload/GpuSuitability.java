@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -29,7 +30,7 @@ final class GpuSuitability {
   /** Speed-up factor the Qualification tool gives an operator it does not know. */
   static final double UNKNOWN_OPERATOR_SPEEDUP = 1.0;
 
-  private static final JsonNode ROOT = DataFiles.read(FILE);
+  static final JsonNode ROOT = DataFiles.read(FILE);
   private static final Map<String, Double> SUPPORTED = new HashMap<>();
   private static final Map<String, String> ALIASES = new HashMap<>();
   private static final Set<String> WRAPPERS = new HashSet<>();
@@ -161,36 +162,14 @@ final class GpuSuitability {
           }
         }
       }
-      int supportedNodes = 0;
-      int allNodes = 0;
-      double inverseScores = 0;
-      for (Map.Entry<String, Integer> op : e.operatorCounts().entrySet()) {
-        Kind k = kind(op.getKey());
-        if (k == Kind.WRAPPER) {
-          continue;
-        }
-        int n = op.getValue();
-        allNodes += n;
-        if (k == Kind.UNSUPPORTED) {
-          unsupported.add(op.getKey());
-          continue;
-        }
-        supportedNodes += n;
-        if (k == Kind.ON_GPU) {
-          onGpu = true;
-          inverseScores += n;
-        } else {
-          inverseScores += n / score(op.getKey());
-        }
-      }
-      if (allNodes == 0 || execMs == 0) {
+      SqlShare share = sqlShare(e);
+      unsupported.addAll(share.unsupported().keySet());
+      onGpu |= share.onGpu();
+      if (share.allNodes() == 0 || execMs == 0) {
         continue;
       }
-      double share = (double) supportedNodes / allNodes;
-      supportedMs += execMs * share;
-      if (supportedNodes > 0) {
-        weightedInverse += execMs * share * (inverseScores / supportedNodes);
-      }
+      supportedMs += execMs * share.supportedFraction();
+      weightedInverse += execMs * share.supportedFraction() * share.meanInverseScore();
     }
     double fraction = totalMs > 0 ? Math.min(1, supportedMs / totalMs) : 0;
     double supportedAfterMs = weightedInverse;
@@ -217,6 +196,56 @@ final class GpuSuitability {
                 onGpu ? "; the plans already hold Gpu* operators: the job ran on GPUs" : "");
     return new GpuSuitabilityReport(
         fraction, low, high, category, List.copyOf(unsupported), onGpu, true, reason, SOURCE);
+  }
+
+  /**
+   * What one SQL execution's final plan holds, wrappers left out.
+   *
+   * @param allNodes plan nodes counted
+   * @param supportedFraction supported (or already GPU) nodes / all nodes, 0 without nodes
+   * @param meanInverseScore mean of 1 / operator factor over the supported nodes (1 for a node
+   *     already on the GPU), 1 without supported nodes
+   * @param unsupported unsupported node name -> count
+   * @param onGpu true when a node is already a {@code Gpu*} operator
+   */
+  record SqlShare(
+      int allNodes,
+      double supportedFraction,
+      double meanInverseScore,
+      Map<String, Integer> unsupported,
+      boolean onGpu) {}
+
+  static SqlShare sqlShare(ApplicationProfile.SqlExecution e) {
+    int supportedNodes = 0;
+    int allNodes = 0;
+    double inverseScores = 0;
+    Map<String, Integer> unsupported = new TreeMap<>();
+    boolean onGpu = false;
+    for (Map.Entry<String, Integer> op : e.operatorCounts().entrySet()) {
+      Kind k = kind(op.getKey());
+      if (k == Kind.WRAPPER) {
+        continue;
+      }
+      int n = op.getValue();
+      allNodes += n;
+      if (k == Kind.UNSUPPORTED) {
+        unsupported.merge(op.getKey(), n, Integer::sum);
+        continue;
+      }
+      supportedNodes += n;
+      if (k == Kind.ON_GPU) {
+        onGpu = true;
+        inverseScores += n;
+      } else {
+        inverseScores += n / score(op.getKey());
+      }
+    }
+    return new SqlShare(
+        allNodes,
+        allNodes == 0 ? 0 : (double) supportedNodes / allNodes,
+        supportedNodes == 0 ? 1 : inverseScores / supportedNodes,
+        unsupported,
+        onGpu);
   }
 
   /** The Qualification tool's category for a speed-up and an unsupported time share. */
