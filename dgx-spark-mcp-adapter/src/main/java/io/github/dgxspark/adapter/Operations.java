@@ -1037,6 +1037,8 @@ public final class Operations {
     Objects.requireNonNull(workload, "workload");
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(history, "history");
+    boundCount(config, "spark.executor.instances", Inputs.MAX_EXECUTORS);
+    boundCount(config, "spark.executor.cores", Inputs.MAX_NODE_CORES);
     HardwareOptions.Resolved hw = hardware.resolve();
     ObjectNode o = estimate(workload, hw, Optional.of(history));
     o.retain("job", "time", "cost", "hardware");
