@@ -4,8 +4,13 @@ import static io.github.dgxspark.core.ByteSizes.GIB;
 import static io.github.dgxspark.core.ByteSizes.MIB;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
 
 /** One optimization: resolves the mode, lays out executors and emits the reasoned properties. */
 final class Planner {
@@ -21,12 +26,9 @@ final class Planner {
    */
   static final double PYTHON_OVERHEAD_FACTOR = SparkSemantics.NON_JVM_MEMORY_OVERHEAD_FACTOR;
 
-  /** Largest heap that keeps compressed oops (31 GiB leaves headroom below the 32 GB limit). */
-  static final long COMPRESSED_OOPS_HEAP_BYTES = 31 * GIB;
-
   /**
    * A heap without compressed oops holds about what a 31 GiB heap with them holds only from about
-   * 48 GiB on, since every reference doubles: heaps from 32 to 48 GiB are lowered to 31 GiB.
+   * 48 GiB on, since every reference doubles: heaps from 32 to 48 GiB are lowered to the cap.
    */
   static final long NO_OOPS_MIN_HEAP_BYTES = 48 * GIB;
 
@@ -47,43 +49,21 @@ final class Planner {
   static final long MIN_CPU_EXECUTOR_BYTES = 2 * GIB;
 
   /**
-   * Cores per CPU executor (Cloudera: about 5 concurrent tasks per executor keep HDFS throughput).
+   * Floor of the pinned pool plus the host spill store before the heap gives way on small nodes
+   * (the AutoTuner's MIN_PINNED_MEMORY and MIN_SPILL_MEMORY, 2 GiB each).
    */
-  static final int CPU_CORES_PER_EXECUTOR = 5;
-
-  /** Cores per GPU executor (spark-rapids-tools AutoTuner CORES_PER_EXECUTOR). */
-  static final int GPU_CORES_PER_EXECUTOR = 16;
-
-  /** Heap per GPU-executor core (AutoTuner HEAP_PER_CORE). */
-  static final long GPU_HEAP_PER_CORE_BYTES = 2 * GIB;
-
-  /** GPU memory per concurrent GPU task (AutoTuner GPU_MEM_PER_TASK = 7500m). */
-  static final long GPU_MEMORY_PER_TASK_BYTES = 7500 * MIB;
+  static final long MIN_POOLS_BYTES = 4 * GIB;
 
   /**
-   * Most concurrent GPU tasks (AutoTuner CONC_GPU_TASKS max 4; the tuning guide: 2–4, diminishing
-   * returns).
+   * The YARN ApplicationMaster's container in client mode: spark.yarn.am.memory 512m plus its 384
+   * MiB minimum overhead (Running on YARN page).
    */
-  static final int MAX_CONCURRENT_GPU_TASKS = 4;
-
-  /** Pinned pool per executor on discrete-GPU nodes (AutoTuner default 2 GB, capped at 4 GB). */
-  static final long PINNED_POOL_BYTES = 4 * GIB;
+  static final long YARN_AM_CONTAINER_BYTES = 896 * MIB;
 
   /**
-   * Pinned pool on unified-memory nodes: the same DRAM as everything else, so kept at the AutoTuner
-   * default.
+   * Spark's default and the AutoTuner's SHUFFLE_PARTITIONS: partitions when the input is unknown.
    */
-  static final long UNIFIED_PINNED_POOL_BYTES = 2 * GIB;
-
-  /** Host spill budget per GPU executor (AutoTuner keeps 2 GB). */
-  static final long GPU_SPILL_BYTES = 2 * GIB;
-
-  /**
-   * Share of unified memory given to the GPU pool on GB10-class nodes: this project's estimate
-   * [est], not measured on a GB10; the pool's allocFraction is a share of free memory, which on
-   * unified memory the JVMs and the OS also need (RAPIDS configs.md, DGX Spark Porting Guide).
-   */
-  static final double UNIFIED_GPU_ALLOC_FRACTION = 0.5;
+  static final int DEFAULT_SHUFFLE_PARTITIONS = 200;
 
   /**
    * Target input partition size for CPU jobs (Spark's spark.sql.files.maxPartitionBytes default 128
@@ -97,6 +77,15 @@ final class Planner {
    */
   static final long GPU_PARTITION_BYTES = 512 * MIB;
 
+  /** Spark's Kryo serializer class. */
+  static final String KRYO = "org.apache.spark.serializer.KryoSerializer";
+
+  /** The RAPIDS Accelerator's Kryo registrator (AutoTuner recommendKryoSerializerSetting). */
+  static final String GPU_KRYO_REGISTRATOR = "com.nvidia.spark.rapids.GpuKryoRegistrator";
+
+  /** Least Kryo buffer.max with the RAPIDS Accelerator (AutoTuner KRYO_SERIALIZER_BUFFER 512m). */
+  static final long GPU_KRYO_BUFFER_BYTES = 512 * MIB;
+
   /** Interconnects at or above 100 Gb/s get a larger reducer fetch window. */
   static final long FAST_NETWORK_BYTES_PER_SECOND = 12_500_000_000L;
 
@@ -105,21 +94,54 @@ final class Planner {
    */
   static final String DISCOVERY_SCRIPT = "/opt/sparkRapidsPlugin/getGpusResources.sh";
 
+  /** Keys the planner itself builds from a kept value instead of copying it. */
+  private static final Set<String> PLANNED_KEEPS =
+      Set.of(
+          "spark.executor.cores",
+          "spark.executor.memory",
+          "spark.rapids.memory.pinnedPool.size",
+          "spark.kryo.registrator",
+          "spark.serializer",
+          "spark.shuffle.manager",
+          "spark.rapids.shuffle.mode");
+
   private final ClusterSpec cluster;
   private final WorkloadSpec workload;
+  private final PlanSpec spec;
+  private final TuningSpec tuning;
   private final NodeSpec node;
   private final List<ConfigValue> values = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  private final Set<String> planned = new HashSet<>();
 
-  Planner(ClusterSpec cluster, WorkloadSpec workload) {
+  Planner(ClusterSpec cluster, WorkloadSpec workload, PlanSpec spec) {
     this.cluster = cluster;
     this.workload = workload;
+    this.spec = spec;
+    this.tuning = spec.tuning();
     this.node = cluster.node();
   }
+
+  /** What one sizing pass found for the executors of a node. */
+  private record Sizing(
+      int executorsPerNode,
+      int executorCores,
+      long heap,
+      long overhead,
+      long pinned,
+      long spill,
+      int concurrentGpuTasks,
+      int idleCores,
+      long idleMemory) {}
 
   OptimizationResult plan() {
     ExecutionMode mode = resolveMode();
     boolean gpu = mode == ExecutionMode.GPU;
+    if (!gpu && kept("spark.rapids.shuffle.mode").isPresent()) {
+      throw new DgxSparkException(
+          "kept spark.rapids.shuffle.mode needs the RAPIDS Accelerator, but the config is for mode cpu;"
+              + " expected mode gpu, or no spark.rapids.shuffle.mode to keep");
+    }
     boolean local = cluster.manager() == ClusterManager.LOCAL;
     boolean python = workload.language() == Language.PYTHON;
     double overheadFactor = python ? PYTHON_OVERHEAD_FACTOR : JVM_OVERHEAD_FACTOR;
@@ -127,151 +149,83 @@ final class Planner {
     // Local mode is one JVM with no cluster daemons beside it: holding a core back only idles a
     // task thread (measured by the harness: local[1] on 2 cores made ETL 1.12x slower than
     // local[*]), so only cluster nodes keep cores for the OS and daemons.
-    int reservedCores = local ? 0 : Math.max(1, node.logicalCores() / 100);
-    long reservedMemory = Math.max(GIB, ByteSizes.floorTo(node.memoryBytes() / 128, MIB));
+    int reservedCores =
+        local ? 0 : Math.max(1, (int) (node.logicalCores() * tuning.reservedCoresFraction()));
+    long reservedMemory =
+        Math.max(
+            tuning.minReservedMemoryBytes(),
+            ByteSizes.floorTo((long) (node.memoryBytes() * tuning.reservedMemoryFraction()), MIB));
 
     // GPU memory pool taken out of host memory on unified-memory nodes
     double allocFraction = 1.0;
     long gpuHostMemory = 0;
     if (gpu && node.unifiedMemory()) {
-      allocFraction = UNIFIED_GPU_ALLOC_FRACTION;
+      allocFraction = tuning.unifiedGpuAllocFraction();
       gpuHostMemory = (long) (node.memoryBytes() * allocFraction);
     }
 
     int driverCores = local ? 0 : driverCores();
     long driverHeap = local ? 0 : driverHeap();
     long driverOverhead = local ? 0 : overheadFor(driverHeap, overheadFactor);
+    long driverFootprint = driverHeap + driverOverhead;
 
-    int availCores = node.logicalCores() - reservedCores - driverCores;
-    long availMemory =
-        node.memoryBytes() - reservedMemory - driverHeap - driverOverhead - gpuHostMemory;
-    if (availCores < 1 || availMemory < MIN_HEAP_BYTES + MIN_OVERHEAD_BYTES) {
-      throw new DgxSparkException(
-          fill(
-              "node with %d logical cores and %s of memory is too small: after %d core(s) and %s for the OS%s"
-                  + " it leaves %d core(s) and %s; expected at least 1 core and %s for one executor",
-              node.logicalCores(),
-              ByteSizes.human(node.memoryBytes()),
-              reservedCores,
-              ByteSizes.human(reservedMemory),
-              local ? "" : " and the driver",
-              availCores,
-              ByteSizes.human(Math.max(0, availMemory)),
-              ByteSizes.human(MIN_HEAP_BYTES + MIN_OVERHEAD_BYTES)));
-    }
-
-    int executorsPerNode;
-    int executorCores;
-    long heap;
-    long overhead;
-    long pinned = 0;
-    long spill = 0;
-    int concurrentGpuTasks = 0;
-    if (gpu) {
-      executorsPerNode = local ? 1 : node.gpuCount();
-      if (availCores < executorsPerNode) {
-        throw new DgxSparkException(
-            fill(
-                "node has %d usable cores for %d GPUs; expected at least one core per GPU executor (one executor"
-                    + " per GPU), or mode cpu",
-                availCores, executorsPerNode));
-      }
-      executorCores = Math.min(GPU_CORES_PER_EXECUTOR, availCores / executorsPerNode);
-      long gpuMemory = node.unifiedMemory() ? gpuHostMemory : node.minGpuMemoryBytes();
-      concurrentGpuTasks =
-          (int)
-              Math.max(
-                  1,
-                  Math.min(
-                      Math.min(MAX_CONCURRENT_GPU_TASKS, executorCores),
-                      gpuMemory / GPU_MEMORY_PER_TASK_BYTES));
-      long perExecutor = availMemory / executorsPerNode;
-      pinned = node.unifiedMemory() ? UNIFIED_PINNED_POOL_BYTES : PINNED_POOL_BYTES;
-      spill = GPU_SPILL_BYTES;
-      // shrink the host pools on small nodes so that a heap of at least 1 GiB remains
-      while (pinned + spill + GIB + MIN_OVERHEAD_BYTES > perExecutor && pinned > 256 * MIB) {
-        pinned /= 2;
-        spill /= 2;
-      }
-      heap = Math.min(GPU_HEAP_PER_CORE_BYTES * executorCores, COMPRESSED_OOPS_HEAP_BYTES);
-      heap = Math.min(heap, (long) ((perExecutor - pinned - spill) / (1 + overheadFactor)));
-      heap = roundHeap(heap);
-      if (heap < MIN_HEAP_BYTES) {
-        throw tooLittleMemory(executorsPerNode, perExecutor);
-      }
-      overhead =
-          roundUpMib(Math.max(MIN_OVERHEAD_BYTES, pinned + spill + (long) (overheadFactor * heap)));
-      while (heap + overhead > perExecutor && heap > MIN_HEAP_BYTES) {
-        heap = roundHeap(heap - 64 * MIB);
-        overhead =
-            roundUpMib(
-                Math.max(MIN_OVERHEAD_BYTES, pinned + spill + (long) (overheadFactor * heap)));
-      }
-      if (heap + overhead > perExecutor) {
-        throw tooLittleMemory(executorsPerNode, perExecutor);
-      }
+    int nodeCores = node.logicalCores() - reservedCores;
+    long nodeMemory = node.memoryBytes() - reservedMemory - gpuHostMemory;
+    DriverPlacement placement;
+    Sizing s;
+    if (local) {
+      placement = DriverPlacement.IN_PROCESS;
+      s = size(gpu, true, nodeCores, nodeMemory, overheadFactor, gpuHostMemory);
+    } else if (cluster.nodeCount() > 1 && spec.deployMode() == DeployMode.CLIENT) {
+      placement = DriverPlacement.SUBMITTING_HOST;
+      s = size(gpu, false, nodeCores, nodeMemory, overheadFactor, gpuHostMemory);
     } else {
-      executorCores = local ? availCores : Math.min(CPU_CORES_PER_EXECUTOR, availCores);
-      executorsPerNode = local ? 1 : availCores / executorCores;
-      long memoryBound = availMemory / MIN_CPU_EXECUTOR_BYTES;
-      if (!local && memoryBound < executorsPerNode) {
-        executorsPerNode = (int) Math.max(1, memoryBound);
-        notes.add(
-            fill(
-                "Memory, not cores, limits this node: %d executors of %d cores keep at least %s each; %d core(s)"
-                    + " stay idle.",
-                executorsPerNode,
-                executorCores,
-                ByteSizes.human(MIN_CPU_EXECUTOR_BYTES),
-                availCores - executorsPerNode * executorCores));
-      }
-      if (!local && node.numaNodes() > 1 && executorsPerNode > node.numaNodes()) {
-        executorsPerNode -= executorsPerNode % node.numaNodes();
-      }
-      long perExecutor = availMemory / executorsPerNode;
-      long cap = local ? LOCAL_HEAP_CAP_BYTES : COMPRESSED_OOPS_HEAP_BYTES;
-      heap = (long) (perExecutor / (1 + overheadFactor));
-      if (heap * overheadFactor < MIN_OVERHEAD_BYTES) {
-        heap = perExecutor - MIN_OVERHEAD_BYTES;
-      }
-      heap = roundHeap(Math.min(heap, cap));
-      if (heap > COMPRESSED_OOPS_HEAP_BYTES && heap < NO_OOPS_MIN_HEAP_BYTES) {
-        heap = COMPRESSED_OOPS_HEAP_BYTES;
-      }
-      if (heap < MIN_HEAP_BYTES) {
-        throw tooLittleMemory(executorsPerNode, perExecutor);
-      }
-      overhead = overheadFor(heap, overheadFactor);
-      while (heap + overhead > perExecutor) {
-        heap = roundHeap(heap - 64 * MIB);
-        overhead = overheadFor(heap, overheadFactor);
+      // the driver runs on a worker: in what the executors leave if it fits, else held back
+      s = size(gpu, false, nodeCores, nodeMemory, overheadFactor, gpuHostMemory);
+      if (s.idleCores() >= driverCores && s.idleMemory() >= driverFootprint) {
+        placement = DriverPlacement.NODE_LEFTOVER;
+      } else {
+        placement = DriverPlacement.RESERVED_PER_NODE;
+        s =
+            size(
+                gpu,
+                false,
+                nodeCores - driverCores,
+                nodeMemory - driverFootprint,
+                overheadFactor,
+                gpuHostMemory);
       }
     }
-    int totalExecutors = executorsPerNode * cluster.nodeCount();
-    int taskSlots = totalExecutors * executorCores;
+
+    int totalExecutors = s.executorsPerNode() * cluster.nodeCount();
+    int taskSlots = totalExecutors * s.executorCores();
     ExecutorLayout layout =
         new ExecutorLayout(
-            executorsPerNode,
+            s.executorsPerNode(),
             totalExecutors,
-            executorCores,
-            heap,
-            overhead,
+            s.executorCores(),
+            s.heap(),
+            s.overhead(),
             0,
             0,
-            pinned,
+            s.pinned(),
+            s.spill(),
             gpuHostMemory,
-            local ? heap : driverHeap,
-            local ? overhead : driverOverhead,
-            local ? executorCores : driverCores,
+            local ? s.heap() : driverHeap,
+            local ? s.overhead() : driverOverhead,
+            local ? s.executorCores() : driverCores,
+            placement,
             reservedCores,
             reservedMemory,
+            s.idleCores(),
+            s.idleMemory(),
             taskSlots);
 
     emitResources(layout, local, python, overheadFactor);
     emitShuffle(layout, gpu);
     emitSerializerAndAqe(gpu);
     if (gpu) {
-      emitGpu(layout, local, concurrentGpuTasks, allocFraction, spill);
+      emitGpu(layout, local, s.concurrentGpuTasks(), allocFraction);
     }
     if (python) {
       add(
@@ -290,17 +244,200 @@ final class Planner {
               cluster.nodeCount()),
           Sources.SPARK_CONFIG);
     }
+    // every byte of the node, in the reason of the key that sizes the heap
+    int heapKey = indexOf(local ? "spark.driver.memory" : "spark.executor.memory");
+    ConfigValue heapValue = values.get(heapKey);
+    values.set(
+        heapKey,
+        new ConfigValue(
+            heapValue.key(),
+            heapValue.value(),
+            heapValue.reason() + " " + memoryBudget(layout),
+            heapValue.source()));
+    if (cluster.manager() == ClusterManager.YARN
+        && placement == DriverPlacement.SUBMITTING_HOST
+        && s.idleMemory() < YARN_AM_CONTAINER_BYTES) {
+      notes.add(
+          fill(
+              "In client mode YARN still starts an ApplicationMaster container (spark.yarn.am.memory 512m +"
+                  + " 384m overhead, 1 core) on one node, where the executors leave only %s: let that"
+                  + " node's yarn.nodemanager.resource.memory-mb hold 896 MiB beyond its executors (from"
+                  + " the OS reserve), or expect one executor fewer.",
+              ByteSizes.human(s.idleMemory())));
+    }
+    applyKeeps();
     return new OptimizationResult(values, layout, mode, notes);
+  }
+
+  /**
+   * Sizes the executors of one node from the cores and memory they may use.
+   *
+   * @param cores cores left after the OS reserve (and the driver when it is held back)
+   * @param memory memory left after the OS reserve, the unified GPU pool (and the driver)
+   */
+  private Sizing size(
+      boolean gpu, boolean local, int cores, long memory, double factor, long gpuHostMemory) {
+    OptionalInt keptCores = keptInt("spark.executor.cores");
+    OptionalLong keptHeap = keptBytes("spark.executor.memory");
+    if (cores < 1 || memory < MIN_HEAP_BYTES + MIN_OVERHEAD_BYTES) {
+      throw new DgxSparkException(
+          fill(
+              "node with %d logical cores and %s of memory is too small: after the OS%s it leaves %d"
+                  + " core(s) and %s; expected at least 1 core and %s for one executor",
+              node.logicalCores(),
+              ByteSizes.human(node.memoryBytes()),
+              local ? "" : " reserve and the driver",
+              Math.max(0, cores),
+              ByteSizes.human(Math.max(0, memory)),
+              ByteSizes.human(MIN_HEAP_BYTES + MIN_OVERHEAD_BYTES)));
+    }
+    if (gpu) {
+      return sizeGpu(local, cores, memory, factor, gpuHostMemory, keptCores, keptHeap);
+    }
+    int executorCores =
+        keptCores.orElse(local ? cores : Math.min(tuning.cpuCoresPerExecutor(), cores));
+    int executorsPerNode = local ? 1 : Math.max(1, cores / executorCores);
+    long memoryBound = memory / MIN_CPU_EXECUTOR_BYTES;
+    if (!local && memoryBound < executorsPerNode) {
+      executorsPerNode = (int) Math.max(1, memoryBound);
+    }
+    if (!local && node.numaNodes() > 1 && executorsPerNode > node.numaNodes()) {
+      executorsPerNode -= executorsPerNode % node.numaNodes();
+    }
+    long perExecutor = memory / executorsPerNode;
+    long cap = local ? LOCAL_HEAP_CAP_BYTES : tuning.maxHeapBytes();
+    long heap;
+    if (keptHeap.isPresent()) {
+      heap = keptHeap.getAsLong();
+    } else {
+      heap = (long) (perExecutor / (1 + factor));
+      if (heap * factor < MIN_OVERHEAD_BYTES) {
+        heap = perExecutor - MIN_OVERHEAD_BYTES;
+      }
+      heap = roundHeap(Math.min(heap, cap));
+      if (heap > tuning.maxHeapBytes() && heap < NO_OOPS_MIN_HEAP_BYTES) {
+        heap = tuning.maxHeapBytes();
+      }
+      if (heap < MIN_HEAP_BYTES) {
+        throw tooLittleMemory(executorsPerNode, perExecutor);
+      }
+      while (heap + overheadFor(heap, factor) > perExecutor && heap > MIN_HEAP_BYTES) {
+        heap = roundHeap(heap - 64 * MIB);
+      }
+    }
+    long overhead = overheadFor(heap, factor);
+    int usedCores = executorsPerNode * executorCores;
+    if (usedCores > cores) {
+      notes.add(
+          fill(
+              "The kept %d cores per executor leave room for %d executor(s) of %d usable cores per node"
+                  + " only by oversubscribing: %d cores are asked for.",
+              executorCores, executorsPerNode, cores, usedCores));
+    }
+    return new Sizing(
+        executorsPerNode,
+        executorCores,
+        heap,
+        overhead,
+        0,
+        0,
+        0,
+        Math.max(0, cores - usedCores),
+        Math.max(0, memory - executorsPerNode * (heap + overhead)));
+  }
+
+  private Sizing sizeGpu(
+      boolean local,
+      int cores,
+      long memory,
+      double factor,
+      long gpuHostMemory,
+      OptionalInt keptCores,
+      OptionalLong keptHeap) {
+    int executorsPerNode = local ? 1 : node.gpuCount();
+    if (cores < executorsPerNode) {
+      throw new DgxSparkException(
+          fill(
+              "node has %d usable cores for %d GPUs; expected at least one core per GPU executor (one executor"
+                  + " per GPU), or mode cpu",
+              cores, executorsPerNode));
+    }
+    int executorCores = keptCores.orElse(cores / executorsPerNode);
+    long gpuMemory = node.unifiedMemory() ? gpuHostMemory : node.minGpuMemoryBytes();
+    int concurrent =
+        (int)
+            Math.max(
+                1,
+                Math.min(
+                    Math.min(tuning.maxConcurrentGpuTasks(), executorCores),
+                    gpuMemory / tuning.gpuMemoryPerTaskBytes()));
+    long perExecutor = memory / executorsPerNode;
+    long heap;
+    if (keptHeap.isPresent()) {
+      heap = keptHeap.getAsLong();
+    } else {
+      long pools = Math.min(MIN_POOLS_BYTES, perExecutor / 4);
+      heap =
+          Math.min(
+              Math.min(tuning.gpuHeapPerCoreBytes() * executorCores, tuning.maxHeapBytes()),
+              (long) ((perExecutor - pools) / (1 + factor)));
+      heap = roundHeap(heap);
+      while (heap > MIN_HEAP_BYTES && heap + overheadFor(heap, factor) > perExecutor) {
+        heap = roundHeap(heap - 64 * MIB);
+      }
+      if (heap < MIN_HEAP_BYTES || heap + overheadFor(heap, factor) > perExecutor) {
+        throw tooLittleMemory(executorsPerNode, perExecutor);
+      }
+    }
+    long other = overheadFor(heap, factor);
+    long left = perExecutor - heap - other;
+    long pinnedCap =
+        node.unifiedMemory() ? tuning.unifiedMaxPinnedPoolBytes() : tuning.maxPinnedPoolBytes();
+    long pinned =
+        keptBytes("spark.rapids.memory.pinnedPool.size")
+            .orElse(ByteSizes.floorTo(Math.min(pinnedCap, Math.max(0, left) / 2), MIB));
+    // a spill store that can hold what the GPU holds; on unified memory it is the GPU pool's own
+    // DRAM, so it stays at the pinned pool's size (the AutoTuner's implicit spill = pinned)
+    long spillCap = node.unifiedMemory() ? pinned : Math.max(pinned, gpuMemory);
+    long spill = ByteSizes.floorTo(Math.min(Math.max(0, left - pinned), spillCap), MIB);
+    if (left < pinned) {
+      notes.add(
+          fill(
+              "The kept values leave %s per executor for the pinned pool and host spill store after a %s"
+                  + " heap and %s of other overhead: the executors ask for more than the node has.",
+              ByteSizes.human(Math.max(0, left)), ByteSizes.human(heap), ByteSizes.human(other)));
+    }
+    long overhead = other + pinned + spill;
+    int usedCores = executorsPerNode * executorCores;
+    if (usedCores > cores) {
+      notes.add(
+          fill(
+              "The kept %d cores per executor × %d GPU executors ask for %d cores where the node has %d"
+                  + " after its reserve: the executors oversubscribe the CPUs.",
+              executorCores, executorsPerNode, usedCores, cores));
+    }
+    return new Sizing(
+        executorsPerNode,
+        executorCores,
+        heap,
+        overhead,
+        pinned,
+        spill,
+        concurrent,
+        Math.max(0, cores - usedCores),
+        Math.max(0, memory - executorsPerNode * (heap + overhead)));
   }
 
   private ExecutionMode resolveMode() {
     ExecutionMode requested = workload.mode();
     int gpus = node.gpuCount();
+    boolean supported = RapidsAccelerator.supports(spec.sparkVersion());
     if (requested == ExecutionMode.GPU) {
       if (gpus == 0) {
         throw new DgxSparkException(
             "mode gpu needs GPUs but the node has 0; expected mode cpu or auto, or a node with GPUs");
       }
+      RapidsAccelerator.shuffleManagerClass(spec.sparkVersion()); // throws when unsupported
       return ExecutionMode.GPU;
     }
     if (requested == ExecutionMode.CPU) {
@@ -308,6 +445,15 @@ final class Planner {
     }
     if (gpus == 0) {
       notes.add("mode auto chose cpu: the node has no GPU.");
+      return ExecutionMode.CPU;
+    }
+    if (!supported) {
+      notes.add(
+          fill(
+              "mode auto chose cpu: RAPIDS Accelerator %s does not support Spark %s (it supports up to %s).",
+              RapidsAccelerator.RELEASE,
+              spec.sparkVersion(),
+              RapidsAccelerator.NEWEST_SUPPORTED_SPARK));
       return ExecutionMode.CPU;
     }
     switch (workload.type()) {
@@ -384,6 +530,95 @@ final class Planner {
     return (bytes + MIB - 1) / MIB * MIB;
   }
 
+  private Optional<String> kept(String key) {
+    return Optional.ofNullable(spec.keep().get(key));
+  }
+
+  private OptionalInt keptInt(String key) {
+    Optional<String> v = kept(key);
+    if (v.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    if (!v.get().matches("[1-9][0-9]{0,5}")) {
+      throw new DgxSparkException(
+          fill("kept %s is '%s'; expected a whole number of 1 or more", key, v.get()));
+    }
+    return OptionalInt.of(Integer.parseInt(v.get()));
+  }
+
+  private OptionalLong keptBytes(String key) {
+    Optional<String> v = kept(key);
+    return v.isEmpty() ? OptionalLong.empty() : OptionalLong.of(ByteSizes.parseBytes(v.get()));
+  }
+
+  /** Where the driver runs, in words for the executor-count reason. */
+  private String driverText(ExecutorLayout l) {
+    switch (l.driverPlacement()) {
+      case SUBMITTING_HOST:
+        return "the driver runs on the submitting host (client deploy mode, spark-submit's default), so the"
+            + " workers keep nothing for it";
+      case NODE_LEFTOVER:
+        return fill(
+            "the driver (%d cores, %s) runs on one worker in what its executors leave over, counted once",
+            l.driverCores(),
+            ByteSizes.human(l.driverMemoryBytes() + l.driverMemoryOverheadBytes()));
+      case RESERVED_PER_NODE:
+        return cluster.nodeCount() == 1
+            ? fill(
+                "the driver (%d cores, %s) runs on this node and is held back before the executors are sized",
+                l.driverCores(),
+                ByteSizes.human(l.driverMemoryBytes() + l.driverMemoryOverheadBytes()))
+            : fill(
+                "cluster deploy mode starts the driver (%d cores, %s) on one worker; the executors leave too"
+                    + " little on a node and are all alike, so every node holds its room",
+                l.driverCores(),
+                ByteSizes.human(l.driverMemoryBytes() + l.driverMemoryOverheadBytes()));
+      default:
+        return "the driver runs the tasks itself";
+    }
+  }
+
+  /** Every byte of one node, as a sentence. */
+  private String memoryBudget(ExecutorLayout l) {
+    StringBuilder b = new StringBuilder();
+    b.append(fill("Memory of each node (%s): ", ByteSizes.human(node.memoryBytes())));
+    String one =
+        l.pinnedPoolBytes() > 0 || l.hostSpillBytes() > 0
+            ? fill(
+                "heap %s + overhead %s (pinned pool %s + host spill store %s + other off-heap %s)",
+                ByteSizes.human(l.executorMemoryBytes()),
+                ByteSizes.human(l.memoryOverheadBytes()),
+                ByteSizes.human(l.pinnedPoolBytes()),
+                ByteSizes.human(l.hostSpillBytes()),
+                ByteSizes.human(l.otherOverheadBytes()))
+            : fill(
+                "heap %s + overhead %s",
+                ByteSizes.human(l.executorMemoryBytes()), ByteSizes.human(l.memoryOverheadBytes()));
+    if (l.driverPlacement() == DriverPlacement.IN_PROCESS) {
+      b.append("the local JVM's ").append(one);
+    } else {
+      b.append(l.executorsPerNode()).append(" executor(s) × (").append(one).append(')');
+    }
+    if (l.driverMemoryPerNodeBytes() > 0) {
+      b.append(fill(" + driver %s", ByteSizes.human(l.driverMemoryPerNodeBytes())));
+    }
+    if (l.gpuHostMemoryBytes() > 0) {
+      b.append(fill(" + GPU pool in unified memory %s", ByteSizes.human(l.gpuHostMemoryBytes())));
+    }
+    b.append(
+        fill(
+            " + OS and daemons %s + idle %s, left to the OS page cache",
+            ByteSizes.human(l.reservedMemoryBytes()), ByteSizes.human(l.idleMemoryBytes())));
+    if (l.driverPlacement() == DriverPlacement.NODE_LEFTOVER) {
+      b.append(
+          fill(
+              " (on the driver's node %s of it holds the driver)",
+              ByteSizes.human(l.driverMemoryBytes() + l.driverMemoryOverheadBytes())));
+    }
+    b.append('.');
+    return b.toString();
+  }
+
   private void emitResources(ExecutorLayout l, boolean local, boolean python, double factor) {
     String factorText =
         python
@@ -414,61 +649,79 @@ final class Planner {
           Sources.SPARK_CONFIG);
       return;
     }
+    boolean gpu = l.pinnedPoolBytes() > 0 || l.hostSpillBytes() > 0;
     add(
         "spark.executor.cores",
         Integer.toString(l.executorCores()),
-        l.pinnedPoolBytes() > 0
+        gpu
             ? fill(
-                "%d task cores per GPU executor: enough CPU tasks to keep the GPU fed while others do I/O (tuning"
-                    + " guide: about twice the concurrent GPU tasks; AutoTuner default 16).",
-                l.executorCores())
+                "%d task cores per GPU executor: every core of the node but the OS reserve%s is shared among its"
+                    + " %d GPU executor(s), so CPU tasks keep the GPU fed while others do I/O (AutoTuner:"
+                    + " ceil(node cores ÷ GPUs)).",
+                l.executorCores(),
+                l.driverCoresPerNode() > 0 ? " and the driver" : "",
+                l.executorsPerNode())
             : fill(
                 "%d cores per executor: more concurrent tasks per JVM hurt I/O throughput, fewer lose the sharing"
                     + " of broadcasts and JVM overhead.",
                 l.executorCores()),
-        l.pinnedPoolBytes() > 0 ? Sources.AUTOTUNER : Sources.CLOUDERA);
+        gpu ? Sources.AUTOTUNER_RULES : Sources.CLOUDERA);
     add(
         "spark.executor.instances",
         Integer.toString(l.totalExecutors()),
         fill(
-            "%d executor(s) per node × %d node(s): %s; %d core(s) and %s per node stay with the OS, and room is"
-                + " kept for the driver.",
+            "%d executor(s) per node × %d node(s): %s; per node %d core(s) stay with the OS%s; %s.",
             l.executorsPerNode(),
             cluster.nodeCount(),
-            l.pinnedPoolBytes() > 0
+            gpu
                 ? "one executor per GPU, the only layout the RAPIDS Accelerator supports"
                 : "the node's usable cores divided by the cores per executor",
             l.reservedCores(),
-            ByteSizes.human(l.reservedMemoryBytes())),
-        l.pinnedPoolBytes() > 0 ? Sources.RAPIDS_TUNING : Sources.CLOUDERA);
-    boolean capped = l.executorMemoryBytes() == COMPRESSED_OOPS_HEAP_BYTES;
+            l.idleCores() > 0
+                ? fill(" and %d are left over by equal executors", l.idleCores())
+                : "",
+            driverText(l)),
+        gpu ? Sources.RAPIDS_TUNING : Sources.CLOUDERA);
+    boolean capped = l.executorMemoryBytes() == tuning.maxHeapBytes();
     add(
         "spark.executor.memory",
         ByteSizes.format(l.executorMemoryBytes()),
-        l.pinnedPoolBytes() > 0
+        gpu
             ? fill(
-                "About 2 GiB of heap per task core%s; the GPU holds the data, the heap holds task state.",
-                capped ? ", capped at 31 GiB to keep compressed object pointers" : "")
+                "Heap by need: %s per task core (AutoTuner HEAP_PER_CORE)%s; the GPU holds the data, the heap"
+                    + " holds task state, and the rest of the node goes to the pinned pool and spill store.",
+                ByteSizes.human(tuning.gpuHeapPerCoreBytes()),
+                capped
+                    ? ", capped at "
+                        + ByteSizes.human(l.executorMemoryBytes())
+                        + " to keep compressed object pointers"
+                    : "")
             : fill(
-                "The node's memory after the OS and driver, split between %d executors with overhead taken off%s.",
+                "The node's memory after the OS%s, split between %d executors with overhead taken off%s.",
+                l.driverMemoryPerNodeBytes() > 0 ? " and driver" : "",
                 l.executorsPerNode(),
                 capped
-                    ? ", capped at 31 GiB to keep compressed object pointers (the rest serves the page cache)"
+                    ? ", capped at "
+                        + ByteSizes.human(l.executorMemoryBytes())
+                        + " to keep compressed object pointers (the rest serves the page cache)"
                     : ""),
-        capped ? Sources.JVM_OOPS : Sources.SPARK_TUNING);
+        capped ? Sources.JVM_OOPS : gpu ? Sources.AUTOTUNER_RULES : Sources.SPARK_TUNING);
     add(
         "spark.executor.memoryOverhead",
         ByteSizes.format(l.memoryOverheadBytes()),
-        l.pinnedPoolBytes() > 0
+        gpu
             ? fill(
-                "Covers the pinned pool (%s), the host spill budget and %s of the heap for native cuDF and JVM"
-                    + " buffers; Spark would derive only max(384 MiB, factor × heap).",
-                ByteSizes.format(l.pinnedPoolBytes()), python ? "40 %" : "10 %")
+                "Pinned pool %s + host spill store %s + other off-heap %s (max(384 MiB, %s of the heap)) for"
+                    + " native cuDF and JVM buffers; Spark would derive only max(384 MiB, factor × heap).",
+                ByteSizes.human(l.pinnedPoolBytes()),
+                ByteSizes.human(l.hostSpillBytes()),
+                ByteSizes.human(l.otherOverheadBytes()),
+                python ? "40 %" : "10 %")
             : fill(
                 "max(384 MiB, factor × heap) with factor %s, set explicitly so every cluster manager reserves"
                     + " the same.",
                 factorText),
-        l.pinnedPoolBytes() > 0 ? Sources.RAPIDS_TUNING : Sources.SPARK_CONFIG);
+        gpu ? Sources.AUTOTUNER_MEMORY : Sources.SPARK_CONFIG);
     add(
         "spark.driver.memory",
         ByteSizes.format(l.driverMemoryBytes()),
@@ -518,34 +771,45 @@ final class Planner {
   private void emitShuffle(ExecutorLayout l, boolean gpu) {
     int slots = l.taskSlots();
     long target = gpu ? GPU_PARTITION_BYTES : CPU_PARTITION_BYTES;
-    int floor = gpu ? slots : 2 * slots;
-    long partitions = floor;
-    String basis;
+    String value;
+    String reason;
     if (workload.inputBytes().isPresent()) {
+      int floor = gpu ? slots : 2 * slots;
       long input = workload.inputBytes().getAsLong();
       long bySize = (input + target - 1) / target;
-      partitions = Math.max(floor, bySize);
-      basis =
+      long partitions = Math.max(floor, bySize);
+      // round up to whole waves of the cluster's task slots
+      partitions = Math.min(Integer.MAX_VALUE / 2, (partitions + slots - 1) / slots * slots);
+      value = Long.toString(partitions);
+      reason =
           fill(
-              "%s of input in partitions of about %s, at least %s",
+              "%s of input in partitions of about %s, at least %s, rounded up to whole waves of the %d task"
+                  + " slots; AQE coalesces small ones.",
               ByteSizes.human(input),
               ByteSizes.format(target),
-              gpu ? "one per task slot" : "two per task slot (2–3 tasks per core)");
+              gpu ? "one per task slot" : "two per task slot (2–3 tasks per core)",
+              slots);
+    } else if (gpu) {
+      value = Integer.toString(Math.max(DEFAULT_SHUFFLE_PARTITIONS, slots));
+      reason =
+          fill(
+              "Input size unknown: Spark's default 200 (also the AutoTuner's), or one per task slot when the"
+                  + " %d slots are more; AQE can only merge partitions, never split them, so a low start"
+                  + " cannot be fixed at run time.",
+              slots);
     } else {
-      basis =
-          gpu
-              ? "input size unknown: one partition per task slot"
-              : "input size unknown: two partitions per task slot (2–3 tasks per core)";
+      value = Integer.toString(2 * slots);
+      reason =
+          fill(
+              "Input size unknown: two partitions per task slot (2–3 tasks per core) for the %d slots; AQE"
+                  + " coalesces small ones.",
+              slots);
     }
-    // round up to whole waves of the cluster's task slots
-    partitions = Math.min(Integer.MAX_VALUE / 2, (partitions + slots - 1) / slots * slots);
     add(
         "spark.sql.shuffle.partitions",
-        Long.toString(partitions),
-        fill(
-            "%s, rounded up to whole waves of the %d task slots; AQE coalesces small ones.",
-            basis, slots),
-        gpu ? Sources.RAPIDS_TUNING : Sources.SPARK_TUNING);
+        value,
+        reason,
+        gpu ? Sources.AUTOTUNER_RULES : Sources.SPARK_TUNING);
     add(
         "spark.default.parallelism",
         Integer.toString(slots),
@@ -586,21 +850,47 @@ final class Planner {
   }
 
   private void emitSerializerAndAqe(boolean gpu) {
+    String serializer = kept("spark.serializer").orElse(KRYO);
+    boolean kryo = serializer.contains(KRYO);
+    planned.add("spark.serializer");
     add(
         "spark.serializer",
-        "org.apache.spark.serializer.KryoSerializer",
-        "Kryo is faster and more compact than Java serialization for shuffled and cached RDD data.",
+        serializer,
+        kryo
+            ? "Kryo is faster and more compact than Java serialization for shuffled and cached RDD data."
+            : "Kept as given (--keep); Kryo settings are left out because Kryo is not used.",
         Sources.SPARK_TUNING);
-    boolean big =
-        workload.type() == WorkloadType.ML_TRAINING || workload.type() == WorkloadType.GRAPH;
-    add(
-        "spark.kryoserializer.buffer.max",
-        big ? "1024m" : "256m",
-        big
-            ? "Model vectors and graph partitions serialize to large objects; 1 GiB stays below Spark's 2048m"
-                + " limit."
-            : "Room for large records (default 64m) while staying far below Spark's 2048m limit.",
-        Sources.SPARK_CONFIG);
+    if (kryo) {
+      boolean big =
+          workload.type() == WorkloadType.ML_TRAINING || workload.type() == WorkloadType.GRAPH;
+      long buffer = big ? GIB : gpu ? GPU_KRYO_BUFFER_BYTES : 256 * MIB;
+      add(
+          "spark.kryoserializer.buffer.max",
+          ByteSizes.format(buffer),
+          big
+              ? "Model vectors and graph partitions serialize to large objects; 1 GiB stays below Spark's 2048m"
+                  + " limit."
+              : gpu
+                  ? "At least 512m with the RAPIDS Accelerator, whose serialized batches are large (AutoTuner);"
+                      + " far below Spark's 2048m limit."
+                  : "Room for large records (default 64m) while staying far below Spark's 2048m limit.",
+          gpu ? Sources.RAPIDS_KRYO : Sources.SPARK_CONFIG);
+      if (gpu) {
+        Optional<String> own = kept("spark.kryo.registrator");
+        boolean has =
+            own.map(r -> List.of(r.split(",")).contains(GPU_KRYO_REGISTRATOR)).orElse(false);
+        planned.add("spark.kryo.registrator");
+        add(
+            "spark.kryo.registrator",
+            own.map(r -> has ? r : r + "," + GPU_KRYO_REGISTRATOR).orElse(GPU_KRYO_REGISTRATOR),
+            own.isPresent()
+                ? "The kept registrators with the RAPIDS Accelerator's GpuKryoRegistrator appended: Kryo must"
+                    + " know the plugin's classes to serialize its broadcasts and cached batches."
+                : "The RAPIDS Accelerator's registrator: with Kryo, Spark must know the plugin's classes to"
+                    + " serialize its broadcasts and cached batches.",
+            Sources.RAPIDS_KRYO);
+      }
+    }
     add(
         "spark.sql.adaptive.enabled",
         "true",
@@ -625,6 +915,12 @@ final class Planner {
           "false",
           "Otherwise Spark ignores the advisory size and keeps many small partitions, which starves the GPU.",
           Sources.AUTOTUNER);
+      add(
+          "spark.sql.adaptive.coalescePartitions.minPartitionSize",
+          "4m",
+          "GPU tasks cost more to start than CPU tasks, so coalesced partitions stay at least 4 MiB (Spark's"
+              + " default 1m; AutoTuner AQE_MIN_PARTITION_SIZE).",
+          Sources.AUTOTUNER);
     }
     add(
         "spark.sql.adaptive.skewJoin.enabled",
@@ -634,7 +930,7 @@ final class Planner {
   }
 
   private void emitGpu(
-      ExecutorLayout l, boolean local, int concurrentGpuTasks, double allocFraction, long spill) {
+      ExecutorLayout l, boolean local, int concurrentGpuTasks, double allocFraction) {
     add(
         "spark.plugins",
         "com.nvidia.spark.SQLPlugin",
@@ -691,23 +987,38 @@ final class Planner {
         "spark.rapids.sql.concurrentGpuTasks",
         Integer.toString(concurrentGpuTasks),
         fill(
-            "min(4, GPU memory %s ÷ 7.5 GB per task): tasks sharing the GPU at once; more than 4 gives little"
-                + " and risks GPU out-of-memory.",
-            ByteSizes.human(gpuMemory)),
-        Sources.AUTOTUNER);
+            "min(%d, GPU memory %s ÷ %s per task): tasks sharing the GPU at once. From plugin 25.06 on this is"
+                + " the starting point of the plugin's own adjustment (concurrentGpuTasks.dynamic, on by"
+                + " default), set here so the start follows this GPU instead of a T4-era estimate.",
+            tuning.maxConcurrentGpuTasks(),
+            ByteSizes.human(gpuMemory),
+            ByteSizes.human(tuning.gpuMemoryPerTaskBytes())),
+        Sources.AUTOTUNER_RULES);
     add(
         "spark.rapids.memory.pinnedPool.size",
         ByteSizes.format(l.pinnedPoolBytes()),
         node.unifiedMemory()
-            ? "Pinned host memory speeds CPU↔GPU copies; kept small because on unified memory it is the same DRAM."
-            : "Pinned host memory speeds CPU↔GPU copies and spills (AutoTuner caps it at 4 GiB per executor);"
-                + " the executor overhead covers it.",
-        Sources.AUTOTUNER);
+            ? fill(
+                "Pinned host memory speeds CPU↔GPU copies; at most %s because on unified memory it is the same"
+                    + " DRAM as everything else.",
+                ByteSizes.human(tuning.unifiedMaxPinnedPoolBytes()))
+            : fill(
+                "Pinned host memory speeds CPU↔GPU copies and spills: half of what the heap and other overhead"
+                    + " leave, at most %s per executor (AutoTuner: min(8g, left ÷ 2)); inside the overhead.",
+                ByteSizes.human(tuning.maxPinnedPoolBytes())),
+        Sources.AUTOTUNER_MEMORY);
     add(
         "spark.rapids.memory.host.spillStorageSize",
-        ByteSizes.format(spill),
-        "Host memory for GPU spill before it goes to disk, budgeted inside the executor overhead.",
-        Sources.AUTOTUNER);
+        ByteSizes.format(l.hostSpillBytes()),
+        node.unifiedMemory()
+            ? "Host memory for GPU data spilled before it goes to disk; on unified memory it is the GPU"
+                + " pool's own DRAM, so it is kept at the pinned pool's size; inside the overhead."
+            : fill(
+                "Host memory for GPU data spilled before it goes to disk: the rest of the executor's share, up"
+                    + " to the GPU's own %s (enough to hold everything the GPU can spill); inside the"
+                    + " overhead.",
+                ByteSizes.human(gpuMemory)),
+        Sources.RAPIDS_SHUFFLE);
     add(
         "spark.rapids.memory.gpu.pool",
         "ASYNC",
@@ -732,33 +1043,150 @@ final class Planner {
           Sources.RAPIDS_CONFIGS);
     }
     add(
-        "spark.rapids.shuffle.mode",
-        "MULTITHREADED",
-        cluster.nodeCount() > 1 && cluster.interconnectBytesPerSecond() > 0
-            ? "Thread-pool shuffle works everywhere; UCX mode can use the RDMA fabric but needs UCX installed on"
-                + " every node."
-            : "Thread-pool shuffle, the plugin's default; UCX only pays off across an RDMA fabric.",
-        Sources.RAPIDS_TUNING);
+        "spark.rapids.sql.batchSizeBytes",
+        "1g",
+        "1 GiB GPU batches: with no GPU event log to show the memory to spare, the AutoTuner's own"
+            + " Qualification value (its Profiling value 2147483647 needs GPU-run evidence); the plugin"
+            + " caps it below 2 GiB.",
+        Sources.AUTOTUNER);
+    emitRapidsShuffle(l);
+    int c = l.executorCores();
     add(
         "spark.rapids.sql.multiThreadedRead.numThreads",
-        Integer.toString(Math.max(20, l.executorCores())),
-        "Reader threads per executor for cloud and many-file input: max(20, executor cores).",
-        Sources.RAPIDS_CONFIGS);
+        Integer.toString(c < 4 ? Math.max(20, c) : Math.min(1000, Math.max(20, 2 * c))),
+        fill(
+            "Reader threads per executor for many-file and remote input: %s (AutoTuner on-prem rule).",
+            c < 4 ? "max(20, cores)" : "2 × cores, from 20 to 1000"),
+        Sources.AUTOTUNER_RULES);
     add(
         "spark.locality.wait",
         "0s",
         "GPU tasks are short; waiting for a data-local slot costs more than reading over a fast network.",
         Sources.RAPIDS_TUNING);
     notes.add(
-        "Put the RAPIDS Accelerator jar (rapids-4-spark_2.13, cuda12 or cuda13 build; -arm64 on Grace and GB10)"
-            + " on the driver and executor class path; for its accelerated shuffle set spark.shuffle.manager to"
-            + " com.nvidia.spark.rapids.spark<NNN>.RapidsShuffleManager where <NNN> is your Spark version"
-            + " without dots.");
+        fill(
+            "Put the RAPIDS Accelerator %s jar on the driver and executor class path"
+                + " (spark.driver.extraClassPath and spark.executor.extraClassPath; its shuffle manager is"
+                + " loaded before --jars are): %s; the cuda12 or cuda13 build, -arm64 on Grace and GB10.",
+            RapidsAccelerator.RELEASE,
+            spec.sparkVersion().major() >= 4
+                ? "rapids-4-spark_2.13: Spark 4 is built for Scala 2.13"
+                : spec.sparkVersion().minor() >= 5
+                    ? "rapids-4-spark_2.12, or _2.13 for a Scala 2.13 build of Spark 3.5"
+                    : "rapids-4-spark_2.12: Spark 3.3 and 3.4 are built for Scala 2.12"));
     if (node.unifiedMemory()) {
       notes.add(
           "This node's GPU shares system memory (unified memory): nvidia-smi reports no GPU memory, so the GPU"
               + " pool is planned as a share of system memory.");
     }
+  }
+
+  /**
+   * The RAPIDS shuffle: the mode, the shim's manager class for the target Spark version (without it
+   * the mode does nothing) and the thread pools.
+   */
+  private void emitRapidsShuffle(ExecutorLayout l) {
+    planned.add("spark.shuffle.manager");
+    planned.add("spark.rapids.shuffle.mode");
+    Optional<String> manager = kept("spark.shuffle.manager");
+    if (manager.isPresent() && !manager.get().endsWith(".RapidsShuffleManager")) {
+      add(
+          "spark.shuffle.manager",
+          manager.get(),
+          "Kept as given (--keep); the RAPIDS shuffle needs its own manager, so spark.rapids.shuffle.mode is"
+              + " left out and Spark's shuffle runs on the CPU.",
+          Sources.RAPIDS_SHUFFLE);
+      notes.add(
+          fill(
+              "The kept spark.shuffle.manager=%s turns the RAPIDS shuffle off: GPU data goes through Spark's"
+                  + " shuffle.",
+              manager.get()));
+      return;
+    }
+    String mode = kept("spark.rapids.shuffle.mode").orElse("MULTITHREADED");
+    add(
+        "spark.rapids.shuffle.mode",
+        mode,
+        kept("spark.rapids.shuffle.mode").isPresent()
+            ? "Kept as given (--keep)."
+            : cluster.nodeCount() > 1 && cluster.interconnectBytesPerSecond() > 0
+                ? "Thread-pool shuffle works everywhere; UCX mode can use the RDMA fabric but needs UCX installed on"
+                    + " every node."
+                : "Thread-pool shuffle, the plugin's default; UCX only pays off across an RDMA fabric.",
+        Sources.RAPIDS_SHUFFLE);
+    String cls = RapidsAccelerator.shuffleManagerClass(spec.sparkVersion());
+    if (manager.isPresent() && !manager.get().equals(cls)) {
+      notes.add(
+          fill(
+              "The kept spark.shuffle.manager=%s is not the class of the Spark %s shim (%s): Spark will not"
+                  + " start with another shim's shuffle manager.",
+              manager.get(), spec.sparkVersion(), cls));
+    }
+    add(
+        "spark.shuffle.manager",
+        manager.orElse(cls),
+        manager.isPresent()
+            ? fill(
+                "Kept as given (--keep); for Spark %s the plugin's class is %s.",
+                spec.sparkVersion(), cls)
+            : fill(
+                "The RAPIDS shuffle manager of the Spark %s shim: without it spark.rapids.shuffle.mode has no"
+                    + " effect (pass --spark-version for another Spark).",
+                spec.sparkVersion()),
+        RapidsAccelerator.SOURCE);
+    if (mode.equals("MULTITHREADED") && l.executorCores() >= 4) {
+      int c = l.executorCores();
+      String threads = Integer.toString(c < 16 ? 20 : (int) (1.5 * c));
+      String rule = c < 16 ? "20 below 16 cores" : "1.5 × cores from 16 cores";
+      for (String side : List.of("reader", "writer")) {
+        add(
+            "spark.rapids.shuffle.multiThreaded." + side + ".threads",
+            threads,
+            fill(
+                "Shuffle %s threads per executor: %s (AutoTuner on-prem rule; the plugin's default is 20).",
+                side, rule),
+            Sources.AUTOTUNER_RULES);
+      }
+    }
+  }
+
+  /**
+   * Puts the kept properties in: values the planner built from them stay, others replace the
+   * recommendation (saying what it would have been) or are added.
+   */
+  private void applyKeeps() {
+    for (Map.Entry<String, String> e : spec.keep().entrySet()) {
+      String key = e.getKey();
+      String value = e.getValue();
+      int at = indexOf(key);
+      if (PLANNED_KEEPS.contains(key) && at >= 0 && planned.contains(key)) {
+        continue;
+      }
+      if (at < 0) {
+        add(key, value, "Kept as given (--keep); not one the optimizer sets.", null);
+        continue;
+      }
+      ConfigValue ours = values.get(at);
+      String reason =
+          ours.value().equals(value)
+              ? "Kept as given (--keep), the same as recommended: " + ours.reason()
+              : PLANNED_KEEPS.contains(key)
+                  ? "Kept as given (--keep); the rest of the config is planned around it: "
+                      + ours.reason()
+                  : fill(
+                      "Kept as given (--keep); recommended was %s: %s",
+                      ours.value(), ours.reason());
+      values.set(at, new ConfigValue(key, value, reason, ours.source()));
+    }
+  }
+
+  private int indexOf(String key) {
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i).key().equals(key)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** 1/cores, rounded down to 6 decimals so that floor(1/amount) is never below cores. */

@@ -17,6 +17,18 @@ final class Sources {
       "RAPIDS Accelerator on-prem getting started (GPU scheduling, getGpusResources.sh), NVIDIA/spark-rapids docs";
   static final String AUTOTUNER =
       "NVIDIA spark-rapids-tools AutoTuner defaults, core/src/main/resources/bootstrap/tuningConfigs.yaml";
+  static final String AUTOTUNER_RULES =
+      "NVIDIA spark-rapids-tools AutoTuner, core/src/main/scala/com/nvidia/spark/rapids/tool/tuning/AutoTuner.scala"
+          + " (commit 002d9302)";
+  static final String AUTOTUNER_MEMORY =
+      "NVIDIA spark-rapids-tools AutoTuner memory rule, AutoTuner.scala calcOverallMemory, with PR 2076"
+          + " (github.com/NVIDIA/spark-rapids-tools/pull/2076: pinned pool cap 4g to 8g)";
+  static final String RAPIDS_SHUFFLE =
+      "RAPIDS Shuffle Manager, NVIDIA/spark-rapids docs/additional-functionality/rapids-shuffle.md";
+  static final String RAPIDS_KRYO =
+      "RAPIDS Accelerator on-prem getting started, NVIDIA/spark-rapids docs/get-started/getting-started-on-prem.md"
+          + " (with KryoSerializer register GpuKryoRegistrator), and AutoTuner.scala"
+          + " recommendKryoSerializerSetting (kryoserializer.buffer.max >= 512m)";
   static final String JVM_OOPS =
       "HotSpot compressed ordinary object pointers apply to heaps below 32 GB (Spark Tuning Guide, memory tuning)";
 

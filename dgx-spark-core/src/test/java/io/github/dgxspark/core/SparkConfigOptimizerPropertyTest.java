@@ -50,8 +50,7 @@ class SparkConfigOptimizerPropertyTest {
               OptimizationResult r = SparkConfigOptimizer.optimize(cluster, workload);
               ExecutorLayout l = r.layout();
               NodeSpec node = cluster.node();
-              boolean local = cluster.manager() == ClusterManager.LOCAL;
-              long driver = local ? 0 : l.driverMemoryBytes() + l.driverMemoryOverheadBytes();
+              long driver = l.driverMemoryPerNodeBytes();
               long memory =
                   l.executorsPerNode() * (l.executorFootprintBytes())
                       + driver
@@ -62,7 +61,7 @@ class SparkConfigOptimizerPropertyTest {
                   () -> "memory " + memory + " > node " + node + " " + l);
               int cores =
                   l.executorsPerNode() * l.executorCores()
-                      + (local ? 0 : l.driverCores())
+                      + l.driverCoresPerNode()
                       + l.reservedCores();
               assertTrue(
                   cores <= node.logicalCores(),

@@ -59,27 +59,37 @@ class SparkConfigOptimizerTest {
   }
 
   @Test
-  void optimize_dgxH100Gpu_oneExecutorPerGpuWithSixteenCores() {
+  void optimize_dgxH100Gpu_oneExecutorPerGpuOnEveryCoreButTheReserve() {
     OptimizationResult r = optimize(DGX_H100, 1, WorkloadType.ETL, ExecutionMode.GPU);
     assertEquals(ExecutionMode.GPU, r.mode());
     assertEquals("8", value(r, "spark.executor.instances"));
-    assertEquals("16", value(r, "spark.executor.cores"));
+    // 224 threads - 2 for the OS (1 %) = 222 = 8 × 27 + 6; the driver's 2 cores fit in the 6
+    assertEquals("27", value(r, "spark.executor.cores"));
+    assertEquals(DriverPlacement.NODE_LEFTOVER, r.layout().driverPlacement());
+    assertEquals(6, r.layout().idleCores());
     assertEquals("31g", value(r, "spark.executor.memory"));
     assertEquals("1", value(r, "spark.executor.resource.gpu.amount"));
-    assertEquals("0.0625", value(r, "spark.task.resource.gpu.amount"));
+    assertEquals("0.037037", value(r, "spark.task.resource.gpu.amount"));
     // 81559 MiB / 7500 MiB = 10 → capped at 4
     assertEquals("4", value(r, "spark.rapids.sql.concurrentGpuTasks"));
-    assertEquals("4g", value(r, "spark.rapids.memory.pinnedPool.size"));
-    // overhead = pinned 4 GiB + spill 2 GiB + 10 % of 31 GiB = 9.1 GiB, rounded up to MiB
-    assertEquals(
-        ByteSizes.format((6 * GIB + (long) (0.1 * 31 * GIB) + MIB - 1) / MIB * MIB),
-        value(r, "spark.executor.memoryOverhead"));
+    // (2 TiB - 16 GiB) / 8 = 254 GiB per executor: pinned at the 8 GiB cap (spark-rapids-tools
+    // PR 2076), the spill store holds one H100's 81559 MiB, other overhead 10 % of 31 GiB = 3175m
+    assertEquals("8g", value(r, "spark.rapids.memory.pinnedPool.size"));
+    assertEquals("81559m", value(r, "spark.rapids.memory.host.spillStorageSize"));
+    assertEquals("92926m", value(r, "spark.executor.memoryOverhead"));
     assertEquals("com.nvidia.spark.SQLPlugin", value(r, "spark.plugins"));
+    assertEquals(
+        "com.nvidia.spark.rapids.spark411.RapidsShuffleManager", value(r, "spark.shuffle.manager"));
+    assertEquals("com.nvidia.spark.rapids.GpuKryoRegistrator", value(r, "spark.kryo.registrator"));
+    assertEquals("512m", value(r, "spark.kryoserializer.buffer.max"));
+    // AutoTuner on-prem rules at 27 cores: 1.5 × 27 shuffle threads, 2 × 27 reader threads
+    assertEquals("40", value(r, "spark.rapids.shuffle.multiThreaded.reader.threads"));
+    assertEquals("54", value(r, "spark.rapids.sql.multiThreadedRead.numThreads"));
     assertEquals("0s", value(r, "spark.locality.wait"));
     assertEquals("512m", value(r, "spark.sql.files.maxPartitionBytes"));
     assertEquals("8", value(r, "spark.worker.resource.gpu.amount"));
-    // 1 TiB / 512 MiB = 2048 partitions, a whole number of waves of 128 slots
-    assertEquals("2048", value(r, "spark.sql.shuffle.partitions"));
+    // 1 TiB / 512 MiB = 2048 partitions, rounded up to 10 whole waves of 216 slots
+    assertEquals("2160", value(r, "spark.sql.shuffle.partitions"));
     assertEquals("48m", value(r, "spark.reducer.maxSizeInFlight"));
   }
 
@@ -87,10 +97,11 @@ class SparkConfigOptimizerTest {
   void optimize_fourDgxH100Gpu_scalesInstancesAndPartitions() {
     OptimizationResult r = optimize(DGX_H100, 4, WorkloadType.ETL, ExecutionMode.GPU);
     assertEquals("32", value(r, "spark.executor.instances"));
-    assertEquals(512, r.layout().taskSlots());
-    assertEquals("2048", value(r, "spark.sql.shuffle.partitions"));
+    assertEquals(864, r.layout().taskSlots());
+    // 2048 by size, rounded up to 3 waves of 864 slots
+    assertEquals("2592", value(r, "spark.sql.shuffle.partitions"));
     assertEquals("300s", value(r, "spark.network.timeout"));
-    assertEquals("512", value(r, "spark.cores.max"));
+    assertEquals("864", value(r, "spark.cores.max"));
     assertEquals("96m", value(r, "spark.reducer.maxSizeInFlight"));
   }
 
@@ -99,8 +110,8 @@ class SparkConfigOptimizerTest {
     OptimizationResult r = optimize(DGX_H100, 1, WorkloadType.SQL_ANALYTICS, ExecutionMode.CPU);
     assertEquals(ExecutionMode.CPU, r.mode());
     ExecutorLayout l = r.layout();
-    // 224 threads - 2 for the OS - 2 for the driver = 220 → 44 executors of 5 cores (even: 2 NUMA
-    // nodes)
+    // 224 threads - 2 for the OS = 222 → 44 executors of 5 cores (even: 2 NUMA nodes); the driver's
+    // 2 cores fit in the 2 left over
     assertEquals(5, l.executorCores());
     assertEquals(44, l.executorsPerNode());
     assertEquals("31g", value(r, "spark.executor.memory"));
@@ -122,7 +133,9 @@ class SparkConfigOptimizerTest {
     OptimizationResult r = optimize(DGX_SPARK, 1, WorkloadType.ETL, ExecutionMode.GPU);
     ExecutorLayout l = r.layout();
     assertEquals(1, l.executorsPerNode());
-    assertEquals(16, l.executorCores());
+    // 20 cores - 1 for the OS - 2 for the driver, which runs on this one node
+    assertEquals(17, l.executorCores());
+    assertEquals(DriverPlacement.RESERVED_PER_NODE, l.driverPlacement());
     assertEquals("0.5", value(r, "spark.rapids.memory.gpu.allocFraction"));
     assertEquals("0.5", value(r, "spark.rapids.memory.gpu.maxAllocFraction"));
     assertEquals("2g", value(r, "spark.rapids.memory.pinnedPool.size"));

@@ -12,6 +12,7 @@ import io.github.dgxspark.core.GpuSpec;
 import io.github.dgxspark.core.NicSpec;
 import io.github.dgxspark.core.NodeSpec;
 import io.github.dgxspark.core.OptimizationResult;
+import io.github.dgxspark.core.PlanSpec;
 import io.github.dgxspark.core.Redaction;
 import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.SparkConfigOptimizer;
@@ -196,7 +197,8 @@ public final class Operations {
 
   /**
    * A complete Spark config for the workload on the hardware: {@code {"config":{key:value},
-   * "reasons":{key:why},"mode","layout":{...},"notes":[...],"hardware":{...},"workload":{...}}}.
+   * "reasons":{key:why},"mode","layout":{...},"notes":[...],"hardware":{...},"workload":{...},
+   * "plan":{...}}}, for the newest Spark the RAPIDS Accelerator supports in client deploy mode.
    *
    * @param hardware where the hardware comes from
    * @param workload what the job is
@@ -205,11 +207,30 @@ public final class Operations {
    *     resolved, or the optimizer cannot meet the request
    */
   public static ObjectNode recommend(HardwareOptions hardware, WorkloadOptions workload) {
+    return recommend(hardware, workload, PlanOptions.none());
+  }
+
+  /**
+   * A complete Spark config as {@link #recommend(HardwareOptions, WorkloadOptions)}, for a given
+   * Spark version and deploy mode, with properties kept as given and constants overridden; {@code
+   * "plan"} echoes the version, deploy mode, kept properties and constants used.
+   *
+   * @param hardware where the hardware comes from
+   * @param workload what the job is
+   * @param plan the Spark version, deploy mode, kept properties and constants
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException if the hardware, workload or plan cannot be
+   *     resolved, or the optimizer cannot meet the request
+   */
+  public static ObjectNode recommend(
+      HardwareOptions hardware, WorkloadOptions workload, PlanOptions plan) {
     Objects.requireNonNull(hardware, "hardware");
     Objects.requireNonNull(workload, "workload");
+    Objects.requireNonNull(plan, "plan");
+    PlanSpec planSpec = plan.resolve();
     HardwareOptions.Resolved hw = hardware.resolve();
     WorkloadSpec spec = workload.resolve();
-    OptimizationResult r = SparkConfigOptimizer.optimize(hw.cluster(), spec);
+    OptimizationResult r = SparkConfigOptimizer.optimize(hw.cluster(), spec, planSpec);
     ObjectNode o = Json.object();
     o.set("config", Json.texts(r.config().entries()));
     o.set("reasons", Json.texts(r.reasons()));
@@ -218,6 +239,11 @@ public final class Operations {
     o.set("notes", Json.texts(r.notes()));
     o.set("hardware", clusterSummary(hw));
     o.set("workload", workloadTree(spec));
+    ObjectNode p = o.putObject("plan");
+    p.put("sparkVersion", planSpec.sparkVersion().toString());
+    p.put("deployMode", planSpec.deployMode().id());
+    p.set("keep", Json.texts(planSpec.keep()));
+    p.set("tuning", Json.texts(planSpec.tuning().asMap()));
     return o;
   }
 

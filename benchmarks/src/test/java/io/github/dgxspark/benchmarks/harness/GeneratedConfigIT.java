@@ -153,10 +153,15 @@ class GeneratedConfigIT {
     assertEquals(20, sessions);
   }
 
-  /** Keys that name things only the target cluster has: the master, RAPIDS, GPU resources. */
+  /**
+   * Keys that name things only the target cluster has: the master, RAPIDS (its plugin, shuffle
+   * manager and Kryo registrator classes live in the RAPIDS jar), GPU resources.
+   */
   static boolean targetOnly(String key) {
     return key.equals("spark.master")
         || key.equals("spark.plugins")
+        || key.equals("spark.shuffle.manager")
+        || key.equals("spark.kryo.registrator")
         || key.startsWith("spark.rapids.")
         || key.matches("spark\\.(executor|task|worker|driver)\\.resource\\..*");
   }

@@ -39,16 +39,19 @@ final class SparkConfChecks {
    * docs.nvidia.com/spark-rapids/user-guide/latest/additional-functionality/advanced_configs.html).
    */
   private static final Map<String, String> RAPIDS_FORMS =
-      Map.of(
-          "spark.rapids.sql.enabled", "boolean",
-          "spark.rapids.sql.concurrentGpuTasks", "int",
-          "spark.rapids.memory.pinnedPool.size", "bytes",
-          "spark.rapids.memory.host.spillStorageSize", "bytes",
-          "spark.rapids.memory.gpu.pool", "ASYNC|ARENA|DEFAULT|NONE",
-          "spark.rapids.memory.gpu.allocFraction", "fraction",
-          "spark.rapids.memory.gpu.maxAllocFraction", "fraction",
-          "spark.rapids.shuffle.mode", "MULTITHREADED|UCX|CACHE_ONLY",
-          "spark.rapids.sql.multiThreadedRead.numThreads", "int");
+      Map.ofEntries(
+          Map.entry("spark.rapids.sql.enabled", "boolean"),
+          Map.entry("spark.rapids.sql.concurrentGpuTasks", "int"),
+          Map.entry("spark.rapids.sql.batchSizeBytes", "bytes"),
+          Map.entry("spark.rapids.memory.pinnedPool.size", "bytes"),
+          Map.entry("spark.rapids.memory.host.spillStorageSize", "bytes"),
+          Map.entry("spark.rapids.memory.gpu.pool", "ASYNC|ARENA|DEFAULT|NONE"),
+          Map.entry("spark.rapids.memory.gpu.allocFraction", "fraction"),
+          Map.entry("spark.rapids.memory.gpu.maxAllocFraction", "fraction"),
+          Map.entry("spark.rapids.shuffle.mode", "MULTITHREADED|UCX|CACHE_ONLY"),
+          Map.entry("spark.rapids.shuffle.multiThreaded.reader.threads", "int"),
+          Map.entry("spark.rapids.shuffle.multiThreaded.writer.threads", "int"),
+          Map.entry("spark.rapids.sql.multiThreadedRead.numThreads", "int"));
 
   static {
     // config entries register when the object holding them is initialised

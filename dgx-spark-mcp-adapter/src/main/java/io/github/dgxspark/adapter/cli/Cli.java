@@ -177,6 +177,7 @@ public final class Cli {
     @Spec CommandSpec spec;
     @Mixin Options.Hardware hardware;
     @Mixin Options.Workload workload;
+    @Mixin Options.Plan plan;
 
     @Option(
         names = "--format",
@@ -188,7 +189,8 @@ public final class Cli {
     public Integer call() {
       ObjectNode r =
           Operations.redacted(
-              Operations.recommend(hardware.toOptions(), workload.toOptions()), Map.of());
+              Operations.recommend(hardware.toOptions(), workload.toOptions(), plan.toOptions()),
+              Map.of());
       PrintWriter out = spec.commandLine().getOut();
       switch (format) {
         case conf:

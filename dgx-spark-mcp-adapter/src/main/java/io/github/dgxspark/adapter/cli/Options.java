@@ -1,15 +1,22 @@
 package io.github.dgxspark.adapter.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dgxspark.adapter.AdapterException;
 import io.github.dgxspark.adapter.HardwareOptions;
 import io.github.dgxspark.adapter.Inputs;
+import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.adapter.Operations;
+import io.github.dgxspark.adapter.PlanOptions;
 import io.github.dgxspark.adapter.WorkloadOptions;
 import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.DgxSparkException;
 import io.github.dgxspark.hardware.HardwareReport;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
@@ -129,6 +136,84 @@ final class Options {
           Optional.ofNullable(dataSize),
           Optional.ofNullable(mode));
     }
+  }
+
+  /** Plan options: the target Spark version, deploy mode, kept properties and constants. */
+  static final class Plan {
+    @Option(
+        names = "--spark-version",
+        paramLabel = "VERSION",
+        description =
+            "Spark version the config is for, e.g. 3.5.1 (default: the newest the RAPIDS"
+                + " Accelerator supports); it names the RAPIDS shuffle manager class")
+    String sparkVersion;
+
+    @Option(
+        names = "--deploy-mode",
+        paramLabel = "MODE",
+        description =
+            "client (spark-submit's default: the driver runs on the submitting host) or cluster")
+    String deployMode;
+
+    @Option(
+        names = "--keep",
+        paramLabel = "KEY=VALUE",
+        description =
+            "keep this property as given and plan the rest around it (repeatable), e.g. --keep"
+                + " spark.executor.cores=8")
+    List<String> keep = new ArrayList<>();
+
+    @Option(
+        names = "--tuning",
+        paramLabel = "FILE.json",
+        description =
+            "JSON object of optimizer constants to override, e.g. {\"gpuHeapPerCore\": \"1g\","
+                + " \"maxConcurrentGpuTasks\": 2}")
+    Path tuningFile;
+
+    PlanOptions toOptions() {
+      return new PlanOptions(
+          Optional.ofNullable(sparkVersion),
+          Optional.ofNullable(deployMode),
+          PlanOptions.keepPairs(keep),
+          tuningFile == null ? Map.of() : readTuning(tuningFile));
+    }
+  }
+
+  /**
+   * Reads a tuning file: a JSON object of constant name → string or number; errors name the file.
+   */
+  static Map<String, String> readTuning(Path file) {
+    String text = Inputs.readText(file, "tuning file");
+    JsonNode tree;
+    try {
+      tree = Json.parse(text);
+    } catch (DgxSparkException e) {
+      throw new AdapterException("tuning file " + file + ": " + e.getMessage(), e);
+    }
+    if (!tree.isObject()) {
+      throw new AdapterException(
+          "tuning file "
+              + file
+              + " holds "
+              + tree.getNodeType()
+              + "; expected a JSON object of constant name -> value");
+    }
+    Map<String, String> m = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : tree.properties()) {
+      if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+        throw new AdapterException(
+            "tuning file "
+                + file
+                + ": "
+                + e.getKey()
+                + " is "
+                + e.getValue().getNodeType()
+                + "; expected a string or number");
+      }
+      m.put(e.getKey(), e.getValue().asText());
+    }
+    return m;
   }
 
   /** {@code --format text|json}, and printing the command's result in that format. */

@@ -6,6 +6,7 @@ import io.github.dgxspark.adapter.HardwareOptions;
 import io.github.dgxspark.adapter.Inputs;
 import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.adapter.Operations;
+import io.github.dgxspark.adapter.PlanOptions;
 import io.github.dgxspark.adapter.WorkloadOptions;
 import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.hardware.HardwareReport;
@@ -137,18 +138,57 @@ final class Args {
   }
 
   /**
-   * The config's entries that are values, whatever else the argument holds: the secrets to hide in
-   * the result or the error message, even of a call whose config was refused.
+   * The entries of config and keep that are values, whatever else the arguments hold: the secrets
+   * to hide in the result or the error message, even of a call whose config was refused.
    */
   Map<String, String> configToRedact() {
     Map<String, String> m = new LinkedHashMap<>();
-    JsonNode c = args.get("config");
-    if (c != null && c.isObject()) {
-      for (Map.Entry<String, JsonNode> e : c.properties()) {
-        if (e.getValue().isValueNode() && !e.getValue().isNull()) {
-          m.put(e.getKey(), e.getValue().asText());
+    for (String name : new String[] {"config", "keep"}) {
+      JsonNode c = args.get(name);
+      if (c != null && c.isObject()) {
+        for (Map.Entry<String, JsonNode> e : c.properties()) {
+          if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+            m.put(e.getKey(), e.getValue().asText());
+          }
         }
       }
+    }
+    return m;
+  }
+
+  /** sparkVersion, deployMode, keep (key → value) and tuning (name → value). */
+  PlanOptions plan() {
+    return new PlanOptions(
+        text("sparkVersion"), text("deployMode"), textMap("keep"), textMap("tuning"));
+  }
+
+  /** An optional object of name → string, number or boolean, as texts. */
+  private Map<String, String> textMap(String name) {
+    Optional<JsonNode> n = node(name);
+    if (n.isEmpty()) {
+      return Map.of();
+    }
+    if (!n.get().isObject()) {
+      throw new AdapterException(
+          "argument "
+              + name
+              + " is "
+              + n.get().getNodeType()
+              + "; expected an object of name -> value");
+    }
+    Map<String, String> m = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : n.get().properties()) {
+      JsonNode v = e.getValue();
+      if (!v.isValueNode() || v.isNull()) {
+        throw new AdapterException(
+            name
+                + " value of "
+                + e.getKey()
+                + " is "
+                + v.getNodeType()
+                + "; expected a string, number or boolean");
+      }
+      m.put(e.getKey(), v.asText());
     }
     return m;
   }

@@ -148,6 +148,47 @@ final class Schemas {
     return schema;
   }
 
+  /** Adds sparkVersion, deployMode, keep and tuning. */
+  static ObjectNode planArgs(ObjectNode schema) {
+    prop(
+        schema,
+        "sparkVersion",
+        string(32),
+        "Spark version the config is for, e.g. 3.5.1 (default: the newest the RAPIDS Accelerator"
+            + " supports); it names the RAPIDS shuffle manager class");
+    prop(
+        schema,
+        "deployMode",
+        enumOf(List.of("client", "cluster")),
+        "client (default, spark-submit's: the driver runs on the submitting host) or cluster");
+    prop(
+        schema,
+        "keep",
+        textMap(200),
+        "properties to keep as given, key -> value; the rest is planned around them, e.g."
+            + " {\"spark.executor.cores\": \"8\"}");
+    prop(
+        schema,
+        "tuning",
+        textMap(20),
+        "optimizer constants to override, name -> value: cpuCoresPerExecutor, gpuHeapPerCore,"
+            + " maxHeap, maxPinnedPool, unifiedMaxPinnedPool, maxConcurrentGpuTasks,"
+            + " gpuMemoryPerTask, reservedCoresFraction, reservedMemoryFraction, minReservedMemory,"
+            + " unifiedGpuAllocFraction");
+    return schema;
+  }
+
+  /** An object of name -> string, number or boolean. */
+  private static ObjectNode textMap(int maxProperties) {
+    ObjectNode map = type("object");
+    ObjectNode value = Json.object();
+    value.set("type", Json.texts(List.of("string", "number", "boolean")));
+    value.put("maxLength", 10_000);
+    map.set("additionalProperties", value);
+    map.put("maxProperties", maxProperties);
+    return map;
+  }
+
   /** Adds config (required) and probe. */
   static ObjectNode configArgs(ObjectNode schema) {
     configArg(schema);

@@ -72,7 +72,7 @@ final class Tools {
             "A complete Spark config (CPU or GPU with the RAPIDS Accelerator) for a workload on the"
                 + " hardware: config (key -> value), reasons (key -> why, with sources), the"
                 + " executor layout and notes.",
-            workloadArgs(hardwareArgs(object())),
+            Schemas.planArgs(workloadArgs(hardwareArgs(object()))),
             withProp(
                 withProp(
                     withProp(output("config", "reasons", "mode"), "config", type("object")),
@@ -80,7 +80,7 @@ final class Tools {
                     type("object")),
                 "mode",
                 type("string")),
-            a -> Operations.recommend(a.hardware(), a.workload())));
+            a -> Operations.recommend(a.hardware(), a.workload(), a.plan())));
     defs.add(
         new Def(
             "validate_spark_config",

@@ -98,6 +98,65 @@ class CliTest {
   }
 
   @Test
+  void recommend_keepSparkVersionAndTuning_planTheRestAroundThem() throws IOException {
+    Path tuning = tmp.resolve("tuning.json");
+    Files.writeString(tuning, "{\"maxConcurrentGpuTasks\": 2, \"gpuHeapPerCore\": \"1g\"}");
+    Run r =
+        run(
+            "recommend",
+            "--profile",
+            "dgx-h100",
+            "--nodes",
+            "2",
+            "--workload",
+            "etl",
+            "--mode",
+            "gpu",
+            "--spark-version",
+            "3.5.1",
+            "--keep",
+            "spark.executor.cores=16",
+            "--keep",
+            "spark.kryo.registrator=com.example.Reg",
+            "--tuning",
+            tuning.toString(),
+            "--format",
+            "json");
+    assertEquals(Cli.OK, r.code(), r.err());
+    JsonNode c = r.json().path("config");
+    assertEquals("16", c.path("spark.executor.cores").asText());
+    // planned around the kept cores: 1/16 of a GPU per task, 1 GiB heap per core
+    assertEquals("0.0625", c.path("spark.task.resource.gpu.amount").asText());
+    assertEquals("16g", c.path("spark.executor.memory").asText());
+    assertEquals("2", c.path("spark.rapids.sql.concurrentGpuTasks").asText());
+    assertEquals(
+        "com.nvidia.spark.rapids.spark351.RapidsShuffleManager",
+        c.path("spark.shuffle.manager").asText());
+    assertEquals(
+        "com.example.Reg,com.nvidia.spark.rapids.GpuKryoRegistrator",
+        c.path("spark.kryo.registrator").asText());
+    assertTrue(
+        r.json().path("reasons").path("spark.executor.cores").asText().startsWith("Kept as given"));
+    assertEquals("3.5.1", r.json().path("plan").path("sparkVersion").asText());
+    assertEquals("client", r.json().path("plan").path("deployMode").asText());
+  }
+
+  @Test
+  void recommend_badPlanOptions_exit2() throws IOException {
+    Path tuning = tmp.resolve("bad-tuning.json");
+    Files.writeString(tuning, "{\"heapPerCore\": \"1g\"}");
+    run("recommend", "--profile", "dgx-h100", "--mode", "gpu", "--spark-version", "3.1.2")
+        .badInput();
+    run("recommend", "--profile", "dgx-h100", "--keep", "spark.executor.cores").badInput();
+    run("recommend", "--profile", "dgx-h100", "--deploy-mode", "remote").badInput();
+    run("recommend", "--profile", "dgx-h100", "--tuning", tuning.toString()).badInput();
+    Run unsupported =
+        run("recommend", "--profile", "dgx-h100", "--mode", "gpu", "--spark-version", "3.1.2");
+    assertTrue(
+        unsupported.err().contains("not supported by RAPIDS Accelerator"), unsupported.err());
+  }
+
+  @Test
   void recommend_conf_readsBackAsTheJsonConfig() {
     String[] base = {"recommend", "--profile", "dgx-spark", "--workload", "sql-analytics"};
     Run conf = run(concat(base, "--format", "conf"));
