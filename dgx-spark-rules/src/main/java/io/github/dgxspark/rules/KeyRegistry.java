@@ -2,6 +2,7 @@ package io.github.dgxspark.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dgxspark.core.DataFiles;
+import io.github.dgxspark.core.EditDistance;
 import io.github.dgxspark.core.SparkSemantics;
 import io.github.dgxspark.core.SparkVersion;
 import java.util.ArrayList;
