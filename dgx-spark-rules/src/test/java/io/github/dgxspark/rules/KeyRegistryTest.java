@@ -2,7 +2,6 @@ package io.github.dgxspark.rules;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dgxspark.core.Redaction;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class KeyRegistryTest {
   @Test
   void knownKeys_flaggedSecretOnlyWhenTheyNameASecretOrCredential() {
-    KeyRegistry keys = KeyRegistry.load(new ObjectMapper());
+    KeyRegistry keys = KeyRegistry.load();
     List<String> flagged =
         keys.keys().stream().map(ConfigKey::name).filter(Redaction::isSecretKey).toList();
     for (String k : flagged) {
