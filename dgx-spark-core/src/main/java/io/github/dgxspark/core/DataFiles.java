@@ -1,9 +1,10 @@
 package io.github.dgxspark.core;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -26,11 +27,13 @@ public final class DataFiles {
   /** The class-path folder that mirrors {@code data/}. */
   static final String ROOT = "/io/github/dgxspark/data/";
 
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder()
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-          .build();
+  /**
+   * Built with the Jackson 2.6 API, not {@code JsonMapper.builder()} (2.10): core also runs inside
+   * Spark 2.4 drivers, whose class path holds Jackson 2.6.7 (SparkSemanticsIT runs it there).
+   */
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper(new JsonFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION))
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
   private static final Map<String, JsonNode> CACHE = new ConcurrentHashMap<>();
 
