@@ -228,7 +228,8 @@ final class ImpactCheck {
     ApplicationProfile profile;
     try {
       profile = EventLogs.read(Path.of(probed.eventLogPath()));
-      report = Recommender.generateRecommendations(profile, deployment.cluster(machine.node()));
+      // what `analyze LOG` gives: the log's own evidence-backed recommendations
+      report = Recommender.generateRecommendations(profile);
     } catch (ModelsException e) {
       skipped.add(cell + ": analyze failed: " + e.getMessage());
       return;

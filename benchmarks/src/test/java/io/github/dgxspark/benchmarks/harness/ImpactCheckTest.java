@@ -17,9 +17,16 @@ import io.github.dgxspark.benchmarks.harness.ImpactCheck.Predicted;
 import io.github.dgxspark.benchmarks.harness.ImpactCheck.Scaling;
 import io.github.dgxspark.benchmarks.harness.ImpactCheck.ScalingDetail;
 import io.github.dgxspark.core.DgxSparkException;
+import io.github.dgxspark.core.ExecutionMode;
+import io.github.dgxspark.core.OptimizationResult;
+import io.github.dgxspark.core.SparkConfigOptimizer;
+import io.github.dgxspark.core.WorkloadSpec;
+import io.github.dgxspark.core.WorkloadType;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,5 +157,25 @@ class ImpactCheckTest {
             DgxSparkException.class,
             () -> HarnessOptions.parse(new String[] {"--impact-check", "--scaling-cores", "9"}));
     assertTrue(e.getMessage().contains("expected cores from 1 to 4"), e.getMessage());
+  }
+
+  @Test
+  void deployment_withDynamicAllocationWaitsForTheExecutorsSparkAsksForAtStart() {
+    Deployment d = Deployment.parse("cluster-2");
+    OptimizationResult layout =
+        SparkConfigOptimizer.optimize(
+            d.cluster(Deployment.WORKER_NODE),
+            WorkloadSpec.of(WorkloadType.ETL, 1L << 30, ExecutionMode.CPU));
+    Map<String, String> da =
+        Map.of(
+            "spark.dynamicAllocation.enabled", "true", "spark.dynamicAllocation.minExecutors", "1");
+    assertEquals(1, d.expectedExecutors(layout, da));
+    Map<String, String> more = new HashMap<>(da);
+    more.put("spark.dynamicAllocation.initialExecutors", "3");
+    assertEquals(3, d.expectedExecutors(layout, more));
+    // without dynamic allocation the count follows the workers' cores
+    assertEquals(
+        d.expectedExecutors(layout, Map.of()),
+        d.expectedExecutors(layout, Map.of("spark.dynamicAllocation.enabled", "false")));
   }
 }
