@@ -275,12 +275,29 @@ test('predict_scaling: the scale contract from a replayed log; bad inputs', asyn
   assert.ok(r.interval.low <= r.interval.high);
   const one = await ok('predict_scaling', { path: 'dr-elephant_event_log_1', executors: 1 });
   assert.ok(r.predictedDurationMs <= one.predictedDurationMs, 'more executors are never slower by the replay');
-  const g = await ok('predict_scaling', { path: 'rapids_join_eventlog.zstd', executors: 2, gpus: 2 });
-  assert.equal(g.replay.spec.gpusPerExecutor, 2);
+  const g = await ok('predict_scaling', { path: 'rapids_join_eventlog.zstd', executors: 2, gpus: 1 });
+  assert.equal(g.replay.spec.gpusPerExecutor, 1);
+  await bad('predict_scaling', { path: 'rapids_join_eventlog.zstd', executors: 2, gpus: 2 }, /maximum value of 1/);
   await bad('predict_scaling', { path: 'dr-elephant_event_log_1' }, /executors/);
   await bad('predict_scaling', { path: 'dr-elephant_event_log_1', executors: 0 }, /executors/);
   await bad('predict_scaling', { path: 'dr-elephant_event_log_1', executors: 2, gpus: 1 }, /CPU application/);
   await bad('predict_scaling', { path: '/etc/passwd', executors: 2 }, /outside the allowed/);
+});
+
+test('secrets in a config never come back (issue 21): by key, inside values, in URLs, mistyped', async () => {
+  const secrets = ['U2VjcmV0S2V5T2ZBenVyZQ0123==', 'tRuStP4ss-93871', 'Tr0ub4dor-jdbc', 'hunter2-typo-secret'];
+  const config = {
+    'spark.hadoop.fs.azure.account.key.mystorage.blob.core.windows.net': secrets[0],
+    'spark.executor.extraJavaOptions': `-XX:+UseG1GC -Djavax.net.ssl.trustStorePassword=${secrets[1]}`,
+    'spark.myapp.jdbc.url': `jdbc:mysql://db:3306/sales?user=etl&password=${secrets[2]}&ssl=true`,
+    'spark.authenticate.secrt': secrets[3],
+  };
+  for (const tool of ['generate_recommendations', 'validate_spark_config']) {
+    const r = await client.callTool({ name: tool, arguments: { profile: 'dgx-h100', config } });
+    assert.equal(r.isError, false, tool);
+    const all = JSON.stringify(r);
+    for (const s of secrets) assert.ok(!all.includes(s), `${tool} leaks ${s}`);
+  }
 });
 
 test('qualify_event_logs: the qualify contract; bad inputs', async () => {
