@@ -7,6 +7,7 @@ import io.github.dgxspark.core.DgxSparkException;
 import io.github.dgxspark.core.ExecutorLayout;
 import io.github.dgxspark.core.NodeSpec;
 import io.github.dgxspark.core.OptimizationResult;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -108,7 +109,10 @@ record Deployment(String id, int workers) {
 
   /**
    * Executors a standalone master grants: per worker, its cores ÷ {@code spark.executor.cores}
-   * (default: all of them), capped by {@code spark.cores.max}.
+   * (default: all of them), capped by {@code spark.cores.max}. With dynamic allocation on, the
+   * executors Spark asks for at start: the largest of {@code spark.dynamicAllocation.minExecutors},
+   * {@code spark.dynamicAllocation.initialExecutors} and {@code spark.executor.instances}
+   * (apache/spark {@code Utils.getDynamicAllocationInitialExecutors}), at least 1 to wait for.
    *
    * @param recommended the optimizer's answer for this deployment
    * @param config the run's config
@@ -117,6 +121,17 @@ record Deployment(String id, int workers) {
   int expectedExecutors(OptimizationResult recommended, Map<String, String> config) {
     if (local()) {
       return 0;
+    }
+    if (Boolean.parseBoolean(config.getOrDefault("spark.dynamicAllocation.enabled", "false"))) {
+      int initial = 1;
+      for (String key :
+          List.of(
+              "spark.dynamicAllocation.minExecutors",
+              "spark.dynamicAllocation.initialExecutors",
+              "spark.executor.instances")) {
+        initial = Math.max(initial, Integer.parseInt(config.getOrDefault(key, "0")));
+      }
+      return initial;
     }
     int cores = workerCores(recommended.layout());
     int perExecutor = Integer.parseInt(config.getOrDefault("spark.executor.cores", "" + cores));

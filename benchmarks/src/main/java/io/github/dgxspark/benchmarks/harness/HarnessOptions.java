@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
  *     recommended config, to test a candidate change before the optimizer makes it
  * @param codecLogs where to write one small event log per codec, if anywhere
  * @param timeoutMinutes the longest one run may take
+ * @param impact what the impact check runs, when {@code --impact-check} asked for it instead of the
+ *     defaults-vs-recommended comparison
  * @param help whether only the usage was asked for
  */
 record HarnessOptions(
@@ -40,14 +42,52 @@ record HarnessOptions(
     Map<String, String> trials,
     Optional<Path> codecLogs,
     long timeoutMinutes,
+    Optional<ImpactOptions> impact,
     boolean help) {
+
+  /**
+   * The impact check's own options.
+   *
+   * @param mistakesFile the mistakes file
+   * @param mistakes the mistake names to start from; empty: all
+   * @param top how many of the ranked recommendations to measure alone (0: all)
+   * @param scalingCores cores per executor at which the scaling check runs 1 and 2 executors;
+   *     empty: no scaling check
+   * @param output the impact-checks file to write
+   */
+  record ImpactOptions(
+      Path mistakesFile, List<String> mistakes, int top, List<Integer> scalingCores, Path output) {
+    // Checks the fields and copies the lists.
+    ImpactOptions {
+      Objects.requireNonNull(mistakesFile, "mistakesFile");
+      mistakes = List.copyOf(mistakes);
+      scalingCores = List.copyOf(scalingCores);
+      Objects.requireNonNull(output, "output");
+      if (top < 0) {
+        throw new DgxSparkException(
+            String.format(Locale.ROOT, "--top is %d; expected 0 (all) or more", top));
+      }
+      for (int c : scalingCores) {
+        if (c < 1 || c > 4) {
+          throw new DgxSparkException(
+              String.format(Locale.ROOT, "--scaling-cores has %d; expected cores from 1 to 4", c));
+        }
+      }
+    }
+  }
 
   static final String USAGE =
       "Harness [--workloads etl,sql-analytics,ml-training,streaming,graph] [--scales 1]"
           + " [--deployments local,cluster-2] [--repeats 2] [--out target/harness]"
           + " [--history data/performance-history.json] [--ablate KEY,...] [--try KEY=VALUE,...]"
           + " [--codec-logs DIR]"
-          + " [--timeout-minutes 15]";
+          + " [--timeout-minutes 15]"
+          + " | --impact-check [--mistakes NAME,...] [--mistakes-file data/harness/mistakes.json]"
+          + " [--workloads ...] [--scale 0.25] [--repeats 2] [--top 0] [--scaling-cores 1,2]"
+          + " [--impact-out data/impact-checks.json]";
+
+  private static final List<String> IMPACT_ONLY =
+      List.of("--mistakes", "--mistakes-file", "--top", "--scaling-cores", "--impact-out");
 
   // Checks the fields and copies the lists.
   HarnessOptions {
@@ -59,6 +99,7 @@ record HarnessOptions(
     ablate = List.copyOf(ablate);
     trials = Collections.unmodifiableMap(new LinkedHashMap<>(trials));
     Objects.requireNonNull(codecLogs, "codecLogs");
+    Objects.requireNonNull(impact, "impact");
     if (repeats < 1) {
       throw new DgxSparkException(
           String.format(Locale.ROOT, "--repeats is %d; expected 1 or more", repeats));
@@ -94,6 +135,13 @@ record HarnessOptions(
     Map<String, String> trials = new LinkedHashMap<>();
     Optional<Path> codecLogs = Optional.empty();
     long timeout = 15;
+    boolean impactCheck = false;
+    Path mistakesFile = Mistake.DEFAULT_FILE;
+    List<String> mistakes = List.of();
+    int top = 0;
+    List<Integer> scalingCores = List.of();
+    Path impactOut = ImpactCheck.DEFAULT_OUTPUT;
+    List<String> impactOnly = new ArrayList<>();
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
@@ -101,16 +149,24 @@ record HarnessOptions(
         help = true;
         continue;
       }
+      if (option.equals("--impact-check")) {
+        impactCheck = true;
+        continue;
+      }
       if (i + 1 >= args.length) {
         throw new DgxSparkException(
             String.format(Locale.ROOT, "option %s needs a value; usage: %s", option, USAGE));
       }
       String value = args[++i];
+      if (IMPACT_ONLY.contains(option)) {
+        impactOnly.add(option);
+      }
       switch (option) {
         case "--workloads":
           workloads = list(value).stream().map(Workloads::byId).collect(Collectors.toList());
           break;
         case "--scales":
+        case "--scale":
           scales = list(value).stream().map(v -> number(option, v)).collect(Collectors.toList());
           break;
         case "--deployments":
@@ -145,10 +201,34 @@ record HarnessOptions(
         case "--timeout-minutes":
           timeout = (long) number(option, value);
           break;
+        case "--mistakes":
+          mistakes = list(value);
+          break;
+        case "--mistakes-file":
+          mistakesFile = Path.of(value);
+          break;
+        case "--top":
+          top = (int) number(option, value);
+          break;
+        case "--scaling-cores":
+          scalingCores =
+              list(value).stream().map(v -> (int) number(option, v)).collect(Collectors.toList());
+          break;
+        case "--impact-out":
+          impactOut = Path.of(value);
+          break;
         default:
           throw new DgxSparkException(
               String.format(Locale.ROOT, "option '%s' is not known; usage: %s", option, USAGE));
       }
+    }
+    if (!impactCheck && !impactOnly.isEmpty()) {
+      throw new DgxSparkException(
+          String.format(
+              Locale.ROOT,
+              "option %s applies only with --impact-check; usage: %s",
+              impactOnly.get(0),
+              USAGE));
     }
     return new HarnessOptions(
         workloads,
@@ -161,6 +241,9 @@ record HarnessOptions(
         trials,
         codecLogs,
         timeout,
+        impactCheck
+            ? Optional.of(new ImpactOptions(mistakesFile, mistakes, top, scalingCores, impactOut))
+            : Optional.empty(),
         help);
   }
 
