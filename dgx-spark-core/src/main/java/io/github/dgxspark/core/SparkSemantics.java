@@ -1,5 +1,6 @@
 package io.github.dgxspark.core;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -84,6 +85,33 @@ public final class SparkSemantics {
       return version.compareTo(RAPIDS_FIRST_SPARK) >= 0 && table.underOpenPrefix(key);
     }
     return table.underOpenPrefix(key);
+  }
+
+  /**
+   * The words Spark of a version accepts for a key that takes one of a fixed list (an enum key such
+   * as {@code spark.sql.parquet.compression.codec}), upper-case, as the key's value check compares
+   * them. For example Spark 3.5.1-3.5.x accept both {@code lz4raw} and {@code lz4_raw} for that
+   * key, Spark 4 only {@code lz4_raw} (SPARK-45484).
+   *
+   * @param key the property name
+   * @param version the application's Spark version
+   * @return the accepted words; empty when the key is not an enum key or does not exist then
+   */
+  public static List<String> allowedValues(String key, SparkVersion version) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(version, "version");
+    if (!exists(key, version)) {
+      return List.of();
+    }
+    return SparkKeyTable.builtIn()
+        .find(key)
+        .map(
+            k ->
+                k.words().stream()
+                    .filter(w -> w.acceptedIn(version))
+                    .map(SparkKeyTable.Word::value)
+                    .toList())
+        .orElse(List.of());
   }
 
   /**
