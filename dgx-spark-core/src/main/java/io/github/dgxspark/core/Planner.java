@@ -770,6 +770,10 @@ final class Planner {
 
   private void emitShuffle(ExecutorLayout l, boolean gpu) {
     int slots = l.taskSlots();
+    if (workload.type() == WorkloadType.STREAMING) {
+      emitStreaming(slots);
+      return;
+    }
     long target = gpu ? GPU_PARTITION_BYTES : CPU_PARTITION_BYTES;
     String value;
     String reason;
@@ -927,6 +931,43 @@ final class Planner {
         "true",
         "Splits skewed join partitions so one hot key does not hold back the stage.",
         Sources.SPARK_CONFIG);
+  }
+
+  // streaming: no AQE, and the checkpoint freezes the partition count and the state store
+  private void emitStreaming(int slots) {
+    add(
+        "spark.sql.shuffle.partitions",
+        Integer.toString(slots),
+        fill(
+            "Streaming: one partition per task slot (%d), so each micro-batch shuffles in one wave. Not sized"
+                + " from the input and not left to AQE: Spark turns AQE off for streaming queries, and for a"
+                + " stateful query the checkpoint fixes this count as its number of state partitions for"
+                + " good (a restart from the same checkpoint keeps it), so set it for the largest cluster the"
+                + " query will run on before its first start.",
+            slots),
+        Sources.SPARK_STREAMING);
+    Optional<String> rocksDb = SparkSemantics.rocksDbStateStoreProvider(spec.sparkVersion());
+    if (rocksDb.isPresent()) {
+      add(
+          "spark.sql.streaming.stateStore.providerClass",
+          rocksDb.get(),
+          "RocksDB keeps state off the JVM heap, on local disk with a memory cache; the default HDFS-backed"
+              + " provider keeps state versions in executor memory, so large state means long GC pauses."
+              + " Only stateful queries use it, and the checkpoint records it: choose it before the first"
+              + " start.",
+          Sources.SPARK_STREAMING);
+    } else {
+      notes.add(
+          fill(
+              "Spark %s has no RocksDB state store (it came in Spark 3.2.0): state stays in executor memory"
+                  + " (HDFS-backed provider), so size the heap for the state.",
+              spec.sparkVersion()));
+    }
+    notes.add(
+        "Streaming: set the trigger interval (Trigger.ProcessingTime) no shorter than a micro-batch takes; a"
+            + " batch that overruns its interval starts the next at once, and the query falls behind. Compare"
+            + " durationMs.triggerExecution in StreamingQueryProgress with the interval (Structured Streaming"
+            + " guide, Triggers).");
   }
 
   private void emitGpu(

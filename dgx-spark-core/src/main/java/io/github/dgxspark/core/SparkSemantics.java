@@ -59,7 +59,30 @@ public final class SparkSemantics {
    */
   public static final double NON_JVM_MEMORY_OVERHEAD_FACTOR = 0.40;
 
+  /**
+   * Spark's RocksDB state store provider: in Spark from 3.2.0 (SPARK-34198), at this name in 3.3.4,
+   * 3.5.8 and 4.1.3 (sql/core .../execution/streaming/state/RocksDBStateStoreProvider.scala).
+   */
+  private static final String ROCKSDB_STATE_STORE_PROVIDER =
+      "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider";
+
+  private static final SparkVersion ROCKSDB_STATE_STORE_FIRST = new SparkVersion(3, 2, 0);
+
   private SparkSemantics() {}
+
+  /**
+   * The class of Spark's RocksDB state store provider, for {@code
+   * spark.sql.streaming.stateStore.providerClass}, in a release that has it.
+   *
+   * @param version the application's Spark version
+   * @return the class name from Spark 3.2.0 on; empty before
+   */
+  public static Optional<String> rocksDbStateStoreProvider(SparkVersion version) {
+    Objects.requireNonNull(version, "version");
+    return version.compareTo(ROCKSDB_STATE_STORE_FIRST) >= 0
+        ? Optional.of(ROCKSDB_STATE_STORE_PROVIDER)
+        : Optional.empty();
+  }
 
   /**
    * Whether a key exists in a Spark version: it is in Spark's registry of that version (or, for

@@ -59,6 +59,51 @@ class SparkConfigOptimizerTest {
   }
 
   @Test
+  void optimize_streaming_partitionsPerTaskSlotNotPerInputAndARocksDbStateStore() {
+    // issue 22: 1 TiB of "input" gave 880 partitions "because AQE coalesces small ones"; Spark
+    // turns
+    // AQE off for streaming queries (StreamExecution.runStream) and the checkpoint keeps the count
+    OptimizationResult cpu = optimize(DGX_H100, 4, WorkloadType.STREAMING, ExecutionMode.CPU);
+    OptimizationResult etl = optimize(DGX_H100, 4, WorkloadType.ETL, ExecutionMode.CPU);
+    assertEquals(
+        Integer.toString(cpu.layout().taskSlots()), value(cpu, "spark.sql.shuffle.partitions"));
+    assertTrue(
+        Integer.parseInt(value(etl, "spark.sql.shuffle.partitions"))
+            > Integer.parseInt(value(cpu, "spark.sql.shuffle.partitions")));
+    String reason = reason(cpu, "spark.sql.shuffle.partitions");
+    assertFalse(reason.contains("AQE coalesces"), reason);
+    assertTrue(reason.contains("checkpoint"), reason);
+    assertEquals(
+        "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider",
+        value(cpu, "spark.sql.streaming.stateStore.providerClass"));
+    assertTrue(
+        cpu.notes().stream().anyMatch(n -> n.contains("trigger interval")), cpu.notes().toString());
+    assertFalse(etl.config().get("spark.sql.streaming.stateStore.providerClass").isPresent());
+  }
+
+  @Test
+  void optimize_streamingOnSpark31_hasNoRocksDbProviderAndSaysSo() {
+    // RocksDBStateStoreProvider came in Spark 3.2.0 (SPARK-34198)
+    OptimizationResult r =
+        SparkConfigOptimizer.optimize(
+            ClusterSpec.of(DGX_H100, 1, ClusterManager.STANDALONE),
+            WorkloadSpec.of(WorkloadType.STREAMING, 1024 * GIB, ExecutionMode.CPU),
+            PlanSpec.defaults().withSparkVersion(SparkVersion.parse("3.1.3")));
+    assertFalse(r.config().get("spark.sql.streaming.stateStore.providerClass").isPresent());
+    assertTrue(
+        r.notes().stream().anyMatch(n -> n.contains("no RocksDB state store")),
+        r.notes().toString());
+  }
+
+  private static String reason(OptimizationResult r, String key) {
+    return r.values().stream()
+        .filter(v -> v.key().equals(key))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("missing " + key))
+        .reason();
+  }
+
+  @Test
   void optimize_dgxH100Gpu_oneExecutorPerGpuOnEveryCoreButTheReserve() {
     OptimizationResult r = optimize(DGX_H100, 1, WorkloadType.ETL, ExecutionMode.GPU);
     assertEquals(ExecutionMode.GPU, r.mode());
