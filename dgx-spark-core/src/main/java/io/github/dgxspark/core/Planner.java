@@ -95,6 +95,25 @@ final class Planner {
   static final String DISCOVERY_SCRIPT = "/opt/sparkRapidsPlugin/getGpusResources.sh";
 
   /** Keys the planner itself builds from a kept value instead of copying it. */
+  /**
+   * What runs on the GPU when an ML training job gets the SQL plugin. Sources: RAPIDS Accelerator
+   * docs (it accelerates SQL/DataFrame operators); spark-rapids-ml Performance Tuning,
+   * nvidia.github.io/spark-rapids-ml/performance.html (stage-level scheduling from 23.10 on
+   * standalone Spark 3.4+, fractional spark.task.resource.gpu.amount); XGBoost, Distributed XGBoost
+   * with PySpark (xgboost.readthedocs.io tutorials/spark_estimator.html, GPU support) and
+   * XGBoost4J-Spark-GPU tutorial (jvm/xgboost4j_spark_gpu_tutorial.html).
+   */
+  private static final String ML_ON_GPU =
+      "ML training on GPU: the RAPIDS Accelerator runs the job's SQL/DataFrame operators (feature"
+          + " preparation, joins, aggregations) on the GPU; Spark MLlib's own estimators"
+          + " (org.apache.spark.ml, pyspark.ml) still train on the CPU. Training runs on the GPU only"
+          + " through a GPU library: XGBoost's Spark estimators with device=cuda (xgboost.spark in"
+          + " PySpark, xgboost4j-spark-gpu on the JVM), or spark-rapids-ml's pyspark.ml-compatible"
+          + " estimators on cuML. spark-rapids-ml 23.10+ on standalone Spark 3.4+ trains with one task"
+          + " per GPU by stage-level scheduling while the fractional spark.task.resource.gpu.amount"
+          + " here keeps ETL tasks concurrent; older versions need one task per GPU"
+          + " (spark.task.resource.gpu.amount=1). Nothing here configures those libraries.";
+
   private static final Set<String> PLANNED_KEEPS =
       Set.of(
           "spark.executor.cores",
@@ -226,6 +245,9 @@ final class Planner {
     emitSerializerAndAqe(gpu);
     if (gpu) {
       emitGpu(layout, local, s.concurrentGpuTasks(), allocFraction);
+      if (workload.type() == WorkloadType.ML_TRAINING) {
+        notes.add(ML_ON_GPU);
+      }
     }
     if (python) {
       add(
@@ -469,9 +491,13 @@ final class Planner {
         }
         notes.add(
             fill(
-                "mode auto chose gpu: %s work is mostly SQL/DataFrame operators the RAPIDS Accelerator runs on the"
-                    + " GPU, and the node has %d GPU(s).",
-                workload.type().id(), gpus));
+                "mode auto chose gpu: %s %s, and the node has %d GPU(s).",
+                workload.type().id(),
+                workload.type() == WorkloadType.ML_TRAINING
+                        || workload.type() == WorkloadType.ML_INFERENCE
+                    ? "jobs prepare features with SQL/DataFrame operators the RAPIDS Accelerator runs on the GPU"
+                    : "work is mostly SQL/DataFrame operators the RAPIDS Accelerator runs on the GPU",
+                gpus));
         return ExecutionMode.GPU;
       default:
         notes.add(

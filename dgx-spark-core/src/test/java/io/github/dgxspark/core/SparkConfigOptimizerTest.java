@@ -95,6 +95,18 @@ class SparkConfigOptimizerTest {
         r.notes().toString());
   }
 
+  @Test
+  void optimize_mlTrainingOnGpu_saysMllibStaysOnTheCpu() {
+    OptimizationResult gpu = optimize(DGX_H100, 1, WorkloadType.ML_TRAINING, ExecutionMode.GPU);
+    assertTrue(
+        gpu.notes().stream().anyMatch(n -> n.contains("MLlib's own estimators")),
+        gpu.notes().toString());
+    OptimizationResult cpu = optimize(DGX_H100, 1, WorkloadType.ML_TRAINING, ExecutionMode.CPU);
+    OptimizationResult etl = optimize(DGX_H100, 1, WorkloadType.ETL, ExecutionMode.GPU);
+    assertFalse(cpu.notes().stream().anyMatch(n -> n.contains("MLlib")), cpu.notes().toString());
+    assertFalse(etl.notes().stream().anyMatch(n -> n.contains("MLlib")), etl.notes().toString());
+  }
+
   private static String reason(OptimizationResult r, String key) {
     return r.values().stream()
         .filter(v -> v.key().equals(key))
