@@ -291,6 +291,16 @@ final class Planner {
     return new OptimizationResult(values, layout, mode, notes);
   }
 
+  // whether the same job plans in local mode on one such node (no OS reserve, no separate driver)
+  private boolean fitsLocalMode() {
+    try {
+      new Planner(ClusterSpec.single(node, ClusterManager.LOCAL), workload, spec).plan();
+      return true;
+    } catch (DgxSparkException e) {
+      return false;
+    }
+  }
+
   /**
    * Sizes the executors of one node from the cores and memory they may use.
    *
@@ -305,13 +315,16 @@ final class Planner {
       throw new DgxSparkException(
           fill(
               "node with %d logical cores and %s of memory is too small: after the OS%s it leaves %d"
-                  + " core(s) and %s; expected at least 1 core and %s for one executor",
+                  + " core(s) and %s; expected at least 1 core and %s for one executor%s",
               node.logicalCores(),
               ByteSizes.human(node.memoryBytes()),
               local ? "" : " reserve and the driver",
               Math.max(0, cores),
               ByteSizes.human(Math.max(0, memory)),
-              ByteSizes.human(MIN_HEAP_BYTES + MIN_OVERHEAD_BYTES)));
+              ByteSizes.human(MIN_HEAP_BYTES + MIN_OVERHEAD_BYTES),
+              !local && fitsLocalMode()
+                  ? ", or cluster manager local (--cluster-manager local, clusterManager in MCP): one JVM fits this machine"
+                  : ""));
     }
     if (gpu) {
       return sizeGpu(local, cores, memory, factor, gpuHostMemory, keptCores, keptHeap);

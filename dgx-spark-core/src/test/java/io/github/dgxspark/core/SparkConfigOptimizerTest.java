@@ -273,6 +273,29 @@ class SparkConfigOptimizerTest {
             DgxSparkException.class,
             () -> optimize(NodeSpec.cpuOnly(2, 2 * GIB), 1, WorkloadType.ETL, ExecutionMode.CPU));
     assertTrue(e.getMessage().contains("too small"), e.getMessage());
+    // 512 MiB holds no executor in local mode either: no hint then
+    DgxSparkException tiny =
+        assertThrows(
+            DgxSparkException.class,
+            () -> optimize(NodeSpec.cpuOnly(2, 512 * MIB), 1, WorkloadType.ETL, ExecutionMode.CPU));
+    assertFalse(tiny.getMessage().contains("cluster manager local"), tiny.getMessage());
+  }
+
+  @Test
+  void optimize_nodeTooSmallForAClusterButNotForLocalMode_saysLocalWorks() {
+    // 2 cores: the OS reserve and the driver take both in a cluster layout; local mode uses them
+    NodeSpec laptop = NodeSpec.cpuOnly(2, 16 * GIB);
+    DgxSparkException e =
+        assertThrows(
+            DgxSparkException.class,
+            () -> optimize(laptop, 1, WorkloadType.ETL, ExecutionMode.CPU));
+    assertTrue(e.getMessage().contains("--cluster-manager local"), e.getMessage());
+    assertEquals(1, e.getMessage().lines().count());
+    OptimizationResult local =
+        SparkConfigOptimizer.optimize(
+            ClusterSpec.single(laptop, ClusterManager.LOCAL),
+            WorkloadSpec.of(WorkloadType.ETL, 1024 * GIB, ExecutionMode.CPU));
+    assertTrue(value(local, "spark.master").startsWith("local["), value(local, "spark.master"));
   }
 
   @Test
