@@ -82,6 +82,20 @@ test('lists every tool with input and output schemas', async () => {
     assert.equal(t.outputSchema?.type, 'object', t.name);
     assert.ok(t.description.length > 20, t.name);
   }
+  // portable schemas: one JSON type per value, never a type array (Inspector --strict warns on them)
+  const arrays = [];
+  const walk = (where, n) => {
+    if (Array.isArray(n)) n.forEach((x, i) => walk(`${where}[${i}]`, x));
+    else if (n && typeof n === 'object') {
+      if ('type' in n && typeof n.type !== 'string') arrays.push(`${where}.type`);
+      for (const [k, v] of Object.entries(n)) walk(`${where}.${k}`, v);
+    }
+  };
+  for (const t of tools) {
+    walk(`${t.name}.inputSchema`, t.inputSchema);
+    walk(`${t.name}.outputSchema`, t.outputSchema);
+  }
+  assert.deepEqual(arrays, []);
 });
 
 test('detect_hardware: profile, pasted nvidia-smi; bad profile, bad type, bad paste', async () => {
@@ -125,7 +139,7 @@ test('generate_spark_config: GPU config with a reason per key; bad size, bad mod
 
 test('validate_spark_config: findings with the public names; missing or wrong config', async () => {
   const r = await ok('validate_spark_config', {
-    config: { 'spark.executor.cores': 4, 'spark.task.cpus': '8', 'spark.ssl.keyPassword': 'hunter2' },
+    config: { 'spark.executor.cores': '4', 'spark.task.cpus': '8', 'spark.ssl.keyPassword': 'hunter2' },
   });
   assert.ok(r.findings.length > 0);
   for (const f of r.findings) {
@@ -140,6 +154,8 @@ test('validate_spark_config: findings with the public names; missing or wrong co
   assert.equal(hw.hardware.origin, 'profile:dgx-spark');
   await bad('validate_spark_config', {}, /config/);
   await bad('validate_spark_config', { config: 'spark.x=1' }, /config/);
+  // values are strings, as in spark-defaults.conf: one type per value keeps the schema portable
+  await bad('validate_spark_config', { config: { 'spark.executor.cores': 4 } }, /spark\.executor\.cores.*string/);
 });
 
 test('list_rules: the catalog; unknown argument refused', async () => {
@@ -224,7 +240,7 @@ test('detect_bottlenecks: from a log (as in analyze_event_log) and for a config;
   const a = await ok('analyze_event_log', { path: 'dr-elephant_event_log_1' });
   assert.deepEqual(a.bottlenecks, r.bottlenecks);
   const c = await ok('detect_bottlenecks', {
-    config: { 'spark.executor.instances': 8, 'spark.executor.cores': 5, 'spark.sql.shuffle.partitions': 4 },
+    config: { 'spark.executor.instances': '8', 'spark.executor.cores': '5', 'spark.sql.shuffle.partitions': '4' },
     profile: 'dgx-h100',
     nodes: 2,
   });
@@ -236,7 +252,7 @@ test('detect_bottlenecks: from a log (as in analyze_event_log) and for a config;
 
 test('predict_performance: Ernest with an interval at the config\'s cores; bad inputs', async () => {
   const r = await ok('predict_performance', {
-    profile: 'dgx-h100', workloadType: 'sql-analytics', config: { 'spark.executor.instances': 4, 'spark.executor.cores': 8 },
+    profile: 'dgx-h100', workloadType: 'sql-analytics', config: { 'spark.executor.instances': '4', 'spark.executor.cores': '8' },
   });
   assert.equal(r.performance.cores, 32);
   assert.equal(r.performance.workloadType, 'sql-analytics');

@@ -89,10 +89,26 @@ public final class RapidsAccelerator {
                   .map(SparkVersion::toString)
                   .collect(Collectors.joining(", "))));
     }
-    return "com.nvidia.spark.rapids.spark"
-        + version.major()
-        + version.minor()
-        + version.patch()
-        + ".RapidsShuffleManager";
+    return shimPackage(version) + ".RapidsShuffleManager";
+  }
+
+  /**
+   * Whether a {@code spark.shuffle.manager} value is the RAPIDS shuffle manager built for this
+   * Spark release, by any plugin release (older plugins shipped shims for older Spark releases):
+   * the release's shim package, or its Databricks variant with a {@code db} suffix.
+   *
+   * @param className the configured class name
+   * @param version the application's Spark version
+   * @return true when the class is that release's RapidsShuffleManager
+   */
+  public static boolean isShuffleManagerFor(String className, SparkVersion version) {
+    String m = Objects.requireNonNull(className, "className").trim();
+    String shim = shimPackage(Objects.requireNonNull(version, "version"));
+    return m.equals(shim + ".RapidsShuffleManager")
+        || m.startsWith(shim + "db") && m.endsWith(".RapidsShuffleManager");
+  }
+
+  private static String shimPackage(SparkVersion version) {
+    return "com.nvidia.spark.rapids.spark" + version.major() + version.minor() + version.patch();
   }
 }

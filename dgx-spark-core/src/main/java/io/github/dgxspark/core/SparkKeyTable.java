@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The loader of {@code spark-config-keys.json}: every key of Spark's config registry with its type,
@@ -100,6 +102,11 @@ final class SparkKeyTable {
     }
   }
 
+  /** A per-resource key: prefix, resource name, field. */
+  private static final Pattern RESOURCE_KEY =
+      Pattern.compile(
+          "(spark\\.(?:executor|driver|task|worker)\\.resource\\.)[^.*]+(\\.[A-Za-z]+)");
+
   private static final SparkKeyTable BUILT_IN = load();
 
   private final Map<String, Key> keys;
@@ -129,8 +136,20 @@ final class SparkKeyTable {
     return keys.values();
   }
 
+  /**
+   * The entry of a key; a per-resource key such as {@code spark.executor.resource.gpu.amount} is
+   * the table's {@code spark.executor.resource.*.amount} (Spark reads any resource name there:
+   * ResourceUtils.scala, v3.0.0 on).
+   */
   Optional<Key> find(String name) {
-    return Optional.ofNullable(keys.get(name));
+    Key k = keys.get(name);
+    if (k == null) {
+      Matcher m = RESOURCE_KEY.matcher(name);
+      if (m.matches()) {
+        k = keys.get(m.group(1) + "*" + m.group(2));
+      }
+    }
+    return Optional.ofNullable(k);
   }
 
   boolean underOpenPrefix(String name) {

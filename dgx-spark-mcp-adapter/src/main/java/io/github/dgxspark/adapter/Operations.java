@@ -37,6 +37,7 @@ import io.github.dgxspark.models.perf.PerformanceRun;
 import io.github.dgxspark.models.perf.ReplayResult;
 import io.github.dgxspark.models.perf.ReplaySpec;
 import io.github.dgxspark.models.perf.ScalingReport;
+import io.github.dgxspark.models.recommendations.Change;
 import io.github.dgxspark.models.recommendations.Impact;
 import io.github.dgxspark.models.recommendations.Recommendation;
 import io.github.dgxspark.models.recommendations.RecommendationReport;
@@ -54,6 +55,7 @@ import io.github.dgxspark.rules.RuleEntry;
 import io.github.dgxspark.rules.Severity;
 import io.github.dgxspark.rules.ValidationReport;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -271,7 +273,29 @@ public final class Operations {
    *     log
    */
   public static ObjectNode analyze(Path log) {
+    return analyze(log, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * As {@link #analyze(Path)}, with a plan for a target when hardware is given: {@code "target":
+   * {"hardware","mode","values":[{"key","value","basis","measured"}],"notes"}}, the config for that
+   * hardware sized from the log's measurements. The recommendations stay the log's evidence-backed
+   * fixes either way.
+   *
+   * @param log an event log file or folder
+   * @param target the hardware to plan for ({@code --profile NAME [--nodes N]}), or empty
+   * @param mode {@code cpu} or {@code gpu} to plan the target in that mode (default: the log's)
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException if the log cannot be read, the hardware
+   *     cannot be resolved, a mode is given without a target or is not cpu or gpu, or the optimizer
+   *     cannot size the workload on the target
+   */
+  public static ObjectNode analyze(
+      Path log, Optional<HardwareOptions> target, Optional<String> mode) {
     Objects.requireNonNull(log, "log");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(mode, "mode");
+    Optional<ExecutionMode> m = targetMode(mode, target.isPresent());
     ApplicationProfile p = EventLogs.read(log);
     ObjectNode o = Json.object();
     o.set("application", applicationTree(p));
@@ -287,10 +311,45 @@ public final class Operations {
       o.set("bottlenecks", Json.array());
       o.put("bottlenecksUnavailable", e.getMessage());
     }
-    o.set(
-        "recommendations",
-        recommendationsTree(Recommender.generateRecommendations(p)).get("recommendations"));
+    ObjectNode r = recommendationsTree(report(p, target, m));
+    for (String field :
+        List.of("recommendations", "diagnoses", "filtered", "target", "assumptions")) {
+      if (r.has(field)) {
+        o.set(field, r.get(field));
+      }
+    }
     return o;
+  }
+
+  /** A target's execution mode: cpu or gpu, only beside a target. */
+  private static Optional<ExecutionMode> targetMode(Optional<String> mode, boolean target) {
+    if (mode.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!target) {
+      throw new AdapterException(
+          "mode '"
+              + mode.get()
+              + "' given without a target; expected it only with a profile, hardware or"
+              + " nvidia-smi target to plan for");
+    }
+    ExecutionMode m = ExecutionMode.parse(mode.get());
+    if (m == ExecutionMode.AUTO) {
+      throw new AdapterException(
+          "target mode 'auto' is not a mode to plan for; expected cpu or gpu");
+    }
+    return Optional.of(m);
+  }
+
+  private static RecommendationReport report(
+      ApplicationProfile p, Optional<HardwareOptions> target, Optional<ExecutionMode> mode) {
+    if (target.isEmpty()) {
+      return Recommender.generateRecommendations(p);
+    }
+    ClusterSpec cluster = target.get().resolve().cluster();
+    return mode.isPresent()
+        ? Recommender.generateRecommendations(p, cluster, mode.get())
+        : Recommender.generateRecommendations(p, cluster);
   }
 
   /**
@@ -318,11 +377,11 @@ public final class Operations {
     Objects.requireNonNull(workload, "workload");
     RecommendationReport r;
     if (log.isPresent()) {
-      ApplicationProfile p = EventLogs.read(log.get());
-      r =
+      Optional<String> mode =
           hardware.isPresent()
-              ? Recommender.generateRecommendations(p, hardware.get().resolve().cluster())
-              : Recommender.generateRecommendations(p);
+              ? workload.mode().filter(x -> !x.equalsIgnoreCase("auto"))
+              : Optional.empty();
+      r = report(EventLogs.read(log.get()), hardware, targetMode(mode, hardware.isPresent()));
     } else {
       r =
           Recommender.generateRecommendations(
@@ -460,7 +519,7 @@ public final class Operations {
    * @return its path
    */
   public static Path defaultHistoryFile() {
-    return Path.of(System.getProperty("user.home"), ".dgx-spark", "history.json");
+    return PerformanceHistory.defaultFile();
   }
 
   /**
@@ -484,15 +543,12 @@ public final class Operations {
     }
     java.util.List<PerformanceRun> runs = new java.util.ArrayList<>();
     ArrayNode skipped = Json.array();
+    java.time.Instant now = java.time.Instant.now();
     for (Path log : logs) {
       try {
-        ApplicationProfile p = EventLogs.read(log);
+        // the same run the Spark listener of dgx-spark-runtime records at application end
         runs.add(
-            PerformanceRun.fromProfile(
-                p,
-                WorkloadAnalyzer.classify(p).workloadType(),
-                "user event log: master " + p.master().orElse("unknown"),
-                log.toAbsolutePath().toString()));
+            PerformanceRun.fromEventLog(EventLogs.read(log), log.toAbsolutePath().toString(), now));
       } catch (RuntimeException e) {
         ObjectNode sk = skipped.addObject();
         sk.put("logPath", log.toString());
@@ -581,19 +637,37 @@ public final class Operations {
     for (Recommendation rec : r.recommendations()) {
       ObjectNode ro = list.addObject();
       ro.put("title", rec.title());
-      ro.set("changes", Json.tree(rec.changes()));
+      ArrayNode changes = ro.putArray("changes");
+      for (Change c : rec.changes()) {
+        ObjectNode co = changes.addObject();
+        co.put("key", c.key());
+        if (c.current().isPresent()) {
+          co.put("current", c.current().get());
+        } else {
+          co.putNull("current");
+        }
+        co.put("currentSource", c.currentSource().id());
+        co.put("proposed", c.proposed());
+      }
       ro.put("reason", rec.reason());
       ro.put("source", rec.source());
       ro.set("impact", impactTree(rec.impact()));
       ro.set("priority", Json.tree(rec.priority()));
       ro.put("guidance", rec.guidance());
-      ro.set("abTest", Json.tree(rec.abTest()));
+      ObjectNode ab = (ObjectNode) Json.tree(rec.abTest());
+      if (!ab.has("runsPerArm")) {
+        ab.putNull("runsPerArm"); // a public name: null when the effect or the variation is unknown
+      }
+      ro.set("abTest", ab);
     }
     o.set("current", Json.texts(r.current().redacted().entries()));
     o.set("proposed", Json.texts(r.proposed().redacted().entries()));
     o.set("assumptions", Json.texts(r.assumptions()));
     o.set("conflicts", Json.texts(r.conflicts()));
     o.set("unresolved", Json.texts(r.unresolved()));
+    o.set("filtered", Json.texts(r.filtered()));
+    o.set("diagnoses", Json.texts(r.diagnoses()));
+    r.target().ifPresent(t -> o.set("target", Json.tree(t)));
     return o;
   }
 

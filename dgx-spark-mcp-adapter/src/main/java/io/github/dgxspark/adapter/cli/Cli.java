@@ -5,8 +5,11 @@ import io.github.dgxspark.adapter.AdapterException;
 import io.github.dgxspark.adapter.HardwareOptions;
 import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.adapter.Operations;
+import io.github.dgxspark.adapter.PlanOptions;
 import io.github.dgxspark.adapter.Version;
+import io.github.dgxspark.adapter.WorkloadOptions;
 import io.github.dgxspark.adapter.mcp.McpServerApp;
+import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.DgxSparkException;
 import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.rules.RuleBook;
@@ -184,7 +187,7 @@ public final class Cli {
     @Override
     public Integer call() {
       ObjectNode r =
-          Operations.recommend(hardware.toOptions(), workload.toOptions(), plan.toOptions());
+          recommendOrSayLocalFits(hardware.toOptions(), workload.toOptions(), plan.toOptions());
       PrintWriter out = spec.commandLine().getOut();
       switch (format) {
         case conf:
@@ -198,6 +201,40 @@ public final class Cli {
       }
       out.flush();
       return OK;
+    }
+  }
+
+  /**
+   * Recommends; when a cluster layout does not fit the machine but one local-mode JVM does, the
+   * error says so (a laptop or a small VM is the usual case).
+   */
+  static ObjectNode recommendOrSayLocalFits(
+      HardwareOptions hw, WorkloadOptions workload, PlanOptions plan) {
+    try {
+      return Operations.recommend(hw, workload, plan);
+    } catch (DgxSparkException e) {
+      if (hw.manager() == ClusterManager.LOCAL) {
+        throw e;
+      }
+      HardwareOptions local =
+          new HardwareOptions(
+              hw.profile(),
+              hw.nodes(),
+              hw.hardware(),
+              hw.nvidiaSmi(),
+              hw.logicalCores(),
+              hw.memory(),
+              ClusterManager.LOCAL);
+      try {
+        Operations.recommend(local, workload, plan);
+      } catch (DgxSparkException stillTooSmall) {
+        throw e;
+      }
+      throw new AdapterException(
+          e.getMessage()
+              + "; --cluster-manager local fits: one local-mode JVM (driver and executor in one)"
+              + " on this machine",
+          e);
     }
   }
 
@@ -258,16 +295,30 @@ public final class Cli {
       mixinStandardHelpOptions = true,
       description =
           "Reads a Spark event log (file or folder, any Spark codec): application, totals,"
-              + " failures, bottlenecks and ranked recommendations.")
+              + " failures, bottlenecks, diagnoses and ranked recommendations backed by the log's"
+              + " measurements; with --profile NAME [--nodes N] [--mode cpu|gpu] also a plan for"
+              + " that target sized from the log.")
   static final class Analyze implements Callable<Integer> {
     @Mixin Options.Output output;
+    @Mixin Options.Hardware hardware;
 
     @Parameters(paramLabel = "LOG", description = "event log file or folder")
     Path log;
 
+    @Option(
+        names = "--mode",
+        paramLabel = "MODE",
+        description = "with a target: plan it for cpu or gpu (default the log's mode)")
+    String mode;
+
     @Override
     public Integer call() {
-      output.print(Operations.analyze(log), TextViews::analyze);
+      output.print(
+          Operations.analyze(
+              log,
+              hardware.given() ? Optional.of(hardware.toOptions()) : Optional.empty(),
+              Optional.ofNullable(mode)),
+          TextViews::analyze);
       return OK;
     }
   }

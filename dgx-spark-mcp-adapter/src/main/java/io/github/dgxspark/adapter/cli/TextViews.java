@@ -194,7 +194,14 @@ final class TextViews {
     if (a.has("bottlenecksUnavailable")) {
       sb.append("  (").append(a.path("bottlenecksUnavailable").asText()).append(")\n");
     }
+    diagnoses(sb, a.path("diagnoses"));
     recommendations(sb, a.path("recommendations"));
+    target(sb, a.path("target"));
+    for (JsonNode x : a.path("assumptions")) {
+      if (x.asText().startsWith("target: no plan")) {
+        sb.append('\n').append(x.asText()).append('\n');
+      }
+    }
     return sb.toString();
   }
 
@@ -253,7 +260,10 @@ final class TextViews {
                 Locale.ROOT,
                 "   %s: %s -> %s%n",
                 c.path("key").asText(),
-                c.path("current").isNull() ? "(unset)" : c.path("current").asText(),
+                c.path("current").isNull()
+                    ? "(unset)"
+                    : c.path("current").asText()
+                        + (c.path("currentSource").asText().equals("default") ? " (default)" : ""),
                 c.path("proposed").asText()));
       }
       sb.append("   why: ").append(r.path("reason").asText()).append('\n');
@@ -262,7 +272,7 @@ final class TextViews {
         sb.append(
             String.format(
                 Locale.ROOT,
-                "   run time: %+.0f %% (%+.0f %% .. %+.0f %%)%n",
+                "   run time: %+.1f %% (%+.1f %% .. %+.1f %%)%n",
                 100 * rt.path("expected").asDouble(),
                 100 * rt.path("low").asDouble(),
                 100 * rt.path("high").asDouble()));
@@ -271,6 +281,48 @@ final class TextViews {
             .append(r.path("impact").path("basis").asText())
             .append(")\n");
       }
+      JsonNode ab = r.path("abTest");
+      if (ab.path("detectable").asBoolean()) {
+        sb.append(
+            String.format(
+                Locale.ROOT, "   A/B test: %d runs of each arm%n", ab.path("runsPerArm").asInt()));
+      } else {
+        sb.append("   A/B test: ").append(ab.path("stopRule").asText()).append('\n');
+      }
+    }
+  }
+
+  static void diagnoses(StringBuilder sb, JsonNode list) {
+    if (list.size() == 0) {
+      return;
+    }
+    sb.append("\nDiagnoses:\n");
+    for (JsonNode d : list) {
+      sb.append("- ").append(d.asText()).append('\n');
+    }
+  }
+
+  static void target(StringBuilder sb, JsonNode t) {
+    if (!t.isObject()) {
+      return;
+    }
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%nPlan for the target (%s, %s mode), each value with its basis (* measured in the"
+                + " log):%n",
+            t.path("hardware").asText(),
+            t.path("mode").asText().toLowerCase(Locale.ROOT)));
+    TextTable tt = new TextTable("KEY", "VALUE", "BASIS");
+    for (JsonNode v : t.path("values")) {
+      tt.row(
+          (v.path("measured").asBoolean() ? "* " : "  ") + v.path("key").asText(),
+          v.path("value").asText(),
+          v.path("basis").asText());
+    }
+    sb.append(tt.render());
+    for (JsonNode n : t.path("notes")) {
+      sb.append("  ").append(n.asText()).append('\n');
     }
   }
 

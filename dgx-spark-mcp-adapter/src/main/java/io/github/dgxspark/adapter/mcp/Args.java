@@ -73,10 +73,18 @@ final class Args {
     return v == null || v.isNull() ? Optional.empty() : Optional.of(v);
   }
 
-  /** profile, nodes, hardware (object or path), nvidiaSmi, logicalCores, memory, clusterManager. */
+  /**
+   * profile, nodes, hardware (an object; a path is still read), hardwareFile (a path), nvidiaSmi,
+   * logicalCores, memory, clusterManager.
+   */
   HardwareOptions hardware() {
+    if (node("hardware").isPresent() && node("hardwareFile").isPresent()) {
+      throw new AdapterException(
+          "arguments hardware and hardwareFile are both given; expected at most one");
+    }
     Optional<HardwareReport> report =
         node("hardware")
+            .or(() -> node("hardwareFile"))
             .map(
                 h -> {
                   if (h.isObject()) {
@@ -112,6 +120,7 @@ final class Args {
     boolean given =
         node("profile").isPresent()
             || node("hardware").isPresent()
+            || node("hardwareFile").isPresent()
             || node("nvidiaSmi").isPresent()
             || args.path("probe").asBoolean(false);
     return given ? Optional.of(hardware()) : Optional.empty();

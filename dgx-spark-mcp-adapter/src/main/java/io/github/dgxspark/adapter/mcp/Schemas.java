@@ -87,7 +87,10 @@ final class Schemas {
     return o;
   }
 
-  /** Adds profile, nodes, hardware, nvidiaSmi, logicalCores, memory and clusterManager. */
+  /**
+   * Adds profile, nodes, hardware, hardwareFile, nvidiaSmi, logicalCores, memory and
+   * clusterManager.
+   */
   static ObjectNode hardwareArgs(ObjectNode schema) {
     prop(
         schema,
@@ -96,14 +99,19 @@ final class Schemas {
         "built-in DGX profile; give at most one of profile, hardware and nvidiaSmi (none: this"
             + " machine is probed)");
     prop(schema, "nodes", integer(1, 10_000), "number of identical nodes (default 1)");
-    ObjectNode hw = Json.object();
-    hw.set("type", Json.texts(List.of("object", "string")));
+    // one type per property: clients that map schemas to function declarations refuse type
+    // arrays (the MCP Inspector's --strict portability check warns on them)
     prop(
         schema,
         "hardware",
-        hw,
-        "hardware JSON (a detect_hardware result's report or a node object), or the path of such"
-            + " a file under the allowed directories");
+        type("object"),
+        "hardware JSON: a detect_hardware result's report or a node object (a file of it:"
+            + " hardwareFile)");
+    prop(
+        schema,
+        "hardwareFile",
+        string(4096),
+        "the path of a hardware JSON file under the allowed directories, instead of hardware");
     prop(
         schema,
         "nvidiaSmi",
@@ -126,6 +134,17 @@ final class Schemas {
         "clusterManager",
         enumOf(List.of("local", "standalone", "yarn", "kubernetes", "k8s")),
         "cluster manager (default standalone)");
+    return schema;
+  }
+
+  /** Adds mode: the execution mode to plan a target for. */
+  static ObjectNode targetModeArg(ObjectNode schema) {
+    prop(
+        schema,
+        "mode",
+        enumOf(List.of("cpu", "gpu")),
+        "with a target: plan it in this mode (default the log's); needs profile, hardware or"
+            + " nvidiaSmi");
     return schema;
   }
 
@@ -170,18 +189,18 @@ final class Schemas {
         schema,
         "tuning",
         textMap(20),
-        "optimizer constants to override, name -> value: cpuCoresPerExecutor, gpuHeapPerCore,"
+        "optimizer constants to override, name -> value as text (e.g. {\"maxHeap\": \"64g\"}):"
+            + " cpuCoresPerExecutor, gpuHeapPerCore,"
             + " maxHeap, maxPinnedPool, unifiedMaxPinnedPool, maxConcurrentGpuTasks,"
             + " gpuMemoryPerTask, reservedCoresFraction, reservedMemoryFraction, minReservedMemory,"
             + " unifiedGpuAllocFraction");
     return schema;
   }
 
-  /** An object of name -> string, number or boolean. */
+  /** An object of name -> string (one type per value: a type array is not portable). */
   private static ObjectNode textMap(int maxProperties) {
     ObjectNode map = type("object");
-    ObjectNode value = Json.object();
-    value.set("type", Json.texts(List.of("string", "number", "boolean")));
+    ObjectNode value = type("string");
     value.put("maxLength", 10_000);
     map.set("additionalProperties", value);
     map.put("maxProperties", maxProperties);
@@ -220,8 +239,7 @@ final class Schemas {
   /** Adds config, optional. */
   static ObjectNode configArg(ObjectNode schema) {
     ObjectNode config = type("object");
-    ObjectNode value = Json.object();
-    value.set("type", Json.texts(List.of("string", "number", "boolean")));
+    ObjectNode value = type("string");
     value.put("maxLength", 100_000);
     config.set("additionalProperties", value);
     config.put("maxProperties", 5_000);
@@ -229,7 +247,8 @@ final class Schemas {
         schema,
         "config",
         config,
-        "the Spark properties, key -> value, e.g. {\"spark.executor.memory\": \"16g\"}");
+        "the Spark properties, key -> value, every value a string as in spark-defaults.conf,"
+            + " e.g. {\"spark.executor.memory\": \"16g\", \"spark.executor.cores\": \"8\"}");
     return schema;
   }
 

@@ -176,14 +176,19 @@ final class Tools {
             "Analyze a Spark event log",
             "Reads a Spark event log (file or folder, any Spark codec) under the allowed"
                 + " directories: application, totals (jobs, stages, tasks, failedTasks, run and CPU"
-                + " time, GC, input/output/shuffle bytes, spill), failures and ranked"
-                + " recommendations.",
-            required(pathArg(object()), "path"),
+                + " time, GC, input/output/shuffle bytes, spill), failures, diagnoses (GPU"
+                + " out-of-memory causes, CPU fallbacks, inactive RAPIDS shuffle manager) and"
+                + " ranked recommendations, each backed by a measurement of the log. With a target"
+                + " (profile [nodes] or hardware, optional mode cpu|gpu) also target: the config"
+                + " for that hardware sized from the log's measurements.",
+            Schemas.targetModeArg(hardwareArgs(required(pathArg(object()), "path"))),
             withProp(
                 withProp(output("application", "totals"), "application", type("object")),
                 "totals",
                 type("object")),
-            a -> Operations.analyze(files.resolve(a.requiredText("path")))));
+            a ->
+                Operations.analyze(
+                    files.resolve(a.requiredText("path")), a.optionalHardware(), a.text("mode"))));
     defs.add(
         new Def(
             "generate_recommendations",
@@ -327,9 +332,13 @@ final class Tools {
             "supportedTimeFraction",
             "unsupportedOperators",
             "reasons");
-    ObjectNode appId = Json.object();
-    appId.set("type", Json.texts(List.of("string", "null")));
-    prop(app, "appId", appId, "Spark's application id (null when the log has none)");
+    // no type: a string, or null when the log has none; a ["string","null"] type array is not
+    // portable (SchemaPortabilityTest)
+    prop(
+        app,
+        "appId",
+        Json.object(),
+        "Spark's application id, a string (null when the log has none)");
     prop(app, "name", type("string"), "application name");
     prop(app, "logPath", type("string"), "the log read");
     prop(app, "cpuWallTimeMs", type("integer"), "measured wall time, ms");

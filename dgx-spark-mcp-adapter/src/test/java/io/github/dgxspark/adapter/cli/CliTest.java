@@ -69,6 +69,35 @@ class CliTest {
   }
 
   @Test
+  void recommend_machineTooSmallForACluster_saysLocalFits() throws IOException {
+    // a 2-core, 4 GiB CPU machine: a standalone layout keeps a core for the OS and one for the
+    // driver, so no executor fits; one local-mode JVM does
+    com.fasterxml.jackson.databind.node.ObjectNode report =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            run("hardware", "--profile", "dgx-spark", "--format", "json").json();
+    com.fasterxml.jackson.databind.node.ObjectNode node =
+        (com.fasterxml.jackson.databind.node.ObjectNode) report.path("report").path("node");
+    node.put("logicalCores", 2).put("physicalCores", 2).put("memoryBytes", 4 * ByteSizes.GIB);
+    node.put("unifiedMemory", false);
+    node.putArray("gpus");
+    Path small = Files.writeString(tmp.resolve("small.json"), Json.pretty(node));
+    Run r = run("recommend", "--hardware", small.toString(), "--workload", "etl");
+    r.badInput();
+    assertTrue(r.err().contains("too small"), r.err());
+    assertTrue(r.err().contains("--cluster-manager local fits"), r.err());
+    Run local =
+        run(
+            "recommend",
+            "--hardware",
+            small.toString(),
+            "--workload",
+            "etl",
+            "--cluster-manager",
+            "local");
+    assertEquals(Cli.OK, local.code(), local.err());
+  }
+
+  @Test
   void recommend_json_hasConfigWithAReasonForEveryKey() {
     Run r =
         run(
@@ -330,6 +359,15 @@ class CliTest {
       assertTrue(t.path(k).isNumber(), k);
     }
     assertEquals(10, t.path("tasks").asInt());
+    // a Spark 1.5 PythonPi with no SQL: nothing the log shows calls for a config change
+    assertEquals(0, r.json().path("recommendations").size(), r.out());
+  }
+
+  @Test
+  void analyze_json_recommendationsKeepThePublicContract() {
+    Run r =
+        run("analyze", Fixtures.file("customshuffle_eventlog.zstd").toString(), "--format", "json");
+    assertEquals(Cli.OK, r.code(), r.err());
     JsonNode recs = r.json().path("recommendations");
     assertTrue(recs.size() > 0, r.out());
     for (JsonNode rec : recs) {
@@ -340,8 +378,74 @@ class CliTest {
       }
       for (JsonNode c : rec.path("changes")) {
         assertTrue(c.has("key") && c.has("current") && c.has("proposed"), c.toString());
+        String source = c.path("currentSource").asText();
+        assertTrue(List.of("log", "default", "unset").contains(source), c.toString());
+        assertEquals(source.equals("unset"), c.path("current").isNull(), c.toString());
+      }
+      JsonNode ab = rec.path("abTest");
+      assertTrue(ab.has("runsPerArm") && ab.path("detectable").isBoolean(), ab.toString());
+      if (ab.path("detectable").asBoolean()) {
+        assertTrue(ab.path("runsPerArm").asInt() <= 30, ab.toString());
+      }
+      if (rec.path("impact").path("known").asBoolean()) {
+        JsonNode t = rec.path("impact").path("runTimeChange");
+        assertTrue(
+            t.path("low").asDouble() <= t.path("expected").asDouble()
+                && t.path("expected").asDouble() <= t.path("high").asDouble(),
+            t.toString());
       }
     }
+    // the log spilled 641 MiB in a shuffle stage at Spark's default 200 partitions
+    JsonNode c =
+        recs.findParents("key").stream()
+            .filter(x -> x.path("key").asText().equals("spark.sql.shuffle.partitions"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("200", c.path("current").asText());
+    assertEquals("default", c.path("currentSource").asText());
+    assertTrue(r.json().path("target").isMissingNode(), "no target without --profile");
+  }
+
+  @Test
+  void analyze_withProfile_addsThePlanForTheTarget() {
+    String log = Fixtures.file("customshuffle_eventlog.zstd").toString();
+    Run r = run("analyze", log, "--profile", "dgx-h100", "--nodes", "2", "--format", "json");
+    assertEquals(Cli.OK, r.code(), r.err());
+    JsonNode t = r.json().path("target");
+    assertEquals("CPU", t.path("mode").asText(), t.toString());
+    boolean measured = false;
+    for (JsonNode v : t.path("values")) {
+      assertFalse(v.path("basis").asText().isBlank(), v.toString());
+      measured |= v.path("measured").asBoolean();
+    }
+    assertTrue(measured, t.toString());
+    // the recommendations do not change with a target
+    assertEquals(
+        run("analyze", log, "--format", "json").json().path("recommendations"),
+        r.json().path("recommendations"));
+    // Spark 3.1.1 is older than the RAPIDS Accelerator supports: no GPU plan, with why
+    Run old = run("analyze", log, "--profile", "dgx-h100", "--mode", "gpu", "--format", "json");
+    assertEquals(Cli.OK, old.code(), old.err());
+    assertTrue(old.json().path("target").isMissingNode(), old.out());
+    assertTrue(old.json().path("assumptions").toString().contains("target: no plan"), old.out());
+    assertEquals(r.json().path("recommendations"), old.json().path("recommendations"));
+    // a Spark 3.5.5 CPU log planned for GPUs: the plan loads the plugin
+    String py = Fixtures.file("python_udf_eventlog").toString();
+    Run gpu = run("analyze", py, "--profile", "dgx-h100", "--mode", "gpu", "--format", "json");
+    assertEquals(Cli.OK, gpu.code(), gpu.err());
+    List<String> planned = gpu.json().path("target").path("values").findValuesAsText("key");
+    assertTrue(planned.contains("spark.plugins"), planned.toString());
+    assertTrue(planned.contains("spark.rapids.sql.concurrentGpuTasks"), planned.toString());
+    assertTrue(planned.contains("spark.executor.resource.gpu.amount"), planned.toString());
+    Run text = run("analyze", py, "--profile", "dgx-h100", "--mode", "gpu");
+    assertTrue(text.out().contains("Plan for the target"), text.out());
+    assertTrue(text.out().contains("gpu mode"), text.out());
+  }
+
+  @Test
+  void analyze_modeWithoutTarget_exit2() {
+    run("analyze", Fixtures.file("customshuffle_eventlog.zstd").toString(), "--mode", "gpu")
+        .badInput();
   }
 
   @Test

@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -179,6 +181,24 @@ class McpServerIT {
   }
 
   @Test
+  void hardwareFile_readsAHardwareJsonUnderTheAllowedDir_andNotBesideHardware() throws Exception {
+    JsonNode report = good("detect_hardware", "{\"profile\":\"dgx-b200\",\"nodes\":2}");
+    Path file = Fixtures.dir().resolve("written-by-McpServerIT-hardware.json");
+    Files.writeString(file, Json.compact(report));
+    try {
+      JsonNode again = good("detect_hardware", "{\"hardwareFile\":\"" + file.getFileName() + "\"}");
+      assertEquals(report.path("node"), again.path("node"));
+      assertTrue(
+          bad(
+                  "detect_hardware",
+                  "{\"hardware\":{},\"hardwareFile\":\"" + file.getFileName() + "\"}")
+              .contains("at most one"));
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  @Test
   void everyTool_goodArguments_structuredResult() throws Exception {
     assertEquals(
         8, good("detect_hardware", "{\"profile\":\"dgx-h100\"}").path("node").path("gpus").size());
@@ -187,7 +207,7 @@ class McpServerIT {
         good("generate_spark_config", "{\"profile\":\"dgx-spark\",\"workloadType\":\"etl\"}");
     assertTrue(config.path("config").has("spark.executor.memory"));
     assertTrue(
-        good("validate_spark_config", "{\"config\":{\"spark.executor.cores\":4}}")
+        good("validate_spark_config", "{\"config\":{\"spark.executor.cores\":\"4\"}}")
             .path("findings")
             .isArray());
     assertTrue(good("list_rules", "{}").path("rules").size() > 0);
@@ -206,10 +226,21 @@ class McpServerIT {
     assertTrue(good("estimate_resources", job).path("resources").path("cores").asInt() > 0);
     assertTrue(good("predict_execution_time", job).path("time").path("expectedMs").asLong() > 0);
     assertTrue(
-        good("generate_recommendations", "{\"path\":\"dr-elephant_event_log_1\"}")
+        good("generate_recommendations", "{\"path\":\"customshuffle_eventlog.zstd\"}")
                 .path("recommendations")
                 .size()
             > 0);
+    // a target adds the plan sized from the log; mode without a target is refused
+    assertTrue(
+        good(
+                "analyze_event_log",
+                "{\"path\":\"python_udf_eventlog\",\"profile\":\"dgx-h100\"," + "\"mode\":\"gpu\"}")
+            .path("target")
+            .path("values")
+            .isArray());
+    assertTrue(
+        bad("analyze_event_log", "{\"path\":\"customshuffle_eventlog.zstd\",\"mode\":\"gpu\"}")
+            .contains("without a target"));
     assertEquals(
         10,
         good("analyze_event_log", "{\"path\":\"dr-elephant_event_log_1\"}")
@@ -229,8 +260,8 @@ class McpServerIT {
     JsonNode forConfig =
         good(
             "detect_bottlenecks",
-            "{\"config\":{\"spark.executor.instances\":8,\"spark.executor.cores\":5,"
-                + "\"spark.sql.shuffle.partitions\":4},\"profile\":\"dgx-h100\",\"nodes\":2}");
+            "{\"config\":{\"spark.executor.instances\":\"8\",\"spark.executor.cores\":\"5\","
+                + "\"spark.sql.shuffle.partitions\":\"4\"},\"profile\":\"dgx-h100\",\"nodes\":2}");
     assertTrue(
         forConfig.path("bottlenecks").findValuesAsText("kind").contains("too-few-partitions"),
         forConfig.toString());
@@ -246,7 +277,7 @@ class McpServerIT {
         good(
             "predict_performance",
             "{\"profile\":\"dgx-h100\",\"workloadType\":\"sql-analytics\","
-                + "\"config\":{\"spark.executor.instances\":4,\"spark.executor.cores\":8}}");
+                + "\"config\":{\"spark.executor.instances\":\"4\",\"spark.executor.cores\":\"8\"}}");
     JsonNode p = r.path("performance");
     assertEquals(32, p.path("cores").asInt(), p.toString());
     assertTrue(p.path("interval").path("low").asLong() <= p.path("interval").path("high").asLong());

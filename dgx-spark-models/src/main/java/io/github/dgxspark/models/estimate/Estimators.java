@@ -3,6 +3,8 @@ package io.github.dgxspark.models.estimate;
 import io.github.dgxspark.core.ByteSizes;
 import io.github.dgxspark.core.ClusterSpec;
 import io.github.dgxspark.core.ExecutionMode;
+import io.github.dgxspark.core.SparkSemantics;
+import io.github.dgxspark.core.SparkVersion;
 import io.github.dgxspark.core.WorkloadType;
 import io.github.dgxspark.models.ModelsException;
 import io.github.dgxspark.models.perf.PerformanceHistory;
@@ -38,8 +40,12 @@ import java.util.OptionalDouble;
  * }</pre>
  */
 public final class Estimators {
-  /** Input bytes per task: Spark's default {@code spark.sql.files.maxPartitionBytes}, 128 MiB. */
-  static final long PARTITION_BYTES = 128 * ByteSizes.MIB;
+  /** Input bytes per task: Spark's default {@code spark.sql.files.maxPartitionBytes} (128 MiB). */
+  static final long PARTITION_BYTES =
+      SparkSemantics.sizeBytes(
+          "spark.sql.files.maxPartitionBytes",
+          SparkSemantics.defaultValue("spark.sql.files.maxPartitionBytes", SparkVersion.NEWEST)
+              .orElseThrow());
 
   /** Executor heap per core: the RAPIDS AutoTuner default of 2 GiB. */
   static final long HEAP_PER_CORE_BYTES = 2 * ByteSizes.GIB;

@@ -26,6 +26,8 @@ import java.util.TreeSet;
  * @param attemptId the application attempt id, when the cluster manager sets one
  * @param applicationName {@code App Name}
  * @param sparkVersion the Spark version that wrote the log ({@code SparkListenerLogStart})
+ * @param javaVersion the Java version the driver ran ({@code SparkListenerEnvironmentUpdate}'s
+ *     {@code JVM Information}), e.g. {@code 1.8.0_292 (Private Build)} or {@code 17.0.18 (Ubuntu)}
  * @param user the user that ran the application
  * @param startTime application start
  * @param endTime application end; absent while the application runs or when the log was cut
@@ -55,6 +57,7 @@ public record ApplicationProfile(
     Optional<String> attemptId,
     Optional<String> applicationName,
     Optional<String> sparkVersion,
+    Optional<String> javaVersion,
     Optional<String> user,
     Optional<Instant> startTime,
     Optional<Instant> endTime,
@@ -80,6 +83,7 @@ public record ApplicationProfile(
     Objects.requireNonNull(attemptId, "attemptId");
     Objects.requireNonNull(applicationName, "applicationName");
     Objects.requireNonNull(sparkVersion, "sparkVersion");
+    Objects.requireNonNull(javaVersion, "javaVersion");
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(startTime, "startTime");
     Objects.requireNonNull(endTime, "endTime");
@@ -363,6 +367,10 @@ public record ApplicationProfile(
    *     adaptive plan when AQE re-planned). Names are Spark's node names with a trailing code-gen
    *     id such as {@code " (3)"} removed, e.g. {@code HashAggregate}, {@code GpuProject}, {@code
    *     Scan parquet}
+   * @param draftSubqueryOperatorCounts the part of {@code operatorCounts} inside draft subqueries
+   *     of a final adaptive plan: a nested {@code AdaptiveSparkPlan isFinalPlan=false}, written
+   *     before its query stages were planned, so its operators are not those that ran (on a GPU
+   *     application they show as CPU operators although the plugin replaces them)
    * @param planUpdates number of adaptive re-plans
    * @param errorMessage the error of a failed execution (Spark 3.4+ logs an empty one on success)
    * @param jobIds the jobs that ran for it
@@ -374,6 +382,7 @@ public record ApplicationProfile(
       Optional<Instant> end,
       Optional<Duration> duration,
       Map<String, Integer> operatorCounts,
+      Map<String, Integer> draftSubqueryOperatorCounts,
       int planUpdates,
       Optional<String> errorMessage,
       List<Integer> jobIds) {
@@ -384,6 +393,7 @@ public record ApplicationProfile(
       Objects.requireNonNull(end, "end");
       Objects.requireNonNull(duration, "duration");
       operatorCounts = copyOrdered(operatorCounts);
+      draftSubqueryOperatorCounts = copyOrdered(draftSubqueryOperatorCounts);
       Objects.requireNonNull(errorMessage, "errorMessage");
       jobIds = List.copyOf(jobIds);
     }

@@ -94,6 +94,7 @@ final class ProfileBuilder {
   private String appName;
   private String user;
   private String sparkVersion;
+  private String javaVersion;
   private long startMillis = -1;
   private long endMillis = -1;
   private boolean ended;
@@ -284,6 +285,7 @@ final class ProfileBuilder {
         break;
       case "SparkListenerEnvironmentUpdate":
         environment(e.path("Spark Properties"));
+        javaVersion = text(e.path("JVM Information"), "Java Version");
         break;
       case "SparkListenerResourceProfileAdded":
         resourceProfile(e);
@@ -614,6 +616,7 @@ final class ProfileBuilder {
               StageAccumulator.instant(s.endMillis),
               between(s.startMillis, s.endMillis),
               s.operatorCounts,
+              s.draftSubqueryOperatorCounts,
               s.planUpdates,
               Optional.ofNullable(s.errorMessage),
               jobsBySql.getOrDefault(s.id, List.of())));
@@ -625,6 +628,7 @@ final class ProfileBuilder {
         Optional.ofNullable(attemptId),
         Optional.ofNullable(appName),
         Optional.ofNullable(sparkVersion),
+        Optional.ofNullable(javaVersion),
         Optional.ofNullable(user),
         StageAccumulator.instant(startMillis),
         StageAccumulator.instant(endMillis),
@@ -753,6 +757,7 @@ final class ProfileBuilder {
     long startMillis = -1;
     long endMillis = -1;
     Map<String, Integer> operatorCounts = Map.of();
+    Map<String, Integer> draftSubqueryOperatorCounts = Map.of();
     int planUpdates;
     String errorMessage;
 
@@ -760,7 +765,13 @@ final class ProfileBuilder {
       this.id = id;
     }
 
-    /** Replaces the operator counts with those of a (re-)plan's tree. */
+    /**
+     * Replaces the operator counts with those of a (re-)plan's tree, and the draft counts with
+     * those of its draft subqueries: in a final adaptive plan ({@code AdaptiveSparkPlan
+     * isFinalPlan=true}), a nested {@code AdaptiveSparkPlan isFinalPlan=false} is a subquery not
+     * yet re-planned when the event was written, whose operators are shown before Spark's (and the
+     * RAPIDS plugin's) query-stage rules ran.
+     */
     void plan(JsonNode root, boolean update) {
       if (update) {
         planUpdates++;
@@ -768,18 +779,35 @@ final class ProfileBuilder {
       if (root.isMissingNode() || root.isNull()) {
         return;
       }
+      boolean finalPlan = root.path("simpleString").asText("").contains("isFinalPlan=true");
       Map<String, Integer> counts = new TreeMap<>();
+      Map<String, Integer> draft = new TreeMap<>();
       Deque<JsonNode> todo = new ArrayDeque<>();
+      Deque<Boolean> inDraft = new ArrayDeque<>();
       todo.push(root);
+      inDraft.push(false);
       while (!todo.isEmpty()) {
         JsonNode node = todo.pop();
         String name = node.path("nodeName").asText("");
+        boolean d =
+            inDraft.pop()
+                || finalPlan
+                    && node != root
+                    && name.equals("AdaptiveSparkPlan")
+                    && node.path("simpleString").asText("").contains("isFinalPlan=false");
         if (!name.isBlank()) {
           counts.merge(operatorName(name), 1, Integer::sum);
+          if (d) {
+            draft.merge(operatorName(name), 1, Integer::sum);
+          }
         }
-        node.path("children").forEach(todo::push);
+        for (JsonNode child : node.path("children")) {
+          todo.push(child);
+          inDraft.push(d);
+        }
       }
       operatorCounts = counts;
+      draftSubqueryOperatorCounts = draft;
     }
   }
 }

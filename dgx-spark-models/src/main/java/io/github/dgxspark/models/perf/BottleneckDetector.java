@@ -568,9 +568,15 @@ public final class BottleneckDetector {
             : Replayer.positiveSetting(config, "spark.executor.instances", cluster.nodeCount());
     int cores =
         Replayer.positiveSetting(config, "spark.executor.cores", cluster.node().logicalCores());
-    int taskCpus = Replayer.positiveSetting(config, "spark.task.cpus", 1);
+    int taskCpus =
+        Replayer.positiveSetting(
+            config, "spark.task.cpus", Replayer.sparkDefault("spark.task.cpus"));
     int slots = Math.max(1, executors * cores / taskCpus);
-    int partitions = Replayer.positiveSetting(config, "spark.sql.shuffle.partitions", 200);
+    int partitions =
+        Replayer.positiveSetting(
+            config,
+            "spark.sql.shuffle.partitions",
+            Replayer.sparkDefault("spark.sql.shuffle.partitions"));
     if (partitions < 2 * slots) {
       found.add(
           new Bottleneck(

@@ -96,6 +96,16 @@ public record PerformanceHistory(String description, List<PerformanceRun> runs) 
   }
 
   /**
+   * The user's own history file when none is chosen: {@code ~/.dgx-spark/history.json} (the {@code
+   * user.home} system property). Nothing is written there unless asked.
+   *
+   * @return the path
+   */
+  public static Path defaultFile() {
+    return Path.of(System.getProperty("user.home"), ".dgx-spark", "history.json");
+  }
+
+  /**
    * Appends a run to a local history file, creating the file when missing. The file is replaced
    * atomically (a temporary file in the same folder, then a move), so a reader never sees a partial
    * file; existing entries and their unknown fields are kept as they were.

@@ -4,6 +4,7 @@ import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.WorkloadType;
 import io.github.dgxspark.models.ModelsException;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
+import io.github.dgxspark.models.workload.WorkloadAnalyzer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -152,6 +153,48 @@ public record PerformanceRun(
     return new ModelsException(
         String.format(
             Locale.ROOT, "performance run %s is %s; expected %s", field, value, expected));
+  }
+
+  /**
+   * The measured run of a real event log with its provenance, as {@code history add} and the Spark
+   * listener record it: the workload type classified from what ran ({@link
+   * WorkloadAnalyzer#classify(ApplicationProfile)}), the cluster the log names as the machine
+   * ({@code user event log: master } and its master URL, e.g. {@code spark://10.0.0.1:7077}, {@code
+   * yarn} or {@code local[2]}), the log's path, application id and Spark version, and when it was
+   * recorded.
+   *
+   * @param profile a complete application's profile
+   * @param eventLog the log's path as the user gave it
+   * @param recordedAt when the run is recorded
+   * @return the run, source {@value #EVENT_LOG}
+   * @throws ModelsException if the log has no duration (application start and end) or no task
+   */
+  public static PerformanceRun fromEventLog(
+      ApplicationProfile profile, String eventLog, Instant recordedAt) {
+    Objects.requireNonNull(recordedAt, "recordedAt");
+    PerformanceRun r =
+        fromProfile(
+            profile,
+            WorkloadAnalyzer.classify(profile).workloadType(),
+            "user event log: master " + profile.master().orElse("unknown"),
+            eventLog);
+    return new PerformanceRun(
+        r.source,
+        r.workload,
+        r.scale,
+        r.inputBytes,
+        r.executors,
+        r.executorCores,
+        r.executorMemoryBytes,
+        r.gpusPerExecutor,
+        r.config,
+        r.wallTime,
+        r.machine,
+        r.machineCores,
+        r.sparkVersion,
+        r.eventLog,
+        r.applicationId,
+        Optional.of(recordedAt));
   }
 
   /**

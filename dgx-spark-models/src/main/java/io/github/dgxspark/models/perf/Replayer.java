@@ -3,6 +3,7 @@ package io.github.dgxspark.models.perf;
 import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.SparkSemantics;
+import io.github.dgxspark.core.SparkVersion;
 import io.github.dgxspark.models.ModelsException;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
 import io.github.dgxspark.models.eventlog.ApplicationProfile.ExecutorCount;
@@ -446,6 +447,13 @@ final class Replayer {
    *
    * @throws ModelsException if the setting is set but is not a whole number of 1 or more
    */
+  /** Spark's default for a whole-number key in the newest Spark ({@link SparkSemantics}). */
+  static int sparkDefault(String key) {
+    return Integer.parseInt(
+        SparkSemantics.defaultValue(key, SparkVersion.NEWEST)
+            .orElseThrow(() -> new ModelsException(key + " has no default in Spark's registry")));
+  }
+
   static int positiveSetting(SparkConfig conf, String key, int fallback) {
     Optional<String> v = conf.get(key);
     if (v.isEmpty()) {

@@ -5,7 +5,11 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
-/** Builds the A/B test plan of a recommendation from its impact and the run-to-run variation. */
+/**
+ * Builds the A/B test plan of a recommendation from its impact and the run-to-run variation. A plan
+ * never asks for more than {@link AbTestPlan#MAX_RUNS_PER_ARM} runs of each arm: a smaller effect
+ * is marked not detectable, with the runs it would need.
+ */
 final class AbTests {
   private AbTests() {}
 
@@ -20,6 +24,7 @@ final class AbTests {
             + " cluster; also record failed tasks and spill so a faster but failing run is not a win";
     double alpha = PowerCalculation.ALPHA;
     double power = PowerCalculation.POWER;
+    int max = AbTestPlan.MAX_RUNS_PER_ARM;
     String alternate =
         " Alternate the arms (A, B, A, B, ...) on an otherwise idle cluster so drift hits both;"
             + " compare the means with Welch's t-test at alpha "
@@ -34,6 +39,7 @@ final class AbTests {
           proposed,
           metric,
           OptionalInt.empty(),
+          false,
           alpha,
           power,
           OptionalDouble.empty(),
@@ -42,45 +48,61 @@ final class AbTests {
               + " variation cv = sd/mean of the baseline runs and the runs per arm n = 2"
               + " (z(1-alpha/2) + z(power))^2 (cv/effect)^2, with the effect "
               + (impact.known() ? "predicted here" : "you need to see")
-              + "; then complete n runs of each."
+              + "; run the test only if n is at most "
+              + max
+              + "."
               + alternate
               + harm);
     }
     double cv = variance.cv().getAsDouble();
+    double smallest = smallestDetectable(cv, alpha, power);
     if (!impact.known() || impact.expectedSavingFraction() == 0) {
-      int n5 = PowerCalculation.runsPerArm(0.05, cv, alpha, power);
       return new AbTestPlan(
           baseline,
           proposed,
           metric,
           OptionalInt.empty(),
+          false,
           alpha,
           power,
           OptionalDouble.of(cv),
           variance.source(),
           String.format(
               Locale.ROOT,
-              "No predicted effect to size the test for: at the observed variation (cv %s) a 5 %%"
-                  + " change needs %d runs of each arm at alpha %s and power %s; run those, and"
-                  + " keep the change only if the proposed arm is faster.%s%s",
+              "No predicted effect to size the test for. At a run-to-run variation of cv %s, %d"
+                  + " runs of each arm (alpha %s, power %s) detect a change of %s or more; a"
+                  + " smaller one cannot be verified by A/B runs, so apply the change for the"
+                  + " reason given and check what the guidance says to watch.%s%s",
               fmt(cv),
-              n5,
+              max,
               fmt(alpha),
               fmt(power),
+              pct(smallest),
               alternate,
               harm));
     }
     double effect = impact.expectedSavingFraction();
     int n = PowerCalculation.runsPerArm(effect, cv, alpha, power);
+    boolean detectable = n <= max;
+    OptionalInt runs = n >= PowerCalculation.MAX_RUNS ? OptionalInt.empty() : OptionalInt.of(n);
     String stop;
-    if (n >= PowerCalculation.MAX_RUNS) {
+    if (!detectable) {
       stop =
           String.format(
               Locale.ROOT,
-              "The predicted %s change is too small against a run-to-run variation of cv %s to"
-                  + " verify by A/B runs; apply it only for the reason given.",
+              "Not detectable by an A/B test: the predicted %s change is below the %s that %d runs"
+                  + " of each arm can detect at a run-to-run variation of cv %s (alpha %s, power"
+                  + " %s); it would take %s runs of each arm. Apply it for the reason given and"
+                  + " check what the guidance says to watch instead.",
               pct(effect),
-              fmt(cv));
+              pct(smallest),
+              max,
+              fmt(cv),
+              fmt(alpha),
+              fmt(power),
+              runs.isPresent()
+                  ? String.format(Locale.ROOT, "%,d", n)
+                  : String.format(Locale.ROOT, "more than %,d", PowerCalculation.MAX_RUNS));
     } else {
       stop =
           String.format(
@@ -101,12 +123,31 @@ final class AbTests {
         baseline,
         proposed,
         metric,
-        n >= PowerCalculation.MAX_RUNS ? OptionalInt.empty() : OptionalInt.of(n),
+        runs,
+        detectable,
         alpha,
         power,
         OptionalDouble.of(cv),
         variance.source(),
         stop);
+  }
+
+  /**
+   * The smallest relative change {@link AbTestPlan#MAX_RUNS_PER_ARM} runs of each arm detect: the
+   * power calculation's runs fall as the effect grows, so the answer is found by bisection on it.
+   */
+  static double smallestDetectable(double cv, double alpha, double power) {
+    double low = 1e-6;
+    double high = 10;
+    for (int i = 0; i < 60; i++) {
+      double mid = Math.sqrt(low * high);
+      if (PowerCalculation.runsPerArm(mid, cv, alpha, power) <= AbTestPlan.MAX_RUNS_PER_ARM) {
+        high = mid;
+      } else {
+        low = mid;
+      }
+    }
+    return high;
   }
 
   static String fmt(double d) {

@@ -1,13 +1,17 @@
 package io.github.dgxspark.models.recommendations;
 
+import io.github.dgxspark.core.ByteSizes;
 import io.github.dgxspark.core.ClusterSpec;
 import io.github.dgxspark.core.ConfigValue;
 import io.github.dgxspark.core.DgxSparkException;
+import io.github.dgxspark.core.EffectiveValue;
 import io.github.dgxspark.core.ExecutionMode;
 import io.github.dgxspark.core.OptimizationResult;
+import io.github.dgxspark.core.PlanSpec;
 import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.SparkConfigOptimizer;
 import io.github.dgxspark.core.SparkSemantics;
+import io.github.dgxspark.core.SparkVersion;
 import io.github.dgxspark.core.WorkloadSpec;
 import io.github.dgxspark.models.ModelsException;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
@@ -121,7 +125,11 @@ final class Engine {
   private final WorkloadSpec workload;
   private final Optional<ApplicationProfile> profile;
   private final boolean hardwareKnown;
+  private final Optional<Filters> filters;
+  private final SparkVersion version;
   private final List<String> assumptions = new ArrayList<>();
+  private final List<String> filtered = new ArrayList<>();
+  private final Map<String, String> filteredWhy = new TreeMap<>();
   private final List<String> conflicts = new ArrayList<>();
   private final List<String> unresolved = new ArrayList<>();
   private final RuleBook rules = RuleBook.builtIn();
@@ -138,19 +146,30 @@ final class Engine {
     this.workload = workload;
     this.profile = profile;
     this.hardwareKnown = hardwareKnown;
+    this.filters = profile.map(p -> Filters.of(p, current));
+    this.version = filters.map(Filters::version).orElse(SparkVersion.NEWEST);
     this.assumptions.addAll(assumptions);
+    if (profile.isPresent() && profile.get().sparkVersion().isEmpty()) {
+      this.assumptions.add(
+          "Spark version: not in the log, so Spark "
+              + SparkVersion.NEWEST
+              + "'s keys and defaults are assumed");
+    }
   }
 
   static Engine forConfig(SparkConfig config, ClusterSpec cluster, WorkloadSpec workload) {
     return new Engine(config, cluster, workload, Optional.empty(), true, List.of());
   }
 
-  static Engine forProfile(ApplicationProfile profile, Optional<ClusterSpec> cluster) {
-    ProfileInputs in = ProfileInputs.of(profile);
+  static Engine forProfile(
+      ApplicationProfile profile, Optional<ClusterSpec> cluster, Optional<ExecutionMode> mode) {
+    ProfileInputs in = ProfileInputs.of(profile, mode);
     List<String> assumptions = new ArrayList<>(in.assumptions);
     if (cluster.isPresent()) {
       assumptions.removeIf(a -> a.startsWith("hardware derived"));
-      assumptions.add("hardware: as given, so executor sizing follows the optimizer");
+      assumptions.add(
+          "target: the hardware as given; the recommendations fix what the log shows, and the plan"
+              + " for the target sizes the config for that hardware from the log's measurements");
     }
     return new Engine(
         in.config,
@@ -162,58 +181,97 @@ final class Engine {
   }
 
   RecommendationReport run() {
-    Optional<OptimizationResult> reference = optimize();
+    // from a log, advice is evidence first: the optimizer's reference config is a plan for a
+    // target, never a list of differences presented as fixes
+    Optional<OptimizationResult> reference =
+        profile.isEmpty() || hardwareKnown ? optimize() : Optional.empty();
     Map<String, ConfigValue> ref = new LinkedHashMap<>();
-    reference.ifPresent(r -> r.values().forEach(v -> ref.put(v.key(), v)));
+    if (profile.isEmpty()) {
+      reference.ifPresent(r -> r.values().forEach(v -> ref.put(v.key(), v)));
+    }
     List<Candidate> candidates = new ArrayList<>();
-    Optional<BottleneckReport> bottlenecks = profile.map(BottleneckDetector::detect);
+    Optional<BottleneckReport> bottlenecks = profile.map(this::detect);
+    List<String> diagnoses = new ArrayList<>();
     profile.ifPresent(
-        p ->
-            candidates.addAll(
-                new Evidence(
-                        p,
-                        bottlenecks.get(),
-                        current,
-                        Optional.ofNullable(ref.get("spark.sql.files.maxPartitionBytes"))
-                            .map(ConfigValue::value),
-                        reference.map(r -> r.mode().id().equals("gpu")).orElse(false))
-                    .candidates()));
+        p -> {
+          Evidence evidence = new Evidence(p, bottlenecks.get(), current, filters.get());
+          candidates.addAll(evidence.candidates());
+          diagnoses.addAll(evidence.diagnoses());
+        });
     candidates.addAll(ruleCandidates(validate(current), current, ref));
-    candidates.addAll(optimizerCandidates(ref));
+    if (profile.isEmpty()) {
+      candidates.addAll(optimizerCandidates(ref));
+    }
     List<Candidate> resolved = resolve(candidates);
+    filters.ifPresent(f -> resolved.forEach(c -> c.values.putAll(f.completed(c.values))));
     SparkConfig proposed = fixApplied(resolved, ref);
     PerformanceHistory history = PerformanceHistory.builtIn();
     ImpactModel impacts =
         profile.isPresent()
             ? ImpactModel.forProfile(profile.get(), bottlenecks.get(), history)
             : ImpactModel.forConfig(current, cluster, workload, history);
-    RunVariance variance = RunVariance.observed(history, workload.type().id());
+    RunVariance variance = RunVariance.forApplication(history, workload.type().id());
     List<Recommendation> recs = new ArrayList<>();
     for (Candidate c : resolved) {
       recs.add(build(c, impacts, variance));
     }
+    Optional<TargetPlan> plan =
+        profile.isPresent() && hardwareKnown
+            ? reference.map(r -> TargetPlan.of(profile.get(), cluster, r, filters.get()))
+            : Optional.empty();
     return new RecommendationReport(
-        Ranking.rank(recs), current, proposed, assumptions, conflicts, unresolved);
+        Ranking.rank(recs),
+        current,
+        proposed,
+        assumptions,
+        conflicts,
+        unresolved,
+        filtered,
+        diagnoses,
+        plan);
   }
 
+  /**
+   * The log's bottlenecks; none, with the reason among the assumptions, when the log has no timed
+   * task to analyse.
+   */
+  private BottleneckReport detect(ApplicationProfile p) {
+    try {
+      return BottleneckDetector.detect(p);
+    } catch (ModelsException e) {
+      assumptions.add("bottlenecks: none analysed, " + e.getMessage());
+      return new BottleneckReport(
+          p.applicationId(), Optional.empty(), List.of(), "not analysed: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The optimizer's config: for a config, on its hardware; from a log, the plan for the target, for
+   * the log's Spark version (which names, e.g., the RAPIDS shuffle manager). A target the optimizer
+   * cannot plan leaves the log's fixes standing, with the reason among the assumptions.
+   */
   private Optional<OptimizationResult> optimize() {
     try {
-      return Optional.of(SparkConfigOptimizer.optimize(cluster, workload));
+      PlanSpec plan =
+          profile.isPresent() ? PlanSpec.defaults().withSparkVersion(version) : PlanSpec.defaults();
+      return Optional.of(SparkConfigOptimizer.optimize(cluster, workload, plan));
     } catch (DgxSparkException e) {
-      if (hardwareKnown) {
+      if (profile.isEmpty()) {
         throw new ModelsException(
             "the optimizer cannot size this workload on the cluster: " + e.getMessage(), e);
       }
-      assumptions.add(
-          "the optimizer could not size the derived hardware ("
-              + e.getMessage()
-              + "); its reference values are left out");
+      assumptions.add("target: no plan, the optimizer cannot size it: " + e.getMessage());
       return Optional.empty();
     }
   }
 
+  /**
+   * The rule book's findings; from a log, without the target hardware, whose sizing belongs to the
+   * plan for the target, not to the fixes of what the log shows.
+   */
   private ValidationReport validate(SparkConfig config) {
-    return rules.validate(config, hardwareKnown ? Optional.of(cluster) : Optional.empty());
+    return rules.validate(
+        config, hardwareKnown && profile.isEmpty() ? Optional.of(cluster) : Optional.empty());
   }
 
   private List<Candidate> ruleCandidates(
@@ -253,10 +311,10 @@ final class Engine {
     }
     if (value.isEmpty()
         || value.get().contains("*")
-        || (now.isPresent() && same(key, now.get(), value.get()))) {
+        || (now.isPresent() && SparkSemantics.sameValue(key, now.get(), value.get()))) {
       return Optional.empty();
     }
-    if (key.equals("spark.plugins") && workload.mode() == ExecutionMode.CPU) {
+    if (key.equals("spark.plugins") && ranOnCpu()) {
       return Optional.empty(); // loading the GPU plugin would turn a CPU job into a GPU job
     }
     return value;
@@ -266,6 +324,14 @@ final class Engine {
   private boolean clears(Finding f, SparkConfig config) {
     return validate(config).findings().stream()
         .noneMatch(x -> x.ruleId().equals(f.ruleId()) && x.keys().equals(f.keys()));
+  }
+
+  /**
+   * Whether the job runs on the CPU: from a log, no operator ran on the GPU (whatever mode a target
+   * is planned in); for a config, the workload's mode.
+   */
+  private boolean ranOnCpu() {
+    return filters.map(f -> !f.rapids()).orElse(workload.mode() == ExecutionMode.CPU);
   }
 
   /** Whether the log shows executors that received GPU addresses. */
@@ -294,7 +360,7 @@ final class Engine {
     for (ConfigValue v : ref.values()) {
       String key = v.key();
       Optional<String> now = current.get(key);
-      if (now.isPresent() && same(key, now.get(), v.value())) {
+      if (rejection(key, v.value()).isPresent()) {
         continue;
       }
       if (!hardwareKnown && SIZING_KEYS.contains(key)) {
@@ -357,9 +423,13 @@ final class Engine {
     for (Candidate c : sorted) {
       for (String key : new ArrayList<>(c.values.keySet())) {
         String value = c.values.get(key);
-        Optional<String> now = current.get(key);
-        if (now.isPresent() && same(key, now.get(), value)) {
+        Optional<String> why = rejection(key, value);
+        if (why.isPresent()) {
           c.values.remove(key);
+          filtered.add(
+              String.format(
+                  Locale.ROOT, "%s=%s ('%s') left out: %s", key, value, c.title, why.get()));
+          filteredWhy.putIfAbsent(key, why.get());
           continue;
         }
         Candidate first = owner.get(key);
@@ -367,7 +437,7 @@ final class Engine {
           owner.put(key, c);
         } else {
           c.values.remove(key);
-          if (!same(key, first.values.get(key), value)) {
+          if (!SparkSemantics.sameValue(key, first.values.get(key), value)) {
             conflicts.add(
                 String.format(
                     Locale.ROOT,
@@ -416,10 +486,11 @@ final class Engine {
                   value,
                   fix.reason));
           owner.get().values.put(key, value);
-        } else if (current.get(key).filter(v -> same(key, v, value)).isEmpty()) {
+          changed = true;
+        } else if (rejection(key, value).isEmpty()) {
           candidates.add(fix);
+          changed = true;
         }
-        changed = true;
       }
       applied = apply(candidates);
       if (!changed) {
@@ -430,8 +501,9 @@ final class Engine {
       if (f.severity() != Severity.INFO) {
         String why =
             disproved(f)
+                .or(() -> Optional.ofNullable(filteredWhy.get(f.keys().get(0))))
                 .orElse(
-                    f.keys().get(0).equals("spark.plugins") && workload.mode() == ExecutionMode.CPU
+                    f.keys().get(0).equals("spark.plugins") && ranOnCpu()
                         ? "the job ran on the CPU: remove the GPU settings rather than load the"
                             + " RAPIDS plugin"
                         : "no value can be chosen for it without a person's decision");
@@ -461,7 +533,11 @@ final class Engine {
 
   private Recommendation build(Candidate c, ImpactModel impacts, RunVariance variance) {
     List<Change> changes = new ArrayList<>();
-    c.values.forEach((k, v) -> changes.add(new Change(k, current.get(k), v)));
+    c.values.forEach(
+        (k, v) -> {
+          EffectiveValue now = effective(k);
+          changes.add(new Change(k, now.value(), now.source(), v));
+        });
     Impact impact = impacts.estimate(changes);
     int effort = effort(changes);
     boolean blocking = c.severity == Severity.ERROR;
@@ -508,9 +584,43 @@ final class Engine {
     return effort;
   }
 
-  /** Whether two values of a key mean the same to Spark ({@link SparkSemantics#sameValue}). */
-  static boolean same(String key, String a, String b) {
-    return SparkSemantics.sameValue(key, a, b);
+  /**
+   * The value in effect: the config's, else the version's default; the executor overhead, which has
+   * no fixed default, as Spark derives it from the heap.
+   */
+  private EffectiveValue effective(String key) {
+    EffectiveValue now = SparkSemantics.effective(key, current, version);
+    if (now.source() == EffectiveValue.Source.UNSET
+        && key.equals("spark.executor.memoryOverhead")
+        && SparkSemantics.exists(key, version)) {
+      long heap =
+          SparkSemantics.effective("spark.executor.memory", current, version)
+              .value()
+              .flatMap(
+                  v ->
+                      Evidence.bytes(
+                          new SparkConfig(Map.of("spark.executor.memory", v)),
+                          "spark.executor.memory"))
+              .orElse(ByteSizes.GIB);
+      long overhead = Evidence.overheadBytes(current, heap, version);
+      return new EffectiveValue(
+          key, Optional.of(ByteSizes.format(overhead)), EffectiveValue.Source.DEFAULT);
+    }
+    return now;
+  }
+
+  /**
+   * Why a change must not be proposed: from a log, the {@link Filters}; for a config, a value Spark
+   * already runs with (the config's, else the default of the newest Spark).
+   */
+  private Optional<String> rejection(String key, String value) {
+    if (filters.isPresent()) {
+      return filters.get().rejection(key, value);
+    }
+    EffectiveValue now = SparkSemantics.effective(key, current, version);
+    return now.value()
+        .filter(v -> SparkSemantics.sameValue(key, v, value))
+        .map(v -> key + " is already " + v + " (" + now.source().id() + ")");
   }
 
   /** {@code JavaSerializer} → {@code Java serializer}. */

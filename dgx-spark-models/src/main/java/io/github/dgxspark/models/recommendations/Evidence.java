@@ -21,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Recommendations from the bottlenecks {@code BottleneckDetector} finds in an event log (the one
@@ -47,22 +49,31 @@ final class Evidence {
   private final ApplicationProfile profile;
   private final BottleneckReport report;
   private final SparkConfig config;
-  private final SparkVersion version;
-  private final Optional<String> optimizerPartitionBytes;
-  private final boolean gpu;
+  private final Filters filters;
 
   Evidence(
-      ApplicationProfile profile,
-      BottleneckReport report,
-      SparkConfig config,
-      Optional<String> optimizerPartitionBytes,
-      boolean gpu) {
+      ApplicationProfile profile, BottleneckReport report, SparkConfig config, Filters filters) {
     this.profile = profile;
     this.report = report;
     this.config = config;
-    this.version = sparkVersion(profile);
-    this.optimizerPartitionBytes = optimizerPartitionBytes;
-    this.gpu = gpu;
+    this.filters = filters;
+  }
+
+  /**
+   * What an expert reads in a GPU application's log, whether or not a config change fixes it: GPU
+   * out-of-memory with the pool, concurrency and split behind it, operators that stayed on the CPU
+   * with their share of SQL time, and a RAPIDS shuffle setting without its shuffle manager.
+   */
+  List<String> diagnoses() {
+    if (!filters.rapids()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    gpuOutOfMemoryDiagnosis().ifPresent(out::add);
+    hostSpillDiagnosis().ifPresent(out::add);
+    GpuFallbacks.of(profile).diagnosis().ifPresent(out::add);
+    shuffleManagerDiagnosis().ifPresent(out::add);
+    return out;
   }
 
   List<Candidate> candidates() {
@@ -132,44 +143,176 @@ final class Evidence {
                 + " state operator's numShufflePartitions shows the new count."));
   }
 
+  /**
+   * The share of wall time below which a bottleneck is not worth a change: the smallest change 30
+   * runs of each arm can tell from run-to-run noise at the published cv ({@link
+   * RunVariance#PUBLISHED_CV}, about 2.7 %); even removing all of it could not be seen.
+   */
+  static double immaterialShare() {
+    return AbTests.smallestDetectable(
+        RunVariance.PUBLISHED_CV, PowerCalculation.ALPHA, PowerCalculation.POWER);
+  }
+
+  /** A garbage collector chosen on the command line, e.g. {@code -XX:+UseParallelGC}. */
+  static final Pattern CHOSEN_COLLECTOR = Pattern.compile("-XX:\\+Use[A-Za-z0-9]*GC\\b");
+
+  /**
+   * The Java feature release of a {@code Java Version} text: {@code 1.8.0_292 (Private Build)} is
+   * 8, {@code 17.0.18 (Ubuntu)} is 17; 0 when the text is not a Java version.
+   */
+  static int javaMajor(String version) {
+    Matcher m = Pattern.compile("^(?:1\\.)?([0-9]+)").matcher(version.trim());
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  }
+
   /** Whether a finding is at least as severe as a level. */
   private static boolean atLeast(Bottleneck b, BottleneckSeverity level) {
     return b.severity().compareTo(level) <= 0;
   }
 
+  static final String ALLOC_FRACTION = "spark.rapids.memory.gpu.allocFraction";
+  static final String MAX_ALLOC_FRACTION = "spark.rapids.memory.gpu.maxAllocFraction";
+  static final String CONCURRENT_GPU_TASKS = "spark.rapids.sql.concurrentGpuTasks";
+
+  /**
+   * An RMM pool held under this fraction of the GPU's memory by {@code allocFraction} or {@code
+   * maxAllocFraction} is named as the first cause of a GPU out-of-memory: the plugin's defaults
+   * give the pool the whole GPU (RapidsConf.scala, NVIDIA/spark-rapids), and half is a project
+   * choice so that only a clear cap is flagged.
+   */
+  static final double CAPPED_POOL_FRACTION = 0.5;
+
+  /** The smaller of allocFraction and maxAllocFraction when it holds the pool under the cap. */
+  private Optional<Double> poolCap() {
+    double cap =
+        Math.min(number(ALLOC_FRACTION).orElse(1.0), number(MAX_ALLOC_FRACTION).orElse(1.0));
+    return cap < CAPPED_POOL_FRACTION ? Optional.of(cap) : Optional.empty();
+  }
+
+  private Optional<Integer> concurrentGpuTasks() {
+    return filters.effective(CONCURRENT_GPU_TASKS).value().map(v -> intOr(v, 0)).filter(n -> n > 0);
+  }
+
+  private List<ApplicationProfile.Stage> gpuOomStages() {
+    return profile.stages().stream().filter(s -> s.failedTasks() > 0).toList();
+  }
+
+  private String oomExample() {
+    return profile.failures().examples().stream()
+        .filter(e -> e.contains("OutOfMemory") || e.contains("OOM") || e.contains("out of memory"))
+        .findFirst()
+        .map(e -> " (e.g. '" + (e.length() > 160 ? e.substring(0, 160) + "...'" : e + "'") + ")")
+        .orElse("");
+  }
+
+  private String poolText() {
+    return String.format(
+        Locale.ROOT,
+        "the RMM pool starts at allocFraction %s and is capped at maxAllocFraction %s of the GPU's"
+            + " memory%s",
+        filters.effective(ALLOC_FRACTION).value().orElse("(unknown)"),
+        filters.effective(MAX_ALLOC_FRACTION).value().orElse("(unknown)"),
+        concurrentGpuTasks()
+            .map(
+                n ->
+                    String.format(
+                        Locale.ROOT,
+                        ", shared by %d concurrent GPU tasks (at most %.1f %% of the GPU each)",
+                        n,
+                        100 * number(MAX_ALLOC_FRACTION).orElse(1.0) / n))
+            .orElse(""));
+  }
+
+  private Optional<String> gpuOutOfMemoryDiagnosis() {
+    int oom = profile.failures().gpuOutOfMemoryTasks();
+    if (oom == 0) {
+      return Optional.empty();
+    }
+    List<ApplicationProfile.Stage> stages = gpuOomStages();
+    long maxInput = stages.stream().mapToLong(s -> s.inputBytes().max()).max().orElse(0);
+    String cause =
+        poolCap().isPresent()
+            ? " The pool cap, not the data, is the first cause: the plugin's default pool is the"
+                + " whole GPU."
+            : "";
+    return Optional.of(
+        String.format(
+            Locale.ROOT,
+            "GPU out-of-memory: %d task(s) failed in stage(s) %s%s%s; %s.%s%s",
+            oom,
+            stages.stream().map(s -> Integer.toString(s.id())).distinct().toList(),
+            profile.failures().failedJobs() > 0
+                ? String.format(
+                    Locale.ROOT, " and %d job(s) failed", profile.failures().failedJobs())
+                : "",
+            oomExample(),
+            poolText(),
+            maxInput > 0
+                ? String.format(
+                    Locale.ROOT,
+                    " The failing stages' tasks read up to %s of input each (maxPartitionBytes %s).",
+                    ByteSizes.human(maxInput),
+                    filters.effective(Filters.MAX_PARTITION_BYTES).value().orElse("(unknown)"))
+                : "",
+            cause));
+  }
+
   private void gpuOutOfMemory(List<Candidate> out) {
     int oom = profile.failures().gpuOutOfMemoryTasks();
-    long maxInput =
-        profile.stages().stream()
-            .filter(s -> s.failedTasks() > 0)
-            .mapToLong(s -> s.inputBytes().max())
-            .max()
-            .orElse(0);
     String failed =
         profile.failures().failedJobs() > 0
             ? String.format(Locale.ROOT, " and %d job(s) failed", profile.failures().failedJobs())
             : "";
-    long current = bytes("spark.sql.files.maxPartitionBytes").orElse(128 * ByteSizes.MIB);
-    if (maxInput > 0) {
-      long target = Math.min(current / 2, maxInput / 2);
-      if (optimizerPartitionBytes.isPresent()) {
-        target = Math.min(target, ByteSizes.parseBytes(optimizerPartitionBytes.get()));
+    Optional<Double> cap = poolCap();
+    if (cap.isPresent()) {
+      Map<String, String> values = new java.util.TreeMap<>();
+      for (String key : List.of(ALLOC_FRACTION, MAX_ALLOC_FRACTION)) {
+        Optional<String> d = filters.rapidsDefault(key);
+        if (number(key).orElse(1.0) < CAPPED_POOL_FRACTION && d.isPresent()) {
+          values.put(key, d.get());
+        }
       }
-      target = Math.max(ByteSizes.floorTo(target, ByteSizes.MIB), 16 * ByteSizes.MIB);
+      if (!values.isEmpty()) {
+        out.add(
+            new Candidate(
+                "Let the GPU memory pool use the GPU",
+                values,
+                String.format(
+                    Locale.ROOT,
+                    "%d task(s) failed with GPU out-of-memory%s%s: %s. Restoring the plugin's"
+                        + " default fractions%s lets the pool grow to the whole GPU (less the"
+                        + " reserve) before tasks must spill or split.",
+                    oom,
+                    failed,
+                    oomExample(),
+                    poolText(),
+                    filters.rapidsVersion().map(v -> " (of release " + v + ")").orElse("")),
+                "NVIDIA spark-rapids RapidsConf.scala (spark.rapids.memory.gpu.allocFraction and"
+                    + " maxAllocFraction, default 1); "
+                    + LOG_SOURCE,
+                Candidate.Origin.LOG,
+                Severity.ERROR,
+                "GPU out-of-memory and split-and-retry counts in the executor logs should fall to"
+                    + " zero; nvidia-smi shows the pool taking most of the GPU's memory."));
+      }
+    }
+    long maxInput = gpuOomStages().stream().mapToLong(s -> s.inputBytes().max()).max().orElse(0);
+    if (maxInput > 0) {
+      long target = Math.max(ByteSizes.floorTo(maxInput / 2, ByteSizes.MIB), 16 * ByteSizes.MIB);
       out.add(
           new Candidate(
               "Read smaller input partitions on the GPU",
-              Map.of("spark.sql.files.maxPartitionBytes", ByteSizes.format(target)),
+              Map.of(Filters.MAX_PARTITION_BYTES, ByteSizes.format(target)),
               String.format(
                   Locale.ROOT,
-                  "%d task(s) failed with GPU out-of-memory%s; the failing scan stages read up to %s"
-                      + " per task (maxPartitionBytes %s). Input partitions of at most half that"
-                      + " (and no more than the GPU reference size) give each task a smaller batch;"
-                      + " the AutoTuner also halves the setting after a GPU OOM in a scan.",
+                  "%d task(s) failed with GPU out-of-memory%s; the failing stages' tasks read up to"
+                      + " %s each (maxPartitionBytes %s). Splits of at most half that give each"
+                      + " task a smaller batch; the AutoTuner also halves the setting after a GPU"
+                      + " OOM in a scan.",
                   oom,
                   failed,
                   ByteSizes.human(maxInput),
-                  config.get("spark.sql.files.maxPartitionBytes").orElse("128m (default)")),
+                  filters.effective(Filters.MAX_PARTITION_BYTES).value().orElse("(unknown)")),
               "NVIDIA spark-rapids-tools AutoTuner (maxPartitionBytes after GPU OOM); "
                   + LOG_SOURCE,
               Candidate.Origin.LOG,
@@ -177,25 +320,111 @@ final class Evidence {
               "GPU out-of-memory and split-and-retry counts in the executor logs, and the number of"
                   + " scan tasks, which grows as partitions shrink."));
     }
-    int concurrent =
-        config.get("spark.rapids.sql.concurrentGpuTasks").map(v -> intOr(v, 2)).orElse(2);
-    if (concurrent > 1) {
+    Optional<Integer> concurrent = concurrentGpuTasks();
+    if (cap.isEmpty() && concurrent.isPresent() && concurrent.get() > 1) {
       out.add(
           new Candidate(
               "Let fewer tasks share the GPU",
-              Map.of("spark.rapids.sql.concurrentGpuTasks", Integer.toString(concurrent / 2)),
+              Map.of(CONCURRENT_GPU_TASKS, Integer.toString(concurrent.get() / 2)),
               String.format(
                   Locale.ROOT,
-                  "%d task(s) failed with GPU out-of-memory while %d tasks shared each GPU; halving"
-                      + " the concurrent GPU tasks doubles the GPU memory each task can use (the"
-                      + " tuning guide's 2-4 range trades memory for overlap).",
+                  "%d task(s) failed with GPU out-of-memory%s while %d tasks shared each GPU and"
+                      + " the pool had the GPU's memory (%s); halving the concurrent GPU tasks"
+                      + " doubles the GPU memory each task can use (the tuning guide's 2-4 range"
+                      + " trades memory for overlap).",
                   oom,
-                  concurrent),
+                  oomExample(),
+                  concurrent.get(),
+                  poolText()),
               "RAPIDS Accelerator Tuning Guide (concurrentGpuTasks); " + LOG_SOURCE,
               Candidate.Origin.LOG,
               Severity.ERROR,
               "GPU utilisation (nvidia-smi) may drop a little; out-of-memory retries should stop."));
     }
+  }
+
+  /**
+   * GPU data spilled to host memory: the RAPIDS plugin counts its device-to-host spill in Spark's
+   * {@code memoryBytesSpilled} task metric (NVIDIA/spark-rapids, {@code
+   * TrampolineUtil.incTaskMetricsMemoryBytesSpilled} in the spill framework) and spill to disk in
+   * {@code diskBytesSpilled}.
+   */
+  private Optional<String> hostSpillDiagnosis() {
+    long memory = profile.totals().memoryBytesSpilled();
+    long disk = profile.totals().diskBytesSpilled();
+    if (memory + disk == 0) {
+      return Optional.empty();
+    }
+    Optional<Bottleneck> spill =
+        report.bottlenecks().stream().filter(b -> b.kind() == BottleneckKind.SPILL).findFirst();
+    return Optional.of(
+        String.format(
+            Locale.ROOT,
+            "Host spill: GPU tasks spilled %s to host memory%s (the RAPIDS plugin counts GPU-to-host"
+                + " spill in Spark's memoryBytesSpilled)%s.%s",
+            ByteSizes.human(memory),
+            disk > 0 ? " and " + ByteSizes.human(disk) + " to disk" : "",
+            spill
+                .flatMap(
+                    b ->
+                        b.wallTimeFraction().isPresent()
+                            ? Optional.of(b.wallTimeFraction().getAsDouble())
+                            : Optional.empty())
+                .map(
+                    f ->
+                        String.format(
+                            Locale.ROOT,
+                            "; the stages that spilled ran %.0f %% of wall time",
+                            100 * f))
+                .orElse(""),
+            poolCap().isPresent()
+                ? String.format(
+                    Locale.ROOT,
+                    " The pool capped at maxAllocFraction %s forces it: a pool of the whole GPU keeps"
+                        + " more batches on the device.",
+                    filters.effective(MAX_ALLOC_FRACTION).value().orElse("(unknown)"))
+                : ""));
+  }
+
+  /**
+   * A RAPIDS shuffle setting the shuffle manager does not honour: {@code spark.rapids.shuffle.mode}
+   * acts only when {@code spark.shuffle.manager} is the RAPIDS shuffle manager built for the
+   * application's Spark version, and a manager built for another version is not that one.
+   */
+  private Optional<String> shuffleManagerDiagnosis() {
+    Optional<String> manager = config.get("spark.shuffle.manager").map(String::trim);
+    Optional<String> mode = config.get("spark.rapids.shuffle.mode").map(String::trim);
+    boolean rapidsManager = manager.filter(m -> m.contains("RapidsShuffleManager")).isPresent();
+    if (filters.rapidsShuffleManagerActive()) {
+      return Optional.empty();
+    }
+    if (rapidsManager) {
+      return Optional.of(
+          String.format(
+              Locale.ROOT,
+              "Shuffle manager not active: spark.shuffle.manager is %s, but the RAPIDS shuffle"
+                  + " manager for Spark %s is com.nvidia.spark.rapids.spark%d%d%d"
+                  + ".RapidsShuffleManager (one class per Spark build); shuffles do not use the"
+                  + " RAPIDS shuffle%s.",
+              manager.get(),
+              profile.sparkVersion().orElse("(unknown)"),
+              filters.version().major(),
+              filters.version().minor(),
+              filters.version().patch(),
+              mode.map(m -> " (spark.rapids.shuffle.mode " + m + ")").orElse("")));
+    }
+    if (mode.isPresent() && profile.totals().shuffleWriteBytes() > 0) {
+      return Optional.of(
+          String.format(
+              Locale.ROOT,
+              "Shuffle manager not active: spark.rapids.shuffle.mode is %s, but spark.shuffle.manager"
+                  + " is %s, so the setting has no effect and the %s of shuffle went through"
+                  + " Spark's own shuffle.",
+              mode.get(),
+              manager.orElse("Spark's default (sort)"),
+              ByteSizes.human(profile.totals().shuffleWriteBytes())));
+    }
+    return Optional.empty();
   }
 
   /** Spill in stages that read input but no shuffle: the input partitions are too large. */
@@ -326,12 +555,8 @@ final class Evidence {
     if (lost == 0 && lostTasks == 0) {
       return;
     }
-    ClusterManager cm = profile.clusterManager().orElse(ClusterManager.STANDALONE);
-    if (!SparkSemantics.enforcesMemoryOverhead(cm)) {
-      return; // standalone and local executors are not held to heap + overhead
-    }
     long heap = bytes("spark.executor.memory").orElse(ByteSizes.GIB);
-    long currentOverhead = overheadBytes(config, heap, version);
+    long currentOverhead = overheadBytes(config, heap, filters.version());
     long proposed = Math.max(2 * currentOverhead, heap / 5);
     proposed = (proposed + ByteSizes.MIB - 1) / ByteSizes.MIB * ByteSizes.MIB;
     String reasons =
@@ -398,9 +623,16 @@ final class Evidence {
     if (!atLeast(b, BottleneckSeverity.MODERATE)) {
       return; // Dr. Elephant's "low" GC needs no change
     }
+    if (b.wallTimeFraction().orElse(0) < immaterialShare()) {
+      return; // all of the GC is less wall time than run-to-run noise: nothing to gain or verify
+    }
     String opts = config.get("spark.executor.extraJavaOptions").orElse("");
-    if (opts.contains("GC")) {
+    if (CHOSEN_COLLECTOR.matcher(opts).find()) {
       return; // a collector is chosen deliberately; the memory sizing is the optimizer's
+    }
+    int java = javaMajor(profile.javaVersion().orElse(""));
+    if (java == 0 || java >= 9) {
+      return; // G1 is already the default from JDK 9 (JEP 248), or the Java version is unknown
     }
     String proposed = (opts.isBlank() ? "" : opts.strip() + " ") + "-XX:+UseG1GC";
     out.add(
@@ -411,8 +643,10 @@ final class Evidence {
                 + b.severity().id()
                 + "): "
                 + b.reason()
-                + ". G1 keeps pauses short on large executor heaps, where Java 8's default parallel"
-                + " collector stops every task.",
+                + ". The application ran Java "
+                + profile.javaVersion().orElse("")
+                + ", whose default parallel collector stops every task on a full collection; G1"
+                + " (the default from JDK 9, JEP 248) keeps pauses short on large executor heaps.",
             "Apache Spark Tuning Guide (garbage collection tuning: G1GC); " + b.source(),
             Candidate.Origin.LOG,
             atLeast(b, BottleneckSeverity.SEVERE) ? Severity.WARNING : Severity.INFO,
@@ -529,7 +763,7 @@ final class Evidence {
   // a boolean in effect (the log's value, else the default of the log's Spark version); false when
   // the key does not exist in that version or the value is malformed (the rule book reports it)
   private boolean flag(String key) {
-    Optional<String> v = SparkSemantics.effective(key, config, version).value();
+    Optional<String> v = SparkSemantics.effective(key, config, filters.version()).value();
     try {
       return v.isPresent() && SparkSemantics.flag(key, v.get());
     } catch (DgxSparkException e) {
@@ -539,7 +773,7 @@ final class Evidence {
 
   // a number in effect; empty when unset without default or malformed (the rule book reports it)
   private OptionalDouble number(String key) {
-    Optional<String> v = SparkSemantics.effective(key, config, version).value();
+    Optional<String> v = SparkSemantics.effective(key, config, filters.version()).value();
     try {
       return v.isPresent()
           ? OptionalDouble.of(Double.parseDouble(v.get().trim()))
@@ -551,7 +785,7 @@ final class Evidence {
 
   // the size in effect: the log's value, else Spark's default for the app's version
   private Optional<Long> bytes(String key) {
-    return SparkSemantics.effective(key, config, version)
+    return SparkSemantics.effective(key, config, filters.version())
         .value()
         .flatMap(v -> bytes(new SparkConfig(Map.of(key, v)), key));
   }

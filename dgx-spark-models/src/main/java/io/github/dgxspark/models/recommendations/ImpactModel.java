@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.math3.distribution.NormalDistribution;
@@ -44,12 +43,6 @@ final class ImpactModel {
    * share of wall time (a bound rather than a sampled interval).
    */
   static final double BOUND_LEVEL = 0.9;
-
-  /**
-   * Share of wall time below which {@link BottleneckDetector} reports no shuffle- or input-bound
-   * finding: the bound for stages of a kind it did not report.
-   */
-  static final double UNREPORTED_SHARE = 0.10;
 
   private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
@@ -70,6 +63,7 @@ final class ImpactModel {
           BottleneckKind.FETCH_FAILURES);
 
   private final Optional<ApplicationProfile> profile;
+  private final Optional<Filters> filters;
   private final Optional<BottleneckReport> bottlenecks;
   private final PerformanceHistory history;
   private final Optional<SparkConfig> config;
@@ -85,6 +79,8 @@ final class ImpactModel {
       Optional<ClusterSpec> cluster,
       Optional<WorkloadSpec> workload) {
     this.profile = profile;
+    this.filters =
+        profile.map(p -> Filters.of(p, ProfileInputs.tuningProperties(p.sparkProperties())));
     this.bottlenecks = bottlenecks;
     this.history = history;
     this.config = config;
@@ -170,7 +166,9 @@ final class ImpactModel {
           s.add(BottleneckKind.TOO_MANY_PARTITIONS);
         }
       }
-      case "spark.rapids.sql.concurrentGpuTasks" -> {
+      case "spark.rapids.sql.concurrentGpuTasks",
+          "spark.rapids.memory.gpu.allocFraction",
+          "spark.rapids.memory.gpu.maxAllocFraction" -> {
         s.add(BottleneckKind.GPU_OUT_OF_MEMORY);
         s.add(BottleneckKind.TASK_FAILURES);
       }
@@ -182,7 +180,8 @@ final class ImpactModel {
         s.add(BottleneckKind.EXECUTOR_LOSS);
         s.add(BottleneckKind.FETCH_FAILURES);
       }
-      case "spark.executor.extraJavaOptions", "spark.executor.memory", "spark.memory.fraction" -> {
+      case "spark.executor.extraJavaOptions" -> s.add(BottleneckKind.GC);
+      case "spark.executor.memory", "spark.memory.fraction" -> {
         s.add(BottleneckKind.GC);
         s.add(BottleneckKind.SPILL);
       }
@@ -341,20 +340,32 @@ final class ImpactModel {
               100 * save));
     }
     expected -= saved;
+    // physics: a change saves at most the wall time of the stages it acts on
+    double bound = 0;
+    boolean bounded = !layout && !scopes.isEmpty() && unmodelled.isEmpty();
+    for (Change c : changes) {
+      if (scope(c).isEmpty()) {
+        bounded = false;
+      }
+    }
     for (BottleneckKind s : scopes) {
-      Optional<Bottleneck> found =
-          report.bottlenecks().stream().filter(b -> b.kind() == s).findFirst();
-      double share = found.flatMap(b -> opt(b.wallTimeFraction())).orElse(UNREPORTED_SHARE);
+      List<ApplicationProfile.Stage> stages = actedOn(s, changes);
+      double share = stageShare(stages, wallMs);
+      bound = Math.min(1, bound + share);
       double extra = Math.max(0, share - saved);
       favourable -= extra;
       parts.add(
           String.format(
               Locale.ROOT,
-              "%s stages, which these settings act on, ran %s %.0f %% of wall time: the most"
-                  + " they can save",
-              s == BottleneckKind.SHUFFLE_BOUND ? "shuffle" : "input",
-              found.isPresent() ? "" : "under",
+              "the %d %s stage(s) these settings act on ran %.0f %% of wall time: the most they"
+                  + " can save",
+              stages.size(),
+              s == BottleneckKind.SHUFFLE_BOUND ? "shuffle" : "scan",
               100 * share));
+    }
+    if (bounded) {
+      expected = Math.max(expected, -bound);
+      favourable = Math.max(favourable, -bound);
     }
     Optional<Bottleneck> idle =
         report.bottlenecks().stream()
@@ -379,6 +390,12 @@ final class ImpactModel {
       return Impact.unknown(
           "no model can say: no bottleneck these keys act on was found on this log and the"
               + " executor layout is unchanged");
+    }
+    if (expected == 0 && !layout && idle.isEmpty()) {
+      return Impact.unknown(
+          "no model estimates a saving: no bottleneck these keys act on was measured and the"
+              + " executor layout is unchanged; "
+              + String.join("; ", parts));
     }
     expected = clamp(expected);
     favourable = Math.min(expected, clamp(favourable));
@@ -407,6 +424,35 @@ final class ImpactModel {
         confidence(time, level),
         method,
         basis);
+  }
+
+  /**
+   * The stages a scope's changes act on: for a smaller {@code maxPartitionBytes}, the scan stages
+   * whose splits it cuts; for other input settings every stage that read input; for shuffle
+   * settings every stage that read or wrote shuffle data.
+   */
+  private List<ApplicationProfile.Stage> actedOn(BottleneckKind scope, List<Change> changes) {
+    ApplicationProfile p = profile.orElseThrow();
+    if (scope == BottleneckKind.SHUFFLE_BOUND) {
+      return p.stages().stream()
+          .filter(s -> s.shuffleReadBytes().sum() + s.shuffleWriteBytes().sum() > 0)
+          .toList();
+    }
+    for (Change c : changes) {
+      if (c.key().equals(Filters.MAX_PARTITION_BYTES) && direction(c).orElse(0) < 0) {
+        return filters.orElseThrow().scanStagesCut(ByteSizes.parseBytes(c.proposed()));
+      }
+    }
+    return p.stages().stream().filter(s -> s.inputBytes().sum() > 0).toList();
+  }
+
+  /** The stages' summed duration (submission to completion) as a share of wall time, at most 1. */
+  private static double stageShare(List<ApplicationProfile.Stage> stages, double wallMs) {
+    long ms = 0;
+    for (ApplicationProfile.Stage s : stages) {
+      ms += s.duration().map(Duration::toMillis).orElse(s.wallTimeMs().max());
+    }
+    return Math.min(1, ms / wallMs);
   }
 
   private ScalingReport scaling(ApplicationProfile p, ReplaySpec spec) {
@@ -508,10 +554,6 @@ final class ImpactModel {
             s.gpusPerExecutor(),
             s.concurrentGpuTasks())
         : "";
-  }
-
-  private static Optional<Double> opt(OptionalDouble d) {
-    return d.isPresent() ? Optional.of(d.getAsDouble()) : Optional.empty();
   }
 
   private static double clamp(double fraction) {

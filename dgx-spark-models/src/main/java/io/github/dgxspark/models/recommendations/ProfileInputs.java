@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
@@ -43,7 +44,7 @@ final class ProfileInputs {
     this.assumptions = List.copyOf(assumptions);
   }
 
-  static ProfileInputs of(ApplicationProfile p) {
+  static ProfileInputs of(ApplicationProfile p, Optional<ExecutionMode> mode) {
     if (p.executors().isEmpty() && p.totals().tasks() == 0) {
       throw new ModelsException(
           String.format(
@@ -73,14 +74,17 @@ final class ProfileInputs {
                 ? OptionalLong.of(p.totals().inputBytes())
                 : OptionalLong.empty(),
             List.of(),
-            gpuRun ? ExecutionMode.GPU : ExecutionMode.CPU,
+            mode.orElse(gpuRun ? ExecutionMode.GPU : ExecutionMode.CPU),
             python(config) ? Language.PYTHON : Language.JVM);
     assumptions.add(
         String.format(
             Locale.ROOT,
-            "workload: %s in %s mode (classified from the operators and stages that ran)%s",
+            "workload: %s in %s mode (%s)%s",
             workload.type().id(),
             workload.mode().id(),
+            mode.isPresent()
+                ? "mode as given; type classified from the operators and stages that ran"
+                : "classified from the operators and stages that ran",
             workload.inputBytes().isPresent()
                 ? ", input " + ByteSizes.human(workload.inputBytes().getAsLong())
                 : ", input size unknown (no input metrics)"));

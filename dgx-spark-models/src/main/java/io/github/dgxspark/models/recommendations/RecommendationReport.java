@@ -3,6 +3,7 @@ package io.github.dgxspark.models.recommendations;
 import io.github.dgxspark.core.SparkConfig;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What {@link Recommender#generateRecommendations} found: the ranked recommendations, the config
@@ -20,6 +21,13 @@ import java.util.Objects;
  *     possibly none
  * @param unresolved rule findings of severity error or warning that no recommendation could fix
  *     (e.g. a value that needs a person's choice), possibly none
+ * @param filtered changes a source proposed that were left out, each with why (a no-op, a key the
+ *     application's Spark version lacks or its features do not use, a split it would not cut),
+ *     possibly none
+ * @param diagnoses what the event log shows that an expert would name, whether or not a config
+ *     change fixes it (GPU out-of-memory and its cause, CPU fallbacks, an inactive shuffle
+ *     manager), possibly none
+ * @param target the plan for the hardware the user named, when one was named with an event log
  */
 public record RecommendationReport(
     List<Recommendation> recommendations,
@@ -27,7 +35,10 @@ public record RecommendationReport(
     SparkConfig proposed,
     List<String> assumptions,
     List<String> conflicts,
-    List<String> unresolved) {
+    List<String> unresolved,
+    List<String> filtered,
+    List<String> diagnoses,
+    Optional<TargetPlan> target) {
   // Checks the fields and copies the lists.
   public RecommendationReport {
     recommendations = List.copyOf(recommendations);
@@ -36,5 +47,8 @@ public record RecommendationReport(
     assumptions = List.copyOf(assumptions);
     conflicts = List.copyOf(conflicts);
     unresolved = List.copyOf(unresolved);
+    filtered = List.copyOf(filtered);
+    diagnoses = List.copyOf(diagnoses);
+    Objects.requireNonNull(target, "target");
   }
 }

@@ -1,6 +1,7 @@
 package io.github.dgxspark.models.recommendations;
 
 import io.github.dgxspark.core.ClusterSpec;
+import io.github.dgxspark.core.ExecutionMode;
 import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.WorkloadSpec;
 import io.github.dgxspark.models.ModelsException;
@@ -23,12 +24,18 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * <p>Sources: the rule book's findings with a suggested value ({@code RuleBook.builtIn()}), the
- * optimizer's config compared with the current one (the optimizer is the reference for sizing),
- * and, from an event log, the bottlenecks the log shows (GPU out-of-memory, spill, executor loss,
- * GC, skew, failures). Guarantees: no two recommendations set one key; applying all of them gives a
- * config without {@code ERROR} or {@code WARNING} findings (anything that cannot be fixed is listed
- * in {@link RecommendationReport#unresolved()}); the same input gives the same output.
+ * <p>From an event log, advice is evidence first: every recommendation comes from a measurement of
+ * the log (a bottleneck with its share of wall time, failures with their counts and messages,
+ * spill, GC share, skew, task input) or a finding of the rule book ({@code RuleBook.builtIn()}),
+ * and passes the {@code Filters}: no no-op (the value in effect, the log's or the version's
+ * default, is not proposed again), no key the application's Spark version lacks, its cluster
+ * manager ignores or its features do not use, no split change that cuts no split, and consistent
+ * companions (the RAPIDS Kryo registrator with Kryo). The optimizer's config is never diffed
+ * against the log: with a target it is a separate plan ({@link RecommendationReport#target()}). For
+ * a config on known hardware (no log), the rule book's findings and the optimizer's config compared
+ * with the current one. Guarantees: no two recommendations set one key; applying all of them gives
+ * a config without {@code ERROR} or {@code WARNING} findings (anything that cannot be fixed is
+ * listed in {@link RecommendationReport#unresolved()}); the same input gives the same output.
  */
 public final class Recommender {
   private Recommender() {}
@@ -64,16 +71,18 @@ public final class Recommender {
    */
   public static RecommendationReport generateRecommendations(ApplicationProfile profile) {
     Objects.requireNonNull(profile, "profile");
-    return Engine.forProfile(profile, Optional.empty()).run();
+    return Engine.forProfile(profile, Optional.empty(), Optional.empty()).run();
   }
 
   /**
-   * Recommendations from an event log for the given hardware: as {@link
-   * #generateRecommendations(ApplicationProfile)}, and the executors are sized for the cluster.
+   * Recommendations from an event log with a plan for a target: the same evidence-backed
+   * recommendations as {@link #generateRecommendations(ApplicationProfile)}, plus {@link
+   * RecommendationReport#target()}: the config for the target hardware, sized from the log's
+   * measurements, in the log's execution mode.
    *
    * @param profile the application's profile
    * @param cluster the hardware the application runs (or will run) on
-   * @return the ranked recommendations, the config before and after, assumptions and conflicts
+   * @return the ranked recommendations, the plan for the target, assumptions and conflicts
    * @throws ModelsException if the log has no executor and no task, or the optimizer cannot size
    *     the workload on the cluster
    */
@@ -81,7 +90,29 @@ public final class Recommender {
       ApplicationProfile profile, ClusterSpec cluster) {
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(cluster, "cluster");
-    return Engine.forProfile(profile, Optional.of(cluster)).run();
+    return Engine.forProfile(profile, Optional.of(cluster), Optional.empty()).run();
+  }
+
+  /**
+   * As {@link #generateRecommendations(ApplicationProfile, ClusterSpec)}, with the plan for the
+   * target in the given execution mode (e.g. a CPU log planned for GPUs).
+   *
+   * @param profile the application's profile
+   * @param cluster the target hardware
+   * @param mode the execution mode to plan for, {@code CPU} or {@code GPU}
+   * @return the ranked recommendations, the plan for the target, assumptions and conflicts
+   * @throws ModelsException if the log has no executor and no task, the mode is {@code AUTO}, or
+   *     the optimizer cannot size the workload on the cluster in that mode
+   */
+  public static RecommendationReport generateRecommendations(
+      ApplicationProfile profile, ClusterSpec cluster, ExecutionMode mode) {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(mode, "mode");
+    if (mode == ExecutionMode.AUTO) {
+      throw new ModelsException("target mode is auto; expected cpu or gpu");
+    }
+    return Engine.forProfile(profile, Optional.of(cluster), Optional.of(mode)).run();
   }
 
   /**

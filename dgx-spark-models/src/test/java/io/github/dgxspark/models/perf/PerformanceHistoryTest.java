@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -191,6 +192,20 @@ class PerformanceHistoryTest {
     assertEquals(p.totals().inputBytes(), r.inputBytes());
     assertEquals("3.3.1", r.sparkVersion());
     assertTrue(r.config().get("spark.rapids.sql.concurrentGpuTasks").isPresent());
+  }
+
+  @Test
+  void fromEventLog_realLog_keepsProvenance() {
+    ApplicationProfile p = ReplayTest.profile("gpu_oom_eventlog.zstd");
+    Instant at = Instant.parse("2026-12-02T08:00:00Z");
+    PerformanceRun r = PerformanceRun.fromEventLog(p, "/logs/gpu_oom_eventlog.zstd", at);
+    assertEquals(PerformanceRun.EVENT_LOG, r.source());
+    assertEquals(Optional.of("/logs/gpu_oom_eventlog.zstd"), r.eventLog());
+    assertEquals(p.applicationId(), r.applicationId());
+    assertEquals("user event log: master " + p.master().orElseThrow(), r.machine());
+    assertTrue(r.machine().contains("spark://"), r.machine());
+    assertEquals("3.3.1", r.sparkVersion());
+    assertEquals(Optional.of(at), r.recordedAt());
   }
 
   @Test

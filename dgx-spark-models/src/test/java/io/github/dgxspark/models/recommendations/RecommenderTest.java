@@ -14,6 +14,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.dgxspark.core.ByteSizes;
 import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.ClusterSpec;
+import io.github.dgxspark.core.EffectiveValue;
 import io.github.dgxspark.core.ExecutionMode;
 import io.github.dgxspark.core.GpuSpec;
 import io.github.dgxspark.core.NodeSpec;
@@ -35,6 +36,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
@@ -75,44 +77,55 @@ class RecommenderTest {
   }
 
   @Test
-  void gpuOomLog_smallerInputPartitionsAndFewerGpuTasks_rankedFirst() {
+  void gpuOomLog_poolCapAndSmallerSplits_rankedFirst() {
     RecommendationReport r = report("gpu_oom_eventlog.zstd");
+    // the raw events: allocFraction 0.1, maxAllocFraction 0.15, 4 concurrent GPU tasks, 112 tasks
+    // failed with GpuSplitAndRetryOOM reading up to 1,484,282,882 bytes each (stage 35)
+    Recommendation pool = changing(r, "spark.rapids.memory.gpu.maxAllocFraction").orElseThrow();
+    Change max = change(pool, "spark.rapids.memory.gpu.maxAllocFraction");
+    assertEquals(Optional.of("0.15"), max.current());
+    assertEquals(EffectiveValue.Source.LOG, max.currentSource());
+    assertTrue(Double.parseDouble(max.proposed()) >= 0.5, max.proposed());
+    Change alloc = change(pool, "spark.rapids.memory.gpu.allocFraction");
+    assertTrue(Double.parseDouble(alloc.proposed()) <= Double.parseDouble(max.proposed()));
+    assertTrue(pool.reason().contains("maxAllocFraction 0.15"), pool.reason());
     Recommendation partitions = changing(r, "spark.sql.files.maxPartitionBytes").orElseThrow();
     Change c = change(partitions, "spark.sql.files.maxPartitionBytes");
     assertEquals(Optional.of("10gb"), c.current());
     // the failing scan tasks read ~1.4 GiB each: the new split is at most half of that
     assertTrue(ByteSizes.parseBytes(c.proposed()) <= 1484282882L / 2, c.proposed());
     assertTrue(partitions.reason().contains("GPU out-of-memory"), partitions.reason());
-    Recommendation gpuTasks = changing(r, "spark.rapids.sql.concurrentGpuTasks").orElseThrow();
-    Change g = change(gpuTasks, "spark.rapids.sql.concurrentGpuTasks");
-    assertEquals(Optional.of("4"), g.current());
-    assertTrue(Integer.parseInt(g.proposed()) < 4);
-    // both fix a failing job: blocking, ranked before every best practice
+    // with the pool capped at 15 % of the GPU, fewer GPU tasks is not the first fix
+    assertTrue(changing(r, "spark.rapids.sql.concurrentGpuTasks").isEmpty());
+    // settings already in effect are never proposed
+    assertTrue(changing(r, "spark.rapids.sql.enabled").isEmpty());
+    assertTrue(changing(r, "spark.rapids.memory.gpu.pool").isEmpty());
+    // both fix a failing job: blocking, ranked before anything else
+    assertTrue(pool.priority().blocking());
     assertTrue(partitions.priority().blocking());
-    assertTrue(gpuTasks.priority().blocking());
-    assertEquals(Set.of(1, 2), Set.of(partitions.priority().rank(), gpuTasks.priority().rank()));
+    assertEquals(Set.of(1, 2), Set.of(partitions.priority().rank(), pool.priority().rank()));
     // the job failed, so its wall time is no baseline: the impact says unknown, never a number
     assertFalse(partitions.impact().known());
     assertTrue(partitions.impact().basis().contains("failed"), partitions.impact().basis());
     assertTrue(partitions.abTest().runsPerArm().isEmpty());
-    // run-to-run variation comes from the history's repeated harness runs, which it names
-    assertTrue(partitions.abTest().runToRunCv().isPresent(), partitions.abTest().toString());
+    assertFalse(partitions.abTest().detectable());
+    // run-to-run variation: the published figure, named, not the 2-core harness's
+    assertEquals(OptionalDouble.of(RunVariance.PUBLISHED_CV), partitions.abTest().runToRunCv());
     assertTrue(
-        partitions.abTest().varianceSource().contains("performance-history.json"),
+        partitions.abTest().varianceSource().contains("Henning"),
         partitions.abTest().varianceSource());
   }
 
   @Test
-  void fixtureLogs_mostImpactsKnown_withIntervalsFromThePerfModels() {
+  void fixtureLogs_impactsKnownWithIntervalsOrUnknownWithWhy() {
     int known = 0;
-    int all = 0;
     for (String log :
-        List.of("eventlog_4nodes_8cores_dynamic_alloc.zstd", "rapids_join_eventlog.zstd")) {
-      int logKnown = 0;
-      List<Recommendation> recs = report(log).recommendations();
-      for (Recommendation x : recs) {
+        List.of(
+            "eventlog_4nodes_8cores_dynamic_alloc.zstd",
+            "spark-rapids-tools-corpus/spark-events-qualification__customshuffle_eventlog.zstd")) {
+      for (Recommendation x : report(log).recommendations()) {
         if (x.impact().known()) {
-          logKnown++;
+          known++;
           Range t = x.impact().runTimeChange().orElseThrow();
           assertTrue(t.low() <= t.expected() && t.expected() <= t.high(), t.toString());
           assertTrue(x.impact().level() > 0, x.impact().toString());
@@ -124,11 +137,9 @@ class RecommenderTest {
           assertTrue(x.impact().basis().contains("no model"), x.impact().basis());
         }
       }
-      assertTrue(2 * logKnown > recs.size(), log + ": " + logKnown + " of " + recs.size());
-      known += logKnown;
-      all += recs.size();
     }
-    assertTrue(known >= 8, known + " of " + all);
+    // G1 and idle executors on the first; more shuffle partitions and G1 on the second
+    assertTrue(known >= 4, known + " known");
   }
 
   @Test
@@ -152,8 +163,9 @@ class RecommenderTest {
     RecommendationReport r = report("tasks_executors_fail_compressed_eventlog.zstd");
     Recommendation overhead = changing(r, "spark.executor.memoryOverhead").orElseThrow();
     Change c = change(overhead, "spark.executor.memoryOverhead");
-    assertTrue(c.current().isEmpty());
-    // 10G heap: Spark's default overhead is 1 GiB; the proposal is larger
+    // 10G heap on YARN: Spark derives max(10 % of the heap, 384 MiB) = 1 GiB
+    assertEquals(Optional.of("1g"), c.current());
+    assertEquals(EffectiveValue.Source.DEFAULT, c.currentSource());
     assertTrue(ByteSizes.parseBytes(c.proposed()) > ByteSizes.GIB, c.proposed());
     assertTrue(overhead.reason().contains("executor(s) were lost"), overhead.reason());
     Recommendation service = changing(r, "spark.shuffle.service.enabled").orElseThrow();
@@ -185,6 +197,19 @@ class RecommenderTest {
     assertTrue(changing(r, "spark.dynamicAllocation.enabled").isEmpty());
   }
 
+  @Test
+  void gcBelowTheNoise_noCollectorChange() {
+    // jdbc_eventlog: GC took 35 % of task time but 0.2 % of wall time, less than the 2.7 % that 30
+    // runs per arm can tell from noise; rp_sql (Java 8, 16 % of task time, 0.8 % of wall) likewise
+    for (String log :
+        List.of(
+            "spark-rapids-tools-corpus/spark-events-qualification__jdbc_eventlog.zstd",
+            "spark-rapids-tools-corpus/spark-events-profiling__rp_sql_eventlog.zstd")) {
+      assertTrue(changing(report(log), "spark.executor.extraJavaOptions").isEmpty(), log);
+    }
+    assertTrue(Evidence.immaterialShare() > 0.02 && Evidence.immaterialShare() < 0.03);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -199,13 +224,17 @@ class RecommenderTest {
       })
   void everyLog_setInvariants_hold(String log) {
     RecommendationReport r = report(log);
-    assertFalse(r.recommendations().isEmpty());
     // no key set twice across recommendations
     Set<String> keys = new HashSet<>();
     for (Recommendation x : r.recommendations()) {
       for (Change c : x.changes()) {
         assertTrue(keys.add(c.key()), "key set twice: " + c.key());
-        assertEquals(r.current().get(c.key()), c.current());
+        if (r.current().get(c.key()).isPresent()) {
+          assertEquals(r.current().get(c.key()), c.current());
+          assertEquals(EffectiveValue.Source.LOG, c.currentSource());
+        } else {
+          assertTrue(c.currentSource() != EffectiveValue.Source.LOG, c.toString());
+        }
         assertEquals(Optional.of(c.proposed()), r.proposed().get(c.key()));
       }
       assertFalse(x.guidance().isBlank());
@@ -227,7 +256,6 @@ class RecommenderTest {
           r.unresolved().stream().anyMatch(u -> u.startsWith(f.ruleId() + " ")),
           "not fixed and not listed: " + f.ruleId() + " " + f.message());
     }
-    assertTrue(r.unresolved().size() <= 2, r.unresolved().toString());
     r.unresolved().forEach(u -> assertTrue(u.contains("Not changed: "), u));
     assertFalse(r.assumptions().isEmpty(), "derived hardware is always stated");
   }
@@ -261,16 +289,19 @@ class RecommenderTest {
         Set<String> cn = new HashSet<>();
         Iterator<String> it = c.fieldNames();
         it.forEachRemaining(cn::add);
-        assertEquals(Set.of("key", "current", "proposed"), cn);
+        assertEquals(Set.of("key", "current", "currentSource", "proposed"), cn);
       }
     }
     JsonNode first = tree.get(0);
     assertTrue(first.get("impact").has("known"));
     assertTrue(first.get("abTest").has("stopRule"));
-    // an unset key serialises as "current": null
+    assertTrue(first.get("abTest").has("detectable"));
+    // a key neither set nor defaulted serialises as "current": null
     boolean sawNull = false;
-    for (JsonNode rec : tree) {
-      for (JsonNode c : rec.get("changes")) {
+    for (Recommendation rec :
+        report("spark-rapids-tools-corpus/spark-events-qualification__dsAndDf_eventlog.zstd")
+            .recommendations()) {
+      for (JsonNode c : JSON.valueToTree(rec).get("changes")) {
         sawNull |= c.get("current").isNull();
       }
     }
@@ -354,41 +385,49 @@ class RecommenderTest {
   }
 
   @Test
-  void gpuOomLogOnDgx_logEvidenceBeatsOptimizer_overheadCoversThePools() {
+  void gpuOomLogOnDgx_targetPlanSizedFromTheLog_recommendationsUnchanged() {
     ClusterSpec cluster = dgxH100(2);
-    RecommendationReport r =
-        Recommender.generateRecommendations(profile("gpu_oom_eventlog.zstd"), cluster);
-    Recommendation gpuTasks = changing(r, "spark.rapids.sql.concurrentGpuTasks").orElseThrow();
-    assertEquals("2", change(gpuTasks, "spark.rapids.sql.concurrentGpuTasks").proposed());
-    // the optimizer keeps 4 concurrent GPU tasks on an 80 GB H100; the log's OOMs win
+    ApplicationProfile p = profile("gpu_oom_eventlog.zstd");
+    RecommendationReport r = Recommender.generateRecommendations(p, cluster);
+    // a target adds a plan; the recommendations stay the log's evidence-backed fixes
     assertEquals(
-        "4",
-        io.github.dgxspark.core.SparkConfigOptimizer.optimize(
-                cluster,
-                WorkloadSpec.of(WorkloadType.SQL_ANALYTICS, ByteSizes.GIB, ExecutionMode.GPU))
-            .config()
-            .get("spark.rapids.sql.concurrentGpuTasks")
-            .orElseThrow());
-    // the optimizer's overhead holds an 8 GiB pinned pool and a host spill store as large as the
-    // H100's memory, so the proposed overhead covers the log's pools as well: rule
-    // PinnedPoolNotCoveredByOverhead has nothing to override and no overhead conflict arises
-    SparkConfig proposed = r.proposed();
-    long pinned =
-        ByteSizes.parseBytes(proposed.get("spark.rapids.memory.pinnedPool.size").orElseThrow());
-    long spill =
-        ByteSizes.parseBytes(proposed.get("spark.rapids.memory.host.spillStorageSize").orElse("0"));
-    long overhead =
-        ByteSizes.parseBytes(proposed.get("spark.executor.memoryOverhead").orElseThrow());
-    assertTrue(overhead >= pinned + spill, overhead + " < " + pinned + " + " + spill);
+        report("gpu_oom_eventlog.zstd").recommendations().stream().map(x -> x.changes()).toList(),
+        r.recommendations().stream().map(x -> x.changes()).toList());
+    assertTrue(report("gpu_oom_eventlog.zstd").target().isEmpty());
+    TargetPlan plan = r.target().orElseThrow();
+    Map<String, TargetPlan.PlannedValue> v = new HashMap<>();
+    plan.values().forEach(x -> v.put(x.key(), x));
+    // the optimizer gives 4 concurrent tasks on an 80 GB H100; the log failed with 4: at most 2
+    TargetPlan.PlannedValue tasks = v.get("spark.rapids.sql.concurrentGpuTasks");
+    assertTrue(Integer.parseInt(tasks.value()) <= 2, tasks.toString());
+    assertTrue(tasks.measured());
+    assertTrue(tasks.basis().contains("112 task(s) failed"), tasks.basis());
+    // scan stages failed reading 1.4 GiB per task: the split is at most half of that
+    TargetPlan.PlannedValue split = v.get("spark.sql.files.maxPartitionBytes");
+    assertTrue(ByteSizes.parseBytes(split.value()) <= 1484282882L / 2, split.toString());
+    assertTrue(split.measured());
+    // shuffle partitions from the largest measured shuffle, in whole waves of 16 GPU slots
+    TargetPlan.PlannedValue shuffle = v.get("spark.sql.shuffle.partitions");
+    assertTrue(shuffle.measured(), shuffle.toString());
+    assertTrue(shuffle.basis().contains("wrote"), shuffle.basis());
+    assertEquals(0, Integer.parseInt(shuffle.value()) % 16, shuffle.value());
+    // the standalone target does not enforce a memory overhead: none is planned
+    assertFalse(v.containsKey("spark.executor.memoryOverhead"), plan.notes().toString());
+    // the plan is for the log's Spark 3.3.1: its RAPIDS shuffle manager shim
+    assertEquals(
+        "com.nvidia.spark.rapids.spark331.RapidsShuffleManager",
+        v.get("spark.shuffle.manager").value());
+    // a Spark 3.1.1 GPU log: the newest plugin does not support 3.1.1, so no plan, with why; the
+    // log's own findings still come back
+    RecommendationReport old =
+        Recommender.generateRecommendations(profile("gds_ucx_eventlog.zstd"), cluster);
+    assertTrue(old.target().isEmpty());
     assertTrue(
-        r.conflicts().stream().noneMatch(c -> c.startsWith("spark.executor.memoryOverhead")),
-        r.conflicts().toString());
-    // with the real hardware the executors are sized: one per GPU
-    assertEquals(
-        "16",
-        change(changing(r, "spark.executor.instances").orElseThrow(), "spark.executor.instances")
-            .proposed());
-    assertTrue(r.assumptions().stream().anyMatch(a -> a.startsWith("hardware: as given")));
+        old.assumptions().stream()
+            .anyMatch(a -> a.startsWith("target: no plan") && a.contains("3.1.1")),
+        old.assumptions().toString());
+    assertFalse(old.diagnoses().isEmpty());
+    assertTrue(r.assumptions().stream().anyMatch(a -> a.startsWith("target:")));
   }
 
   @Test
@@ -400,6 +439,7 @@ class RecommenderTest {
             p.attemptId(),
             p.applicationName(),
             p.sparkVersion(),
+            p.javaVersion(),
             p.user(),
             p.startTime(),
             p.endTime(),
@@ -455,7 +495,7 @@ class RecommenderTest {
   }
 
   @Test
-  void estimateImpact_serializerOnShuffleBoundLog_boundedByShuffleStageShare() {
+  void estimateImpact_serializerWithoutMeasuredSaving_unknownWithTheStageBound() {
     ApplicationProfile p = profile("rapids_join_eventlog.zstd");
     Impact i =
         Recommender.estimateImpact(
@@ -465,16 +505,9 @@ class RecommenderTest {
                     Optional.empty(),
                     "org.apache.spark.serializer.KryoSerializer")),
             p);
-    assertTrue(i.known(), i.basis());
-    double shuffleShare =
-        io.github.dgxspark.models.perf.BottleneckDetector.detect(p).bottlenecks().stream()
-            .filter(b -> b.kind() == io.github.dgxspark.models.perf.BottleneckKind.SHUFFLE_BOUND)
-            .findFirst()
-            .orElseThrow()
-            .wallTimeFraction()
-            .getAsDouble();
-    assertEquals(-shuffleShare, i.runTimeChange().orElseThrow().low(), 1e-9);
-    assertTrue(i.basis().contains("shuffle stages"), i.basis());
+    // no bottleneck the serializer acts on was measured: no number, but the bound is named
+    assertFalse(i.known(), i.basis());
+    assertTrue(i.basis().contains("shuffle stage(s) these settings act on ran"), i.basis());
   }
 
   @Test
