@@ -213,8 +213,12 @@ test('analyze_event_log: totals of a real log; outside, not a log, missing path'
 });
 
 test('generate_recommendations: from a log and for a config; bad inputs', async () => {
-  const fromLog = await ok('generate_recommendations', { path: 'dr-elephant_event_log_1' });
+  // evidence first: the customshuffle log spills in a shuffle stage, so it gets advice; the
+  // dr-elephant log (Spark 1.5.1, 10 tasks, no SQL) has nothing measured that asks for a change
+  const fromLog = await ok('generate_recommendations', { path: 'customshuffle_eventlog.zstd' });
   assert.ok(fromLog.recommendations.length > 0);
+  const quiet = await ok('generate_recommendations', { path: 'dr-elephant_event_log_1' });
+  assert.equal(quiet.recommendations.length, 0);
   for (const r of fromLog.recommendations) {
     assert.ok(r.title && r.reason && r.guidance && r.abTest && r.impact && r.priority);
     for (const c of r.changes) assert.ok(c.key && 'current' in c && c.proposed !== undefined);
@@ -275,12 +279,29 @@ test('predict_scaling: the scale contract from a replayed log; bad inputs', asyn
   assert.ok(r.interval.low <= r.interval.high);
   const one = await ok('predict_scaling', { path: 'dr-elephant_event_log_1', executors: 1 });
   assert.ok(r.predictedDurationMs <= one.predictedDurationMs, 'more executors are never slower by the replay');
-  const g = await ok('predict_scaling', { path: 'rapids_join_eventlog.zstd', executors: 2, gpus: 2 });
-  assert.equal(g.replay.spec.gpusPerExecutor, 2);
+  const g = await ok('predict_scaling', { path: 'rapids_join_eventlog.zstd', executors: 2, gpus: 1 });
+  assert.equal(g.replay.spec.gpusPerExecutor, 1);
+  await bad('predict_scaling', { path: 'rapids_join_eventlog.zstd', executors: 2, gpus: 2 }, /maximum value of 1/);
   await bad('predict_scaling', { path: 'dr-elephant_event_log_1' }, /executors/);
   await bad('predict_scaling', { path: 'dr-elephant_event_log_1', executors: 0 }, /executors/);
   await bad('predict_scaling', { path: 'dr-elephant_event_log_1', executors: 2, gpus: 1 }, /CPU application/);
   await bad('predict_scaling', { path: '/etc/passwd', executors: 2 }, /outside the allowed/);
+});
+
+test('secrets in a config never come back (issue 21): by key, inside values, in URLs, mistyped', async () => {
+  const secrets = ['U2VjcmV0S2V5T2ZBenVyZQ0123==', 'tRuStP4ss-93871', 'Tr0ub4dor-jdbc', 'hunter2-typo-secret'];
+  const config = {
+    'spark.hadoop.fs.azure.account.key.mystorage.blob.core.windows.net': secrets[0],
+    'spark.executor.extraJavaOptions': `-XX:+UseG1GC -Djavax.net.ssl.trustStorePassword=${secrets[1]}`,
+    'spark.myapp.jdbc.url': `jdbc:mysql://db:3306/sales?user=etl&password=${secrets[2]}&ssl=true`,
+    'spark.authenticate.secrt': secrets[3],
+  };
+  for (const tool of ['generate_recommendations', 'validate_spark_config']) {
+    const r = await client.callTool({ name: tool, arguments: { profile: 'dgx-h100', config } });
+    assert.equal(r.isError, false, tool);
+    const all = JSON.stringify(r);
+    for (const s of secrets) assert.ok(!all.includes(s), `${tool} leaks ${s}`);
+  }
 });
 
 test('qualify_event_logs: the qualify contract; bad inputs', async () => {

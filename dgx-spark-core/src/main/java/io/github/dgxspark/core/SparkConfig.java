@@ -27,27 +27,6 @@ public record SparkConfig(Map<String, String> entries) {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  /**
-   * Keys whose values are secrets: Spark's own {@code spark.redaction.regex} default ({@code
-   * secret|password|token|access[.]key}) widened to credentials and other separators of "access
-   * key".
-   */
-  private static final String[] SECRET_WORDS = {
-    "secret",
-    "password",
-    "passwd",
-    "token",
-    "credential",
-    "accesskey",
-    "access.key",
-    "access_key",
-    "access-key",
-    "privatekey",
-    "private.key",
-    "private_key",
-    "private-key"
-  };
-
   // Copies the map (keeping its order) and checks every key and value.
   public SparkConfig {
     Objects.requireNonNull(entries, "entries");
@@ -206,33 +185,15 @@ public record SparkConfig(Map<String, String> entries) {
   }
 
   /**
-   * Whether a key names a secret (password, token, secret, credential, access key), whose value
-   * must never be shown.
-   *
-   * @param key a property name
-   * @return true for secret-bearing keys
-   */
-  public static boolean isSecretKey(String key) {
-    // plain substring tests: a regex with (?i) alternation cost about 1 µs a key on the validator's
-    // path
-    String lower = key.toLowerCase(Locale.ROOT);
-    for (String word : SECRET_WORDS) {
-      if (lower.contains(word)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * A copy whose secret values (see {@link #isSecretKey}) read {@code *********(redacted)}, as
-   * Spark's UI shows them.
+   * A copy whose secrets read {@code *********(redacted)}, as Spark's UI shows them: values under
+   * keys that name a secret, values that hold one, and the secret parts of values (see {@link
+   * Redaction#redact}).
    *
    * @return the redacted config
    */
   public SparkConfig redacted() {
     Map<String, String> m = new LinkedHashMap<>();
-    entries.forEach((k, v) -> m.put(k, isSecretKey(k) ? "*********(redacted)" : v));
+    entries.forEach((k, v) -> m.put(k, Redaction.redact(k, v)));
     return new SparkConfig(m);
   }
 

@@ -1,9 +1,6 @@
 package io.github.dgxspark.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -21,7 +18,7 @@ import java.util.regex.Pattern;
  * default by version.
  */
 final class SparkKeyTable {
-  static final String RESOURCE = "/io/github/dgxspark/core/spark-config-keys.json";
+  static final String RESOURCE = "data/spark-config-keys.json";
   private static final String FALLBACK_PREFIX = "<value of ";
 
   /**
@@ -175,29 +172,22 @@ final class SparkKeyTable {
   }
 
   private static SparkKeyTable load() {
-    try (InputStream in = SparkKeyTable.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new DgxSparkException(RESOURCE + " is missing from the class path");
+    JsonNode root = DataFiles.read("spark-config-keys.json");
+    Map<String, Key> keys = new HashMap<>();
+    for (JsonNode n : root.path("keys")) {
+      Key k = parse(n);
+      if (keys.put(k.name(), k) != null) {
+        throw new DgxSparkException(
+            String.format(
+                Locale.ROOT,
+                "%s lists key '%s' twice; expected every key once",
+                RESOURCE,
+                k.name()));
       }
-      JsonNode root = new ObjectMapper().readTree(in);
-      Map<String, Key> keys = new HashMap<>();
-      for (JsonNode n : root.path("keys")) {
-        Key k = parse(n);
-        if (keys.put(k.name(), k) != null) {
-          throw new DgxSparkException(
-              String.format(
-                  Locale.ROOT,
-                  "%s lists key '%s' twice; expected every key once",
-                  RESOURCE,
-                  k.name()));
-        }
-      }
-      List<String> prefixes = new ArrayList<>();
-      root.path("openPrefixes").forEach(p -> prefixes.add(p.asText()));
-      return new SparkKeyTable(keys, prefixes);
-    } catch (IOException e) {
-      throw new DgxSparkException(RESOURCE + " could not be read: " + e.getMessage(), e);
     }
+    List<String> prefixes = new ArrayList<>();
+    root.path("openPrefixes").forEach(p -> prefixes.add(p.asText()));
+    return new SparkKeyTable(keys, prefixes);
   }
 
   private static Key parse(JsonNode n) {

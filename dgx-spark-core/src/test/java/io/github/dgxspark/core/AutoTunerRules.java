@@ -20,7 +20,7 @@ import java.util.TreeMap;
 final class AutoTunerRules {
   /**
    * Memory of the GPUs the targets use, in MiB, as the AutoTuner's GPU table has it (read from the
-   * project's GPU table, data/models/dgx-systems.json, which records the AutoTuner's entries).
+   * project's GPU table, data/dgx-systems.json, which records the AutoTuner's entries).
    */
   static final Map<String, Long> GPU_MEMORY_MIB =
       Map.of(

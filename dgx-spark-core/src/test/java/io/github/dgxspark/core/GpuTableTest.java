@@ -17,15 +17,14 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * The GPU table ({@code data/models/dgx-systems.json}, {@code gpus}): every GPU the DGX line and
- * the AutoTuner know, and the RAPIDS setting that follows from its memory, which the optimizer must
+ * The GPU table ({@code data/dgx-systems.json}, {@code gpus}): every GPU the DGX line and the
+ * AutoTuner know, and the RAPIDS setting that follows from its memory, which the optimizer must
  * give.
  */
 class GpuTableTest {
   /** The table's entries by name. */
   static Map<String, JsonNode> gpus() {
-    Path file =
-        Path.of(System.getProperty("dgxspark.data.dir", "../data"), "models", "dgx-systems.json");
+    Path file = Path.of(System.getProperty("dgxspark.data.dir", "../data"), "dgx-systems.json");
     try {
       Map<String, JsonNode> m = new LinkedHashMap<>();
       for (JsonNode g : new ObjectMapper().readTree(file.toFile()).get("gpus")) {

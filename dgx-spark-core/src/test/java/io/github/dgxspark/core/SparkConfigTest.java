@@ -114,12 +114,4 @@ class SparkConfigTest {
         r.toJson().contains("abc") || r.toJson().contains("AKIA") || r.toJson().contains("pw\""));
     assertEquals("4g", r.get("spark.executor.memory").orElseThrow());
   }
-
-  @Test
-  void isSecretKey_namesThatSaySecret_areSecret() {
-    assertTrue(SparkConfig.isSecretKey("spark.authenticate.secret"));
-    assertTrue(SparkConfig.isSecretKey("spark.hadoop.fs.azure.account.key.credential"));
-    assertTrue(SparkConfig.isSecretKey("spark.some.api.token"));
-    assertFalse(SparkConfig.isSecretKey("spark.executor.memory"));
-  }
 }

@@ -1,6 +1,7 @@
 package io.github.dgxspark.hardware;
 
 import io.github.dgxspark.core.ByteSizes;
+import io.github.dgxspark.core.DgxFacts;
 import io.github.dgxspark.core.GpuSpec;
 import io.github.dgxspark.core.NicSpec;
 import io.github.dgxspark.core.NodeSpec;
@@ -124,7 +125,7 @@ final class Assembler {
     for (Facts.GpuFacts g : gpus) {
       String cc = g.computeCapability;
       if (cc.isEmpty()) {
-        cc = Gpus.computeCapability(g.name);
+        cc = DgxFacts.gpu(g.name).map(DgxFacts.GpuModel::computeCapability).orElse("");
       }
       long gpuMemory = g.memoryBytes;
       if (gpuMemory == 0) {

@@ -1,16 +1,15 @@
 package io.github.dgxspark.hardware;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dgxspark.core.ByteSizes;
 import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.ClusterSpec;
+import io.github.dgxspark.core.DataFiles;
+import io.github.dgxspark.core.DgxFacts;
 import io.github.dgxspark.core.DgxSparkException;
 import io.github.dgxspark.core.GpuSpec;
 import io.github.dgxspark.core.NicSpec;
 import io.github.dgxspark.core.NodeSpec;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +20,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The built-in DGX profiles, loaded by name from the jar ({@code
- * io/github/dgxspark/hardware/profiles/NAME.json}, built from {@code data/hardware-profiles/}).
+ * The built-in DGX profiles, loaded by name from {@code data/hardware-profiles/NAME.json}; the GPU
+ * memory and compute capability, system power and disk read rate come from core's {@link DgxFacts}
+ * ({@code data/dgx-systems.json}), their one home.
  *
  * <pre>{@code
  * NodeSpec h100 = HardwareProfiles.named("dgx-h100").node();
@@ -36,20 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class HardwareProfiles {
   private static final List<String> NAMES =
-      List.of(
-          "dgx-1",
-          "dgx-2",
-          "dgx-a100",
-          "dgx-a100-640",
-          "dgx-h100",
-          "dgx-h200",
-          "dgx-b200",
-          "dgx-gb200",
-          "dgx-spark",
-          "dgx-station");
+      DgxFacts.systems().stream().map(DgxFacts.DgxSystem::profile).toList();
 
-  private static final String RESOURCE_DIR = "profiles/";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, HardwareProfile> CACHE = new ConcurrentHashMap<>();
 
   private HardwareProfiles() {}
@@ -122,9 +110,12 @@ public final class HardwareProfiles {
    * @return the first matching profile, or empty
    */
   static Optional<HardwareProfile> matching(String gpuName, int gpuCount) {
+    Optional<String> model = DgxFacts.gpu(gpuName).map(DgxFacts.GpuModel::name);
     for (HardwareProfile p : all()) {
       NodeSpec n = p.node();
-      if (n.gpuCount() == gpuCount && n.gpus().get(0).name().equalsIgnoreCase(gpuName.trim())) {
+      if (n.gpuCount() == gpuCount
+          && model.isPresent()
+          && model.equals(DgxFacts.gpu(n.gpus().get(0).name()).map(DgxFacts.GpuModel::name))) {
         return Optional.of(p);
       }
     }
@@ -133,14 +124,12 @@ public final class HardwareProfiles {
 
   private static HardwareProfile load(String name) {
     String file = name + ".json";
-    try (InputStream in = HardwareProfiles.class.getResourceAsStream(RESOURCE_DIR + file)) {
-      if (in == null) {
-        throw new HardwareException(
-            "hardware profile file " + file + " is missing from the jar; expected it packaged");
-      }
-      return parse(file, JSON.readTree(in));
-    } catch (IOException e) {
-      throw new HardwareException("hardware profile file " + file + " could not be read: " + e, e);
+    try {
+      return parse(file, DataFiles.read("hardware-profiles/" + file));
+    } catch (HardwareException e) {
+      throw e;
+    } catch (DgxSparkException e) {
+      throw new HardwareException(e.getMessage(), e);
     }
   }
 
@@ -157,16 +146,23 @@ public final class HardwareProfiles {
       JsonNode storage = f.object(root, "storage");
       long memoryBytes = f.size(memory, "size");
       boolean unified = f.bool(memory, "unified");
-      String gpuMemory = f.text(gpu, "memory");
-      long gpuMemoryBytes =
-          unified && "shared".equals(gpuMemory) ? memoryBytes : f.size(gpu, "memory");
+      String gpuName = f.text(gpu, "name");
+      DgxFacts.GpuModel model =
+          DgxFacts.gpu(gpuName)
+              .orElseThrow(
+                  () ->
+                      f.error(
+                          "gpu.name",
+                          "is '" + gpuName + "', which data/dgx-systems.json does not know"));
+      long gpuMemoryBytes = model.unifiedMemory() ? memoryBytes : model.memoryBytes();
+      DgxFacts.DgxSystem system =
+          DgxFacts.profile(name)
+              .orElseThrow(() -> f.error("name", "has no system entry in data/dgx-systems.json"));
       int links = f.integer(nvlink, "linksPerGpu");
       List<GpuSpec> gpus = new ArrayList<>();
       int gpuCount = f.integer(gpu, "count");
       for (int i = 0; i < gpuCount; i++) {
-        gpus.add(
-            new GpuSpec(
-                f.text(gpu, "name"), gpuMemoryBytes, f.text(gpu, "computeCapability"), links));
+        gpus.add(new GpuSpec(gpuName, gpuMemoryBytes, model.computeCapability(), links));
       }
       List<NicSpec> nics = new ArrayList<>();
       long interconnect = 0;
@@ -199,7 +195,7 @@ public final class HardwareProfiles {
               Math.round(f.number(nvlink, "gigabytesPerSecondPerGpu") * 1e9),
               nics);
       Map<String, String> sources = new LinkedHashMap<>();
-      JsonNode src = f.object(root, "sources");
+      JsonNode src = f.object(root, "source");
       for (Map.Entry<String, JsonNode> e : src.properties()) {
         sources.put(e.getKey(), e.getValue().asText());
       }
@@ -217,9 +213,9 @@ public final class HardwareProfiles {
           node,
           interconnect,
           f.number(power, "gpuWatts"),
-          f.number(power, "systemWatts"),
+          system.systemPowerWatts().orElse(0),
           Math.round(f.number(storage, "terabytes") * 1e12),
-          Math.round(f.number(storage, "readGigabytesPerSecond") * 1e9),
+          system.diskReadBytesPerSecond().orElse(0),
           sources,
           notes);
     } catch (HardwareException e) {

@@ -1,10 +1,14 @@
 package io.github.dgxspark.hardware;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.ClusterSpec;
@@ -124,12 +128,73 @@ public record HardwareReport(
     } catch (JsonProcessingException e) {
       throw new HardwareException(
           "hardware JSON could not be read: "
-              + e.getOriginalMessage()
+              + describe(e)
               + "; expected a hardware report (with a 'node' field) or a node object",
           e);
     } catch (IllegalArgumentException e) {
       throw new HardwareException("hardware JSON has an invalid field: " + e.getMessage(), e);
     }
+  }
+
+  /** What is wrong with the JSON, in the user's terms: the field's path, no Java class names. */
+  private static String describe(JsonProcessingException e) {
+    String where = "";
+    if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+      StringBuilder path = new StringBuilder();
+      for (JsonMappingException.Reference r : m.getPath()) {
+        if (r.getFieldName() != null) {
+          path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+        } else if (r.getIndex() >= 0) {
+          path.append('[').append(r.getIndex()).append(']');
+        }
+      }
+      where = "field '" + path + "': ";
+    }
+    if (e instanceof UnrecognizedPropertyException u) {
+      return String.format(
+          Locale.ROOT,
+          "%sunknown field '%s'; known fields here: %s",
+          where,
+          u.getPropertyName(),
+          u.getKnownPropertyIds());
+    }
+    if (e instanceof ValueInstantiationException v && v.getCause() != null) {
+      // the records' own checks: a null is a missing field, the rest say what is wrong
+      return v.getCause() instanceof NullPointerException
+          ? where + "field '" + v.getCause().getMessage() + "' is missing"
+          : where + v.getCause().getMessage();
+    }
+    if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+      return where + "expected " + kind(m.getTargetType());
+    }
+    // the parser's own words, without the Java types Jackson names
+    return where
+        + e.getOriginalMessage()
+            .replaceAll("\\s*\\(class [\\w.$]+\\)", "")
+            .replaceAll("`[\\w.$]+\\.([\\w$]+)`", "$1");
+  }
+
+  private static String kind(Class<?> type) {
+    if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
+      return "a whole number";
+    }
+    if (type == double.class || type == Double.class) {
+      return "a number";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class) {
+      return "a text";
+    }
+    if (type.isEnum()) {
+      return "one of "
+          + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT);
+    }
+    if (List.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    return "an object";
   }
 
   /**

@@ -60,9 +60,11 @@ public record HardwareOptions(
           "cores or memory given without nvidia-smi output; expected them only beside pasted"
               + " nvidia-smi output");
     }
-    if (nodes.isPresent() && nodes.getAsInt() < 1) {
-      throw new AdapterException(
-          "nodes is " + nodes.getAsInt() + "; expected a node count of 1 or more");
+    if (nodes.isPresent()) {
+      Inputs.count("nodes", nodes.getAsInt(), Inputs.MAX_NODES);
+    }
+    if (logicalCores.isPresent()) {
+      Inputs.count("cores", logicalCores.getAsInt(), Inputs.MAX_NODE_CORES);
     }
   }
 

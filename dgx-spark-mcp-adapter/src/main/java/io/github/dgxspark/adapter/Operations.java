@@ -3,6 +3,7 @@ package io.github.dgxspark.adapter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.dgxspark.core.ClusterSpec;
 import io.github.dgxspark.core.DgxSparkException;
 import io.github.dgxspark.core.ExecutionMode;
@@ -12,6 +13,7 @@ import io.github.dgxspark.core.NicSpec;
 import io.github.dgxspark.core.NodeSpec;
 import io.github.dgxspark.core.OptimizationResult;
 import io.github.dgxspark.core.PlanSpec;
+import io.github.dgxspark.core.Redaction;
 import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.SparkConfigOptimizer;
 import io.github.dgxspark.core.SparkVersion;
@@ -61,6 +63,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * The adapter's operations, shared by the CLI and the MCP tools: each calls one facade of the other
@@ -69,7 +72,85 @@ import java.util.OptionalInt;
  * content.
  */
 public final class Operations {
+  /**
+   * GPUs per executor the RAPIDS Accelerator supports: "only supports a one-to-one mapping between
+   * GPUs and executors" (RAPIDS Accelerator for Apache Spark Tuning Guide, Number of Executors,
+   * docs.nvidia.com/spark-rapids/user-guide/25.08/tuning-guide.html).
+   */
+  public static final int MAX_GPUS_PER_EXECUTOR = 1;
+
+  /** Fields of an object with a {@code key} that hold a value of that Spark key. */
+  private static final Set<String> SPARK_VALUE_FIELDS =
+      Set.of("current", "proposed", "value", "suggestedValue");
+
+  /** Objects whose fields are Spark keys but whose values are sentences about them. */
+  private static final Set<String> TEXT_MAPS = Set.of("reasons");
+
   private Operations() {}
+
+  /**
+   * A result as it may be shown, changed in place: every value under a Spark key (a field name with
+   * a dot outside {@code reasons}, or the {@code current}, {@code proposed}, {@code value} and
+   * {@code suggestedValue} of an object with a {@code key}) redacted by {@link Redaction#redact},
+   * every other text by {@link Redaction#redactText}, and the secrets of the input config hidden
+   * wherever they appear. The CLI and the MCP tools pass every result through here.
+   *
+   * @param tree an operation's result
+   * @param config the config the user gave, whose secrets are hidden everywhere (may be empty)
+   * @return the same tree
+   */
+  public static ObjectNode redacted(ObjectNode tree, Map<String, String> config) {
+    Objects.requireNonNull(tree, "tree");
+    redactNode(tree, Redaction.secrets(config));
+    return tree;
+  }
+
+  /**
+   * A message as it may be shown: see {@link #redacted}.
+   *
+   * @param message an error message
+   * @param config the config the user gave (may be empty)
+   * @return the message with secrets hidden
+   */
+  public static String redacted(String message, Map<String, String> config) {
+    return Redaction.redactText(message, Redaction.secrets(config));
+  }
+
+  private static void redactNode(JsonNode node, Set<String> secrets) {
+    if (node instanceof ObjectNode o) {
+      JsonNode key = o.get("key");
+      for (Map.Entry<String, JsonNode> e : o.properties()) {
+        String name = e.getKey();
+        JsonNode v = e.getValue();
+        if (TEXT_MAPS.contains(name) && v instanceof ObjectNode texts) {
+          // Spark key -> a sentence about it: texts, not the key's values
+          for (Map.Entry<String, JsonNode> t : texts.properties()) {
+            if (t.getValue().isTextual()) {
+              t.setValue(TextNode.valueOf(Redaction.redactText(t.getValue().asText(), secrets)));
+            }
+          }
+        } else if (v.isTextual()) {
+          String text = v.asText();
+          if (name.indexOf('.') > 0) {
+            text = Redaction.redact(name, text);
+          } else if (key != null && key.isTextual() && SPARK_VALUE_FIELDS.contains(name)) {
+            text = Redaction.redact(key.asText(), text);
+          }
+          e.setValue(TextNode.valueOf(Redaction.redactText(text, secrets)));
+        } else {
+          redactNode(v, secrets);
+        }
+      }
+    } else if (node instanceof ArrayNode a) {
+      for (int i = 0; i < a.size(); i++) {
+        if (a.get(i).isTextual()) {
+          a.set(i, TextNode.valueOf(Redaction.redactText(a.get(i).asText(), secrets)));
+        } else {
+          redactNode(a.get(i), secrets);
+        }
+      }
+    }
+  }
 
   /**
    * The hardware: {@code {"nodes","clusterManager","interconnectBytesPerSecond","origin",
@@ -264,8 +345,10 @@ public final class Operations {
    * {"application":{"id","name","sparkVersion","durationMs",...},"totals":{...},"failures":
    * {...},"streaming":{...},"parseStats":{...},"bottlenecks":[...],"recommendations":[...]}}
    * ({@code streaming} only when the log has Structured Streaming queries; bottlenecks as in {@link
-   * #bottlenecks}, recommendations as in {@link #recommendations}). A log without a timed task has
-   * no bottlenecks; {@code bottlenecksUnavailable} then says why.
+   * #bottlenecks}, recommendations as in {@link #recommendations}). A log without a timed task (a
+   * cut or partial log) has no bottlenecks and no recommendations; {@code bottlenecksUnavailable}
+   * and {@code recommendationsUnavailable} then say why. {@code logWarnings}, present when parts of
+   * the log are missing or lines were skipped, says so; every result read from a log carries it.
    *
    * @param log an event log file or folder
    * @return the tree
@@ -311,12 +394,29 @@ public final class Operations {
       o.set("bottlenecks", Json.array());
       o.put("bottlenecksUnavailable", e.getMessage());
     }
-    ObjectNode r = recommendationsTree(report(p, target, m));
-    for (String field :
-        List.of("recommendations", "diagnoses", "filtered", "target", "assumptions")) {
-      if (r.has(field)) {
-        o.set(field, r.get(field));
+    try {
+      ObjectNode r = recommendationsTree(report(p, target, m));
+      for (String field :
+          List.of("recommendations", "diagnoses", "filtered", "target", "assumptions")) {
+        if (r.has(field)) {
+          o.set(field, r.get(field));
+        }
       }
+    } catch (ModelsException e) {
+      // a cut or partial log: the profile above still stands
+      o.set("recommendations", Json.array());
+      o.put("recommendationsUnavailable", e.getMessage());
+    }
+    return withLogWarnings(o, p);
+  }
+
+  /**
+   * Adds {@code logWarnings} (missing rolling parts, skipped lines) to a result read from a log, so
+   * that every output from a partial log says so.
+   */
+  private static ObjectNode withLogWarnings(ObjectNode o, ApplicationProfile p) {
+    if (!p.parseStats().warnings().isEmpty()) {
+      o.set("logWarnings", Json.texts(p.parseStats().warnings()));
     }
     return o;
   }
@@ -376,12 +476,13 @@ public final class Operations {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(workload, "workload");
     RecommendationReport r;
-    if (log.isPresent()) {
+    Optional<ApplicationProfile> read = log.map(EventLogs::read);
+    if (read.isPresent()) {
       Optional<String> mode =
           hardware.isPresent()
               ? workload.mode().filter(x -> !x.equalsIgnoreCase("auto"))
               : Optional.empty();
-      r = report(EventLogs.read(log.get()), hardware, targetMode(mode, hardware.isPresent()));
+      r = report(read.get(), hardware, targetMode(mode, hardware.isPresent()));
     } else {
       r =
           Recommender.generateRecommendations(
@@ -389,7 +490,9 @@ public final class Operations {
               hardware.orElseGet(HardwareOptions::local).resolve().cluster(),
               workload.resolve());
     }
-    return recommendationsTree(r);
+    ObjectNode o = recommendationsTree(r);
+    read.ifPresent(p -> withLogWarnings(o, p));
+    return o;
   }
 
   /**
@@ -769,8 +872,9 @@ public final class Operations {
     HardwareOptions.Resolved hw = hardware.resolve();
     IoPatternReport r;
     String type;
-    if (log.isPresent()) {
-      ApplicationProfile p = EventLogs.read(log.get());
+    Optional<ApplicationProfile> read = log.map(EventLogs::read);
+    if (read.isPresent()) {
+      ApplicationProfile p = read.get();
       r = WorkloadAnalyzer.ioPattern(p, hw.cluster());
       type = WorkloadAnalyzer.classify(p).workloadType().id();
     } else {
@@ -793,6 +897,7 @@ public final class Operations {
     o.put("source", r.source());
     o.put("workloadType", type);
     o.set("hardware", clusterSummary(hw));
+    read.ifPresent(p -> withLogWarnings(o, p));
     return o;
   }
 
@@ -832,6 +937,8 @@ public final class Operations {
       WorkloadOptions workload, HardwareOptions hardware, Map<String, String> config) {
     Objects.requireNonNull(workload, "workload");
     Objects.requireNonNull(config, "config");
+    boundCount(config, "spark.executor.instances", Inputs.MAX_EXECUTORS);
+    boundCount(config, "spark.executor.cores", Inputs.MAX_NODE_CORES);
     HardwareOptions.Resolved hw = hardware.resolve();
     ObjectNode o = estimate(workload, hw);
     o.retain("job", "time", "cost", "hardware");
@@ -843,18 +950,34 @@ public final class Operations {
     return o;
   }
 
+  /** Bounds a whole-number count of the config; other values are left to the models to judge. */
+  private static void boundCount(Map<String, String> config, String key, int max) {
+    String v = config.get(key);
+    if (v != null && v.strip().matches("[+-]?[0-9]{1,30}")) {
+      long n;
+      try {
+        n = Long.parseLong(v.strip());
+      } catch (NumberFormatException e) {
+        n = Long.MAX_VALUE;
+      }
+      Inputs.count(key, n, max);
+    }
+  }
+
   /**
    * The application's wall time on another executor count (and, for a GPU job, GPUs per executor),
    * the rest of its layout kept, by replaying its own event log and, when the performance history
    * has runs of its workload type, by the Ernest model: {@code
    * {"observedExecutors","observedDurationMs","predictedDurationMs","interval":{"low","high",
    * "level"},"targetExecutors","replaySpeedup"?,"ernestSpeedup"?,"disagree","replay":{...}?,
-   * "ernest":{...}?,"reason","source"}}; the first four are the CLI's {@code scale} contract.
+   * "ernest":{...}?,"reason","source","complete","missingChunks":[...],"logWarnings"?:[...]}}; the
+   * first four are the CLI's {@code scale} contract; {@code complete} false or {@code logWarnings}
+   * say the log (and so the prediction) covers part of the application.
    *
    * @param log an event log file or folder
    * @param executors executors on the target, 1 or more
-   * @param gpusPerExecutor GPUs per executor on the target (GPU logs only), or empty to keep the
-   *     observed count
+   * @param gpusPerExecutor GPUs per executor on the target (GPU logs only; the RAPIDS Accelerator
+   *     supports only 1), or empty to keep the observed count
    * @return the tree
    * @throws io.github.dgxspark.core.DgxSparkException if the log cannot be read or has no timed
    *     task, a count is out of range, or GPUs are given for a CPU log
@@ -862,15 +985,20 @@ public final class Operations {
   public static ObjectNode scale(Path log, int executors, OptionalInt gpusPerExecutor) {
     Objects.requireNonNull(log, "log");
     Objects.requireNonNull(gpusPerExecutor, "gpusPerExecutor");
+    Inputs.count("executors", executors, Inputs.MAX_EXECUTORS);
     ApplicationProfile p = EventLogs.read(log);
     ReplaySpec observed = PerformanceModels.observedLayout(p);
     ReplaySpec target = observed.withExecutors(executors);
     if (gpusPerExecutor.isPresent()) {
-      if (gpusPerExecutor.getAsInt() < 1) {
+      if (gpusPerExecutor.getAsInt() < 1 || gpusPerExecutor.getAsInt() > MAX_GPUS_PER_EXECUTOR) {
         throw new AdapterException(
             "GPUs per executor is "
                 + gpusPerExecutor.getAsInt()
-                + "; expected 1 or more (leave it out to keep the observed count)");
+                + "; expected "
+                + MAX_GPUS_PER_EXECUTOR
+                + ": the RAPIDS Accelerator supports one GPU per executor (RAPIDS tuning guide,"
+                + " Number of Executors); scale the executor count instead, or leave it out to"
+                + " keep the observed count");
       }
       if (observed.gpusPerExecutor() == 0) {
         throw new AdapterException(
@@ -886,7 +1014,11 @@ public final class Operations {
               gpusPerExecutor.getAsInt(),
               observed.concurrentGpuTasks());
     }
-    return scalingTree(PerformanceModels.predictScaling(p, target, PerformanceHistory.builtIn()));
+    ObjectNode o =
+        scalingTree(PerformanceModels.predictScaling(p, target, PerformanceHistory.builtIn()));
+    o.put("complete", p.complete());
+    o.set("missingChunks", Json.tree(p.parseStats().missingChunks()));
+    return withLogWarnings(o, p);
   }
 
   /**
@@ -910,8 +1042,9 @@ public final class Operations {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(hardware, "hardware");
     BottleneckReport r;
-    if (log.isPresent()) {
-      ApplicationProfile p = EventLogs.read(log.get());
+    Optional<ApplicationProfile> read = log.map(EventLogs::read);
+    if (read.isPresent()) {
+      ApplicationProfile p = read.get();
       r =
           hardware.isPresent()
               ? BottleneckDetector.detect(p, hardware.get().resolve().cluster())
@@ -926,7 +1059,9 @@ public final class Operations {
           "neither an event log nor a config given; expected the path of an event log, or a"
               + " Spark config (key -> value) to check on the hardware");
     }
-    return bottleneckReportTree(r);
+    ObjectNode o = bottleneckReportTree(r);
+    read.ifPresent(p -> withLogWarnings(o, p));
+    return o;
   }
 
   private static ObjectNode bottleneckReportTree(BottleneckReport r) {
@@ -1029,6 +1164,8 @@ public final class Operations {
     Objects.requireNonNull(workload, "workload");
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(history, "history");
+    boundCount(config, "spark.executor.instances", Inputs.MAX_EXECUTORS);
+    boundCount(config, "spark.executor.cores", Inputs.MAX_NODE_CORES);
     HardwareOptions.Resolved hw = hardware.resolve();
     ObjectNode o = estimate(workload, hw, Optional.of(history));
     o.retain("job", "time", "cost", "hardware");
@@ -1140,8 +1277,9 @@ public final class Operations {
   }
 
   /**
-   * Reads hardware JSON: a {@link #hardware} result (its {@code report}), a hardware report or a
-   * bare node object.
+   * Reads hardware JSON: a {@link #hardware} result (its {@code report}, or without it its {@code
+   * node}), a hardware report, a bare node object, or the {@code node} object of a {@link
+   * #hardware} result on its own.
    *
    * @param json the JSON text
    * @return the report
@@ -1149,7 +1287,34 @@ public final class Operations {
    */
   public static HardwareReport readHardware(String json) {
     JsonNode tree = Json.parse(json);
-    return HardwareReport.fromJson(tree.has("report") ? Json.compact(tree.get("report")) : json);
+    if (tree.has("report")) {
+      return HardwareReport.fromJson(Json.compact(tree.get("report")));
+    }
+    if (tree instanceof ObjectNode o && o.has("node") && o.get("node") instanceof ObjectNode node) {
+      // the summary's node ({@link #nodeTree}) with its report cut away
+      o.set("node", nodeSpecTree(node));
+      return HardwareReport.fromJson(Json.compact(o));
+    }
+    if (tree instanceof ObjectNode node) {
+      return HardwareReport.fromJson(Json.compact(nodeSpecTree(node)));
+    }
+    return HardwareReport.fromJson(json);
+  }
+
+  /**
+   * A node object as {@link #nodeTree} writes it ({@code "nvlink":{"present",
+   * "bytesPerSecondPerGpu"}}) in the node spec's own shape ({@code "nvlinkBytesPerSecond"}); a node
+   * spec passes unchanged.
+   */
+  private static ObjectNode nodeSpecTree(ObjectNode node) {
+    JsonNode nvlink = node.get("nvlink");
+    if (nvlink instanceof ObjectNode n && !node.has("nvlinkBytesPerSecond")) {
+      ObjectNode copy = node.deepCopy();
+      copy.remove("nvlink");
+      copy.set("nvlinkBytesPerSecond", n.path("bytesPerSecondPerGpu"));
+      return copy;
+    }
+    return node;
   }
 
   static ObjectNode nodeTree(NodeSpec n) {

@@ -59,7 +59,7 @@ public record WorkloadOptions(
   public JobSpec job() {
     Optional<WorkloadType> type = workloadType.map(WorkloadType::parse);
     OptionalLong bytes =
-        dataSize.map(s -> OptionalLong.of(ByteSizes.parseBytes(s))).orElse(OptionalLong.empty());
+        dataSize.map(s -> OptionalLong.of(positiveSize(s))).orElse(OptionalLong.empty());
     Optional<ExecutionMode> m = mode.map(ExecutionMode::parse);
     if (description.isEmpty()) {
       return JobSpec.of(
@@ -79,5 +79,17 @@ public record WorkloadOptions(
         m.orElse(d.mode()),
         d.measuredIntensity(),
         d.basis());
+  }
+
+  private static long positiveSize(String text) {
+    long bytes = ByteSizes.parseBytes(text);
+    if (bytes <= 0) {
+      throw new AdapterException(
+          "data size '"
+              + text
+              + "' is zero; expected the job's input size above 0, e.g. 500g or 1t (leave it out"
+              + " when unknown)");
+    }
+    return bytes;
   }
 }

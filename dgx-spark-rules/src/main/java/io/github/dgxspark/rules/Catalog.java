@@ -1,10 +1,8 @@
 package io.github.dgxspark.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dgxspark.core.DataFiles;
 import io.github.dgxspark.core.ExecutionMode;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -17,7 +15,7 @@ import java.util.Set;
 
 /** The rule catalog (catalog.json) as entries, plus the declarative threshold checks. */
 final class Catalog {
-  static final String RESOURCE = "/io/github/dgxspark/rules/catalog.json";
+  static final String RESOURCE = "data/rules/catalog.json";
 
   /** A declarative threshold: the key, the comparison, the parameter and an optional suggestion. */
   record Threshold(String key, String comparison, String parameter, Optional<String> suggest) {}
@@ -30,42 +28,35 @@ final class Catalog {
     this.thresholds = Map.copyOf(thresholds);
   }
 
-  static Catalog load(ObjectMapper json) {
-    try (InputStream in = Catalog.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new RulesException(RESOURCE + " is missing from the class path");
-      }
-      JsonNode root = json.readTree(in);
-      List<RuleEntry> entries = new ArrayList<>();
-      Map<String, Threshold> thresholds = new HashMap<>();
-      for (JsonNode n : root.path("rules")) {
-        String name = n.path("name").asText("");
-        try {
-          entries.add(parse(n));
-          JsonNode t = n.get("threshold");
-          if (t != null) {
-            String cmp = t.path("comparison").asText("");
-            if (!Set.of("above", "atLeast", "below").contains(cmp)) {
-              throw new RulesException(
-                  "threshold comparison '" + cmp + "' is not above, atLeast or below");
-            }
-            thresholds.put(
-                name,
-                new Threshold(
-                    t.path("key").asText(),
-                    cmp,
-                    t.path("parameter").asText(),
-                    Optional.ofNullable(t.get("suggest")).map(JsonNode::asText)));
+  static Catalog load() {
+    JsonNode root = DataFiles.read("rules/catalog.json");
+    List<RuleEntry> entries = new ArrayList<>();
+    Map<String, Threshold> thresholds = new HashMap<>();
+    for (JsonNode n : root.path("rules")) {
+      String name = n.path("name").asText("");
+      try {
+        entries.add(parse(n));
+        JsonNode t = n.get("threshold");
+        if (t != null) {
+          String cmp = t.path("comparison").asText("");
+          if (!Set.of("above", "atLeast", "below").contains(cmp)) {
+            throw new RulesException(
+                "threshold comparison '" + cmp + "' is not above, atLeast or below");
           }
-        } catch (RulesException e) {
-          throw new RulesException(
-              String.format(Locale.ROOT, "%s rule '%s': %s", RESOURCE, name, e.getMessage()), e);
+          thresholds.put(
+              name,
+              new Threshold(
+                  t.path("key").asText(),
+                  cmp,
+                  t.path("parameter").asText(),
+                  Optional.ofNullable(t.get("suggest")).map(JsonNode::asText)));
         }
+      } catch (RulesException e) {
+        throw new RulesException(
+            String.format(Locale.ROOT, "%s rule '%s': %s", RESOURCE, name, e.getMessage()), e);
       }
-      return new Catalog(entries, thresholds);
-    } catch (IOException e) {
-      throw new RulesException(RESOURCE + " could not be read: " + e.getMessage(), e);
     }
+    return new Catalog(entries, thresholds);
   }
 
   private static RuleEntry parse(JsonNode n) {

@@ -1,11 +1,10 @@
 package io.github.dgxspark.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dgxspark.core.DataFiles;
+import io.github.dgxspark.core.EditDistance;
 import io.github.dgxspark.core.SparkSemantics;
 import io.github.dgxspark.core.SparkVersion;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +20,7 @@ import java.util.regex.Pattern;
  * newest Spark.
  */
 final class KeyRegistry {
-  static final String RESOURCE = "/io/github/dgxspark/core/spark-config-keys.json";
+  static final String RESOURCE = "data/spark-config-keys.json";
 
   private final List<ConfigKey> keys;
   private final Map<String, ConfigKey> exact = new HashMap<>();
@@ -55,22 +54,15 @@ final class KeyRegistry {
     }
   }
 
-  static KeyRegistry load(ObjectMapper json) {
-    try (InputStream in = KeyRegistry.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new RulesException(RESOURCE + " is missing from the class path");
-      }
-      JsonNode root = json.readTree(in);
-      List<ConfigKey> keys = new ArrayList<>();
-      for (JsonNode n : root.path("keys")) {
-        keys.add(parse(n));
-      }
-      List<String> prefixes = new ArrayList<>();
-      root.path("openPrefixes").forEach(p -> prefixes.add(p.asText()));
-      return new KeyRegistry(keys, prefixes);
-    } catch (IOException e) {
-      throw new RulesException(RESOURCE + " could not be read: " + e.getMessage(), e);
+  static KeyRegistry load() {
+    JsonNode root = DataFiles.read("spark-config-keys.json");
+    List<ConfigKey> keys = new ArrayList<>();
+    for (JsonNode n : root.path("keys")) {
+      keys.add(parse(n));
     }
+    List<String> prefixes = new ArrayList<>();
+    root.path("openPrefixes").forEach(p -> prefixes.add(p.asText()));
+    return new KeyRegistry(keys, prefixes);
   }
 
   private static ConfigKey parse(JsonNode n) {

@@ -1,6 +1,5 @@
 package io.github.dgxspark.rules;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dgxspark.core.ClusterSpec;
 import io.github.dgxspark.core.ExecutionMode;
 import io.github.dgxspark.core.SparkConfig;
@@ -44,7 +43,7 @@ public final class RuleBook {
   }
 
   /**
-   * The built-in catalog ({@code io/github/dgxspark/rules/catalog.json}) and key list ({@code
+   * The built-in catalog ({@code data/rules/catalog.json}) and key list ({@code
    * spark-config-keys.json}), loaded once.
    *
    * @return the shared rule book
@@ -60,9 +59,8 @@ public final class RuleBook {
   }
 
   private static RuleBook load() {
-    ObjectMapper json = new ObjectMapper();
-    Catalog catalog = Catalog.load(json);
-    KeyRegistry keys = KeyRegistry.load(json);
+    Catalog catalog = Catalog.load();
+    KeyRegistry keys = KeyRegistry.load();
     Map<String, Rule> table = new LinkedHashMap<>();
     for (Rule r : BuiltInRules.classRules()) {
       table.put(r.name(), r);

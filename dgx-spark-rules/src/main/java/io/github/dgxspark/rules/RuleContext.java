@@ -4,6 +4,7 @@ import io.github.dgxspark.core.ByteSizes;
 import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.ClusterSpec;
 import io.github.dgxspark.core.DgxSparkException;
+import io.github.dgxspark.core.Redaction;
 import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.SparkSemantics;
 import io.github.dgxspark.core.SparkVersion;
@@ -32,16 +33,13 @@ import java.util.regex.Pattern;
  * it). Sizes are bytes, times milliseconds. One context serves one validation on one thread.
  */
 public final class RuleContext {
-  /** How secret values are shown, as Spark's UI shows them. */
-  public static final String REDACTED = "*********(redacted)";
-
   /** The RAPIDS Accelerator's plugin class. */
   public static final String RAPIDS_PLUGIN = "com.nvidia.spark.SQLPlugin";
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9]+)\\}");
   private static final Object INVALID = new Object();
   private static final BoundedCache<String, Boolean> SECRET_KEYS =
-      new BoundedCache<>(4096, SparkConfig::isSecretKey);
+      new BoundedCache<>(4096, Redaction::isSecretKey);
 
   private final Map<String, String> entries;
   private final Optional<ClusterSpec> hardware;
@@ -49,7 +47,7 @@ public final class RuleContext {
   private final SparkVersion sparkVersion;
   private final Optional<String> rapidsVersion;
   private final List<Finding> findings = new ArrayList<>();
-  private final List<String> secretValues = new ArrayList<>();
+  private Set<String> secrets;
   private final Set<String> secretKeys = new HashSet<>();
   private final List<Map<String, Object>> parsed = new ArrayList<>();
   private final boolean gpuRequested;
@@ -70,10 +68,6 @@ public final class RuleContext {
     for (Map.Entry<String, String> e : entries.entrySet()) {
       if (SECRET_KEYS.get(e.getKey())) {
         secretKeys.add(e.getKey());
-        String v = e.getValue().trim();
-        if (!v.isEmpty()) {
-          secretValues.add(v);
-        }
       }
     }
     for (int i = 0; i < KeyType.values().length; i++) {
@@ -195,21 +189,22 @@ public final class RuleContext {
   }
 
   /**
-   * A value as it may be shown in a finding: redacted when the key names a secret.
+   * A value as it may be shown in a finding: redacted when the key names a secret, its secret parts
+   * hidden otherwise (see {@link Redaction#redact}).
    *
    * @param key the property name
-   * @return the value, {@link #REDACTED}, or an empty text when unset
+   * @return the value, {@link Redaction#REDACTED}, or an empty text when unset
    */
   public String shown(String key) {
     String v = entries.get(key);
     if (v == null) {
       return "";
     }
-    return secretKeys.contains(key) ? REDACTED : v.trim();
+    return secretKeys.contains(key) ? Redaction.REDACTED : Redaction.redact(key, v.trim());
   }
 
   /**
-   * Whether a key of this config names a secret (see {@link SparkConfig#isSecretKey}).
+   * Whether a key of this config names a secret (see {@link Redaction#isSecretKey}).
    *
    * @param key a property name of this config
    * @return true for secret-bearing keys
@@ -588,12 +583,11 @@ public final class RuleContext {
   }
 
   private String redact(String text) {
-    for (String secret : secretValues) {
-      if (text.contains(secret)) {
-        return REDACTED;
-      }
+    if (secrets == null) {
+      // only when a finding is reported: most validations report few
+      secrets = Redaction.secrets(entries);
     }
-    return text;
+    return Redaction.redactText(text, secrets);
   }
 
   private boolean computeGpuRequested() {

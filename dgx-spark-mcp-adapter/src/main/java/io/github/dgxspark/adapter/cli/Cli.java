@@ -3,6 +3,7 @@ package io.github.dgxspark.adapter.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dgxspark.adapter.AdapterException;
 import io.github.dgxspark.adapter.HardwareOptions;
+import io.github.dgxspark.adapter.Inputs;
 import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.adapter.Operations;
 import io.github.dgxspark.adapter.PlanOptions;
@@ -104,7 +105,9 @@ public final class Cli {
   }
 
   private static String oneLine(String s) {
-    return s == null ? "" : s.replaceAll("\\s*[\r\n]+\\s*", "; ").strip();
+    return s == null
+        ? ""
+        : Operations.redacted(s.replaceAll("\\s*[\r\n]+\\s*", "; ").strip(), Map.of());
   }
 
   /** Prints a tree as JSON or as text made by the given view. */
@@ -114,6 +117,7 @@ public final class Cli {
       ObjectNode tree,
       java.util.function.Function<ObjectNode, String> text) {
     PrintWriter out = spec.commandLine().getOut();
+    Operations.redacted(tree, Map.of());
     switch (format) {
       case json:
         out.println(Json.pretty(tree));
@@ -187,7 +191,9 @@ public final class Cli {
     @Override
     public Integer call() {
       ObjectNode r =
-          recommendOrSayLocalFits(hardware.toOptions(), workload.toOptions(), plan.toOptions());
+          Operations.redacted(
+              recommendOrSayLocalFits(hardware.toOptions(), workload.toOptions(), plan.toOptions()),
+              Map.of());
       PrintWriter out = spec.commandLine().getOut();
       switch (format) {
         case conf:
@@ -276,15 +282,17 @@ public final class Cli {
 
     @Override
     public Integer call() {
-      SparkConfig config = SparkConfig.parseDefaults(Options.readText(file));
+      SparkConfig config = SparkConfig.parseDefaults(Inputs.readText(file, "config file"));
       Optional<HardwareOptions> hw =
           probe || hardware.given() ? Optional.of(hardware.toOptions()) : Optional.empty();
       ObjectNode r =
-          Operations.validate(
-              config.entries(),
-              hw,
-              Optional.ofNullable(sparkVersion),
-              Optional.ofNullable(rapidsVersion));
+          Operations.redacted(
+              Operations.validate(
+                  config.entries(),
+                  hw,
+                  Optional.ofNullable(sparkVersion),
+                  Optional.ofNullable(rapidsVersion)),
+              config.entries());
       output.print(r, TextViews::validate);
       return r.path("errors").asInt() > 0 ? FINDINGS : OK;
     }
@@ -404,13 +412,17 @@ public final class Cli {
     @Override
     public Integer call() {
       Map<String, String> conf =
-          config == null ? Map.of() : SparkConfig.parseDefaults(Options.readText(config)).entries();
+          config == null
+              ? Map.of()
+              : SparkConfig.parseDefaults(Inputs.readText(config, "config file")).entries();
       ObjectNode r =
-          Operations.predict(
-              workload.toOptions(),
-              hardware.toOptions(),
-              conf,
-              history == null ? Operations.defaultHistoryFile() : history);
+          Operations.redacted(
+              Operations.predict(
+                  workload.toOptions(),
+                  hardware.toOptions(),
+                  conf,
+                  history == null ? Operations.defaultHistoryFile() : history),
+              conf);
       output.print(r, TextViews::estimate);
       return OK;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dgxspark.adapter.AdapterException;
 import io.github.dgxspark.adapter.HardwareOptions;
+import io.github.dgxspark.adapter.Inputs;
 import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.adapter.Operations;
 import io.github.dgxspark.adapter.PlanOptions;
@@ -11,9 +12,6 @@ import io.github.dgxspark.adapter.WorkloadOptions;
 import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.DgxSparkException;
 import io.github.dgxspark.hardware.HardwareReport;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,7 +99,7 @@ final class Options {
           Optional.ofNullable(profile),
           nodes == null ? OptionalInt.empty() : OptionalInt.of(nodes),
           Optional.ofNullable(hardwareFile).map(Options::readHardware),
-          Optional.ofNullable(nvidiaSmiFile).map(Options::readText),
+          Optional.ofNullable(nvidiaSmiFile).map(f -> Inputs.readText(f, "nvidia-smi file")),
           cores == null ? OptionalInt.empty() : OptionalInt.of(cores),
           Optional.ofNullable(memory),
           ClusterManager.parse(clusterManager));
@@ -186,9 +184,10 @@ final class Options {
    * Reads a tuning file: a JSON object of constant name → string or number; errors name the file.
    */
   static Map<String, String> readTuning(Path file) {
+    String text = Inputs.readText(file, "tuning file");
     JsonNode tree;
     try {
-      tree = Json.parse(readText(file));
+      tree = Json.parse(text);
     } catch (DgxSparkException e) {
       throw new AdapterException("tuning file " + file + ": " + e.getMessage(), e);
     }
@@ -233,26 +232,11 @@ final class Options {
 
   /** Reads a hardware JSON file; errors name the file. */
   static HardwareReport readHardware(Path file) {
+    String text = Inputs.readText(file, "hardware file");
     try {
-      return Operations.readHardware(readText(file));
+      return Operations.readHardware(text);
     } catch (DgxSparkException e) {
       throw new AdapterException("hardware file " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Reads a whole text file, or standard input for {@code -}.
-   *
-   * @throws AdapterException naming the file if it cannot be read
-   */
-  static String readText(Path file) {
-    try {
-      if (file.toString().equals("-")) {
-        return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new AdapterException("file " + file + " could not be read: " + e.getMessage(), e);
     }
   }
 }

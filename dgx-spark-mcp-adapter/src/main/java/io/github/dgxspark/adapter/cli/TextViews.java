@@ -167,6 +167,7 @@ final class TextViews {
 
   static String analyze(ObjectNode a) {
     StringBuilder sb = new StringBuilder();
+    logWarnings(sb, a);
     JsonNode app = a.path("application");
     TextTable t = new TextTable("APPLICATION", "VALUE");
     t.row("id", app.path("id").asText("-"));
@@ -196,6 +197,9 @@ final class TextViews {
     }
     diagnoses(sb, a.path("diagnoses"));
     recommendations(sb, a.path("recommendations"));
+    if (a.has("recommendationsUnavailable")) {
+      sb.append("  (").append(a.path("recommendationsUnavailable").asText()).append(")\n");
+    }
     target(sb, a.path("target"));
     for (JsonNode x : a.path("assumptions")) {
       if (x.asText().startsWith("target: no plan")) {
@@ -203,6 +207,16 @@ final class TextViews {
       }
     }
     return sb.toString();
+  }
+
+  /** One "warning:" line per entry of a log-based result's {@code logWarnings}. */
+  static void logWarnings(StringBuilder sb, JsonNode result) {
+    for (JsonNode w : result.path("logWarnings")) {
+      sb.append("warning: ").append(w.asText()).append('\n');
+    }
+    if (result.has("logWarnings")) {
+      sb.append('\n');
+    }
   }
 
   static void bottlenecks(StringBuilder sb, JsonNode list) {
@@ -228,6 +242,7 @@ final class TextViews {
   static String scale(ObjectNode s) {
     JsonNode i = s.path("interval");
     StringBuilder sb = new StringBuilder();
+    logWarnings(sb, s);
     sb.append(
         String.format(
             Locale.ROOT,

@@ -3,15 +3,13 @@ package io.github.dgxspark.adapter.mcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dgxspark.adapter.AdapterException;
 import io.github.dgxspark.adapter.HardwareOptions;
+import io.github.dgxspark.adapter.Inputs;
 import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.adapter.Operations;
 import io.github.dgxspark.adapter.PlanOptions;
 import io.github.dgxspark.adapter.WorkloadOptions;
 import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.hardware.HardwareReport;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -92,13 +90,7 @@ final class Args {
                   }
                   if (h.isTextual()) {
                     Path p = files.resolve(h.asText());
-                    try {
-                      return Operations.readHardware(Files.readString(p, StandardCharsets.UTF_8));
-                    } catch (IOException e) {
-                      throw new AdapterException(
-                          "hardware file " + h.asText() + " could not be read: " + e.getMessage(),
-                          e);
-                    }
+                    return Operations.readHardware(Inputs.readText(p, "hardware file"));
                   }
                   throw new AdapterException(
                       "argument hardware is "
@@ -150,6 +142,25 @@ final class Args {
                 + "; expected a string, number or boolean");
       }
       m.put(e.getKey(), v.asText());
+    }
+    return m;
+  }
+
+  /**
+   * The entries of config and keep that are values, whatever else the arguments hold: the secrets
+   * to hide in the result or the error message, even of a call whose config was refused.
+   */
+  Map<String, String> configToRedact() {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String name : new String[] {"config", "keep"}) {
+      JsonNode c = args.get(name);
+      if (c != null && c.isObject()) {
+        for (Map.Entry<String, JsonNode> e : c.properties()) {
+          if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+            m.put(e.getKey(), e.getValue().asText());
+          }
+        }
+      }
     }
     return m;
   }

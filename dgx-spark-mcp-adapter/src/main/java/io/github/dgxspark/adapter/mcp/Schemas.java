@@ -2,6 +2,7 @@ package io.github.dgxspark.adapter.mcp;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dgxspark.adapter.Inputs;
 import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.core.WorkloadType;
 import io.github.dgxspark.hardware.HardwareProfiles;
@@ -98,7 +99,7 @@ final class Schemas {
         enumOf(HardwareProfiles.names()),
         "built-in DGX profile; give at most one of profile, hardware and nvidiaSmi (none: this"
             + " machine is probed)");
-    prop(schema, "nodes", integer(1, 10_000), "number of identical nodes (default 1)");
+    prop(schema, "nodes", integer(1, Inputs.MAX_NODES), "number of identical nodes (default 1)");
     // one type per property: clients that map schemas to function declarations refuse type
     // arrays (the MCP Inspector's --strict portability check warns on them)
     prop(
@@ -121,7 +122,7 @@ final class Schemas {
     prop(
         schema,
         "logicalCores",
-        integer(1, 100_000),
+        integer(1, Inputs.MAX_NODE_CORES),
         "logical cores of the nvidiaSmi machine, when the paste does not show them");
     prop(
         schema,

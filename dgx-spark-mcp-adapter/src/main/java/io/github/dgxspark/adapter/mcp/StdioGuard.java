@@ -115,7 +115,11 @@ final class StdioGuard {
       return;
     }
     JsonNode id = msg.get("id");
-    boolean goodId = id == null || id.isTextual() || id.isIntegralNumber();
+    // JSON-RPC 2.0 section 4: an id is a string, a number (without a fraction) or null; null is
+    // for replies that cannot name one, so a request with it is invalid too. Numbers are kept to
+    // what a Java long holds: the SDK reads ids as Long, and a larger one made it stop reading.
+    boolean goodId =
+        id == null || id.isTextual() || (id.isIntegralNumber() && id.canConvertToLong());
     boolean request = msg.path("method").isTextual();
     boolean response = id != null && (msg.has("result") || msg.has("error"));
     JsonNode params = msg.get("params");
@@ -124,22 +128,29 @@ final class StdioGuard {
         || !goodId
         || !(request || response)
         || !goodParams) {
-      if (id != null && !goodId) {
-        id = null;
-      }
+      // a notification (no id) that is malformed gets no reply, as section 4.1 asks; everything
+      // else gets -32600 with its id when that id is valid, else with null (section 5)
       if (id != null || !request) {
         out.writeLine(
             error(
-                id,
+                goodId ? id : null,
                 -32600,
-                "Invalid Request: expected jsonrpc \"2.0\", a string method, an optional string or"
-                    + " integer id and object params"));
+                goodId
+                    ? "Invalid Request: expected jsonrpc \"2.0\", a string method, an optional"
+                        + " string or integer id and object params"
+                    : "Invalid Request: id "
+                        + abbreviate(id.toString())
+                        + " is not a string or an integer between -2^63 and 2^63-1"));
       }
       return;
     }
     byte[] terminated = Arrays.copyOf(raw, raw.length + 1);
     terminated[raw.length] = '\n';
     lines.add(terminated);
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 40) + "...";
   }
 
   private static byte[] error(JsonNode id, int code, String message) {

@@ -10,6 +10,7 @@ import static io.github.dgxspark.adapter.mcp.Schemas.type;
 import static io.github.dgxspark.adapter.mcp.Schemas.workloadArgs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dgxspark.adapter.Inputs;
 import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.adapter.Operations;
 import io.github.dgxspark.core.DgxSparkException;
@@ -405,13 +406,13 @@ final class Tools {
 
   private static ObjectNode scalingInput() {
     ObjectNode o = pathArg(object());
-    prop(o, "executors", Schemas.integer(1, 100_000), "executors on the target");
+    prop(o, "executors", Schemas.integer(1, Inputs.MAX_EXECUTORS), "executors on the target");
     prop(
         o,
         "gpus",
-        Schemas.integer(1, 64),
-        "GPUs per executor on the target, for the log of a GPU (RAPIDS) application (default as"
-            + " observed)");
+        Schemas.integer(1, Operations.MAX_GPUS_PER_EXECUTOR),
+        "GPUs per executor on the target, for the log of a GPU (RAPIDS) application: 1, the only"
+            + " count the RAPIDS Accelerator supports (default as observed)");
     return required(o, "path", "executors");
   }
 
@@ -479,25 +480,29 @@ final class Tools {
     return new SyncToolSpecification(
         tool,
         (exchange, request) -> {
+          Args args = new Args(request.arguments(), files);
+          Map<String, String> secrets = args.configToRedact();
           try {
-            ObjectNode result = d.handler().apply(new Args(request.arguments(), files));
+            ObjectNode result = Operations.redacted(d.handler().apply(args), secrets);
             return CallToolResult.builder()
                 .addTextContent(Json.compact(result))
                 .structuredContent(Json.MAPPER.convertValue(result, Map.class))
                 .isError(false)
                 .build();
           } catch (DgxSparkException e) {
-            return failure(d.name() + ": " + e.getMessage());
+            return failure(Operations.redacted(d.name() + ": " + e.getMessage(), secrets));
           } catch (RuntimeException | Error e) {
             // nothing may escape: an uncaught throwable would become a JSON-RPC error
             LOG.warn("tool {} failed unexpectedly", d.name(), e);
             Throwable why = e.getCause() != null ? e.getCause() : e;
             return failure(
-                d.name()
-                    + ": unexpected failure ("
-                    + why.getClass().getSimpleName()
-                    + (why.getMessage() == null ? "" : ": " + why.getMessage())
-                    + "); check the arguments, and report it to dgx-spark if they are right");
+                Operations.redacted(
+                    d.name()
+                        + ": unexpected failure ("
+                        + why.getClass().getSimpleName()
+                        + (why.getMessage() == null ? "" : ": " + why.getMessage())
+                        + "); check the arguments, and report it to dgx-spark if they are right",
+                    secrets));
           }
         });
   }

@@ -528,13 +528,29 @@ class CliTest {
             "--executors",
             "2",
             "--gpus",
-            "2",
+            "1",
             "--format",
             "json");
     assertEquals(Cli.OK, r.code(), r.err());
     JsonNode spec = r.json().path("replay").path("spec");
     assertEquals(2, spec.path("executors").asInt(), r.out());
-    assertEquals(2, spec.path("gpusPerExecutor").asInt(), r.out());
+    assertEquals(1, spec.path("gpusPerExecutor").asInt(), r.out());
+  }
+
+  @Test
+  void scale_moreThanOneGpuPerExecutor_refusedAsRapidsSupportsOne() {
+    for (String gpus : new String[] {"2", "1000"}) {
+      Run r =
+          run(
+              "scale",
+              Fixtures.file("rapids_join_eventlog.zstd").toString(),
+              "--executors",
+              "2",
+              "--gpus",
+              gpus);
+      r.badInput();
+      assertTrue(r.err().contains("supports one GPU per executor"), r.err());
+    }
   }
 
   @Test

@@ -70,7 +70,38 @@ class StdioGuardTest {
     assertEquals(7, r.answered().get(0).path("id").asInt());
     assertEquals(8, r.answered().get(1).path("id").asInt());
     assertTrue(r.answered().get(2).path("id").isNull());
-    assertEquals(3, r.answered().size(), "a malformed notification gets no answer");
+    // JSON-RPC 2.0 section 7's example: {"method": 1} gets -32600 with a null id
+    assertTrue(r.answered().get(3).path("id").isNull());
+    assertEquals(4, r.answered().size(), "every invalid request is answered");
+  }
+
+  @Test
+  void pump_idsOutsideLongOrNotStringOrInteger_invalidRequestWithNullIdAndGoesOn()
+      throws IOException {
+    List<String> badIds =
+        List.of(
+            "9223372036854775808",
+            "-9223372036854775809",
+            "1e3",
+            "1.5",
+            "null",
+            "true",
+            "{\"a\":1}",
+            "[1]",
+            "123456789012345678901234567890");
+    StringBuilder in = new StringBuilder();
+    for (String id : badIds) {
+      in.append("{\"jsonrpc\":\"2.0\",\"id\":").append(id).append(",\"method\":\"ping\"}\n");
+    }
+    String good = "{\"jsonrpc\":\"2.0\",\"id\":9223372036854775807,\"method\":\"ping\"}";
+    Result r = feed(in + good + "\n");
+    assertEquals(List.of(good), r.toSdk(), "only the good request reaches the SDK");
+    assertEquals(badIds.size(), r.answered().size(), "every bad id is answered");
+    for (JsonNode a : r.answered()) {
+      assertEquals(-32600, a.path("error").path("code").asInt(), a.toString());
+      assertTrue(a.path("id").isNull(), a.toString());
+      assertTrue(a.path("error").path("message").asText().contains("2^63"), a.toString());
+    }
   }
 
   @Test

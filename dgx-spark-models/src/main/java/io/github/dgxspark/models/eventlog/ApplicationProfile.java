@@ -4,9 +4,11 @@ import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.SparkConfig;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,6 +16,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * What one Spark application did, read from its event log by {@link EventLogs#read}: identity,
@@ -38,7 +41,8 @@ import java.util.TreeSet;
  * @param sparkProperties every Spark property of the environment update, secret values redacted
  *     ({@link SparkConfig#redacted()})
  * @param complete true when the log holds the application end event and no file or status marker is
- *     {@code .inprogress}; false means the application had not ended (or the log was cut)
+ *     {@code .inprogress} and no rolling part is missing; false means the application had not
+ *     ended, the log was cut, or parts of it are missing ({@link ParseStats#missingChunks()})
  * @param resourceProfiles the resource profiles (Spark 3.1+), in id order
  * @param executors every executor that was added, in order of addition (in local mode the driver,
  *     id {@code driver})
@@ -524,6 +528,11 @@ public record ApplicationProfile(
    * @param garbageExamples where the first skipped lines were (at most 5, {@code file:line: why})
    * @param unknownEvents events of a type this reader does not know, counted and ignored
    * @param unknownEventTypes unknown event type → count (at most 50 types)
+   * @param overlongLines lines longer than {@code maxLineBytes}, skipped unread
+   * @param maxLineBytes the longest line read ({@link EventLogs#MAX_LINE_BYTES})
+   * @param missingChunks indices {@code n} of rolling parts {@code events_<n>_<app>} missing from
+   *     the folder (at most {@link EventLogs#MAX_MISSING_CHUNKS_LISTED}); the profile then covers
+   *     part of the application and is not complete
    */
   public record ParseStats(
       List<String> files,
@@ -533,12 +542,52 @@ public record ApplicationProfile(
       int garbageLines,
       List<String> garbageExamples,
       int unknownEvents,
-      Map<String, Integer> unknownEventTypes) {
+      Map<String, Integer> unknownEventTypes,
+      int overlongLines,
+      int maxLineBytes,
+      List<Long> missingChunks) {
     // Copies the collections.
     public ParseStats {
       files = List.copyOf(files);
       garbageExamples = List.copyOf(garbageExamples);
       unknownEventTypes = copyOrdered(unknownEventTypes);
+      missingChunks = List.copyOf(missingChunks);
+    }
+
+    /**
+     * What a reader of any result from this log must know: missing rolling parts, skipped over-long
+     * and garbage lines; one sentence each, none when the log was read whole.
+     *
+     * @return the warnings
+     */
+    public List<String> warnings() {
+      List<String> w = new ArrayList<>();
+      if (!missingChunks.isEmpty()) {
+        w.add(
+            String.format(
+                Locale.ROOT,
+                "rolling event log part(s) %s are missing (events_<n>_ numbering has gaps): every"
+                    + " figure covers only the parts present, and the application counts as"
+                    + " incomplete",
+                missingChunks.stream().map(String::valueOf).collect(Collectors.joining(", "))));
+      }
+      if (overlongLines > 0) {
+        w.add(
+            String.format(
+                Locale.ROOT,
+                "%d line(s) longer than the %d MiB line limit were skipped unread",
+                overlongLines,
+                maxLineBytes >> 20));
+      }
+      if (garbageLines > 0) {
+        w.add(
+            String.format(
+                Locale.ROOT,
+                "%d line(s) that are not Spark events were skipped (%s)",
+                garbageLines,
+                String.join("; ", garbageExamples)));
+      }
+      return w;
     }
   }
 

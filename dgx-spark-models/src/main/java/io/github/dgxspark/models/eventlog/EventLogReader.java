@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dgxspark.models.ModelsException;
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,9 +41,6 @@ final class EventLogReader {
 
   private static final long PROGRESS_STEP_BYTES = 4L << 20;
   private static final int INITIAL_BUFFER_BYTES = 1 << 20;
-
-  /** Longest line accepted (a huge SQL plan can reach tens of MiB). */
-  private static final int MAX_LINE_BYTES = 512 << 20;
 
   /**
    * The hot path's factory: it canonicalises field names, so its symbol table must hold only the
@@ -82,7 +80,7 @@ final class EventLogReader {
     return new JsonFactoryBuilder()
         .streamReadConstraints(
             StreamReadConstraints.builder()
-                .maxStringLength(MAX_LINE_BYTES)
+                .maxStringLength(EventLogs.MAX_LINE_BYTES)
                 .maxNestingDepth(5000)
                 .build());
   }
@@ -113,9 +111,13 @@ final class EventLogReader {
           builder.bytes() == 0
               ? String.format(
                   Locale.ROOT,
-                  "event log '%s' is empty; expected JSON lines such as"
-                      + " {\"Event\":\"SparkListenerLogStart\",...}",
-                  files.root())
+                  totalBytes == 0
+                      ? "event log '%s' is empty; expected JSON lines such as"
+                          + " {\"Event\":\"SparkListenerLogStart\",...}"
+                      : "event log '%s' decompresses to nothing (%d bytes that end before a"
+                          + " first block); it is truncated or not a Spark event log",
+                  files.root(),
+                  totalBytes)
               : notAnEventLog());
     }
     return builder.build();
@@ -137,8 +139,13 @@ final class EventLogReader {
     int start = 0;
     int end = 0;
     boolean decodedAny = false;
-    try (InputStream raw = new Counting(Files.newInputStream(p));
-        InputStream in = LogFiles.open(raw, p)) {
+    boolean skipping = false;
+    long partFileStart = fileBytesRead;
+    long partBytes = 0;
+    InputStream in = null;
+    try (InputStream raw = new Counting(Files.newInputStream(p))) {
+      in = LogFiles.open(raw, p);
+      boolean compressed = !(in instanceof BufferedInputStream);
       int scan = 0;
       while (true) {
         if (end == buf.length) {
@@ -147,14 +154,13 @@ final class EventLogReader {
             end -= start;
             scan -= start;
             start = 0;
-          } else if (buf.length >= MAX_LINE_BYTES) {
-            builder.garbage(part, lineNumber + 1, "line longer than 512 MiB");
+          } else if (buf.length >= EventLogs.MAX_LINE_BYTES) {
+            // drop the over-long line's bytes so far and the rest of it as it comes
+            builder.overlongLine(part, lineNumber + 1);
             start = end = scan = 0;
-            // drop the rest of the over-long line
-            skipToNewline(in);
-            continue;
+            skipping = true;
           } else {
-            buf = Arrays.copyOf(buf, Math.min(MAX_LINE_BYTES, buf.length * 2));
+            buf = Arrays.copyOf(buf, Math.min(EventLogs.MAX_LINE_BYTES, buf.length * 2));
           }
         }
         int n;
@@ -162,7 +168,14 @@ final class EventLogReader {
           n = in.read(buf, end, buf.length - end);
         } catch (IOException e) {
           if (!decodedAny) {
-            throw e;
+            throw new ModelsException(
+                String.format(
+                    Locale.ROOT,
+                    "event log '%s' cannot be decompressed (%s); expected plain JSON lines or a"
+                        + " file Spark's zstd, lz4, snappy or gzip codec wrote",
+                    p,
+                    e.getMessage()),
+                e);
           }
           // a compressed part cut short (a log still being written, a partial copy): keep what
           // was decoded; the cut line is garbage
@@ -174,7 +187,22 @@ final class EventLogReader {
         }
         decodedAny = true;
         end += n;
+        partBytes += n;
         builder.addBytes(n);
+        checkLimits(p, compressed, partBytes, fileBytesRead - partFileStart);
+        if (skipping) {
+          int nl = indexOfNewline(buf, scan, end);
+          if (nl < 0) {
+            start = end = scan = 0;
+            progress();
+            continue;
+          }
+          skipping = false;
+          lineNumber++;
+          builder.addLine();
+          start = nl + 1;
+          scan = start;
+        }
         int nl;
         while ((nl = indexOfNewline(buf, scan, end)) >= 0) {
           line(buf, start, nl - start);
@@ -184,12 +212,58 @@ final class EventLogReader {
         scan = end;
         progress();
       }
-      if (end > start) {
+      if (skipping) {
+        lineNumber++;
+        builder.addLine();
+      } else if (end > start) {
         line(buf, start, end - start);
       }
     } catch (IOException e) {
       throw new ModelsException(
-          String.format(Locale.ROOT, "event log '%s' cannot be read: %s", p, e), e);
+          String.format(Locale.ROOT, "event log '%s' cannot be read: %s", p, e.getMessage()), e);
+    } finally {
+      closeQuietly(in);
+    }
+  }
+
+  /**
+   * Stops a part that decompresses past {@link EventLogs#MAX_COMPRESSION_RATIO} times its file
+   * bytes read so far, or a log past {@link EventLogs#MAX_DECOMPRESSED_BYTES}.
+   */
+  private void checkLimits(Path p, boolean compressed, long partBytes, long partFileBytes) {
+    if (compressed
+        && partBytes >= EventLogs.MIN_BYTES_BEFORE_RATIO_CHECK
+        && partBytes > EventLogs.MAX_COMPRESSION_RATIO * Math.max(1, partFileBytes)) {
+      throw new ModelsException(
+          String.format(
+              Locale.ROOT,
+              "event log '%s' decompresses to more than %d times its size (%d MiB from %d KiB"
+                  + " read), far beyond what Spark's codecs reach on event logs; stopped as a"
+                  + " likely compression bomb (limit: EventLogs.MAX_COMPRESSION_RATIO)",
+              p,
+              EventLogs.MAX_COMPRESSION_RATIO,
+              partBytes >> 20,
+              partFileBytes >> 10));
+    }
+    if (builder.bytes() > EventLogs.MAX_DECOMPRESSED_BYTES) {
+      throw new ModelsException(
+          String.format(
+              Locale.ROOT,
+              "event log '%s' holds more than %d GiB of JSON; stopped (limit:"
+                  + " EventLogs.MAX_DECOMPRESSED_BYTES)",
+              files.root(),
+              EventLogs.MAX_DECOMPRESSED_BYTES >> 30));
+    }
+  }
+
+  private static void closeQuietly(InputStream in) {
+    if (in == null) {
+      return;
+    }
+    try {
+      in.close();
+    } catch (IOException e) {
+      // a decoder that fails on close (a cut or corrupt frame) has already given what it could
     }
   }
 
@@ -225,13 +299,6 @@ final class EventLogReader {
       }
     }
     return true;
-  }
-
-  private static void skipToNewline(InputStream in) throws IOException {
-    int b;
-    while ((b = in.read()) >= 0 && b != '\n') {
-      // discard
-    }
   }
 
   private void progress() {

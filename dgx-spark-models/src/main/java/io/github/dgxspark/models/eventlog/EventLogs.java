@@ -18,8 +18,13 @@ import java.util.Objects;
  * marker gives a profile whose {@link ApplicationProfile#complete()} is false. Schemas of Spark 1.5
  * through 4.x are read.
  *
- * <p>Garbage lines (e.g. a truncated last line) are skipped and counted in {@link
- * ApplicationProfile#parseStats()}; events of unknown types are counted and ignored.
+ * <p>Garbage lines (e.g. a truncated last line) and lines longer than {@link #MAX_LINE_BYTES} are
+ * skipped and counted in {@link ApplicationProfile#parseStats()}; events of unknown types are
+ * counted and ignored. A rolling folder whose {@code events_<n>_} numbering has gaps gives a
+ * profile that is not complete, with the missing indices in {@link
+ * ApplicationProfile.ParseStats#missingChunks()}. A part that decompresses past {@link
+ * #MAX_COMPRESSION_RATIO} times its size, or a log past {@link #MAX_DECOMPRESSED_BYTES}, is
+ * refused.
  *
  * <pre>{@code
  * ApplicationProfile p = EventLogs.read(Path.of("/logs/eventlog_v2_app-20250101-0001"));
@@ -27,6 +32,30 @@ import java.util.Objects;
  * }</pre>
  */
 public final class EventLogs {
+  /**
+   * Longest line read: 64 MiB. A longer line is skipped and counted ({@link
+   * ApplicationProfile.ParseStats#overlongLines()}); the largest line of the real logs in the test
+   * fixtures is 114 KiB, and a SQL plan event of a huge query reaches a few MiB.
+   */
+  public static final int MAX_LINE_BYTES = 64 << 20;
+
+  /**
+   * Most bytes one part of a log may decompress to per byte of its file: 200. Spark's codecs reach
+   * 11 to 42 on the real logs of the test fixtures (zstd); gzip cannot exceed 1,032 and a
+   * compression bomb of zeros reaches that or far more, so reading stops with an error once a part
+   * has decompressed {@link #MIN_BYTES_BEFORE_RATIO_CHECK} and passes this ratio.
+   */
+  public static final int MAX_COMPRESSION_RATIO = 200;
+
+  /** Decompressed bytes of a part before {@link #MAX_COMPRESSION_RATIO} is checked: 64 MiB. */
+  public static final long MIN_BYTES_BEFORE_RATIO_CHECK = 64L << 20;
+
+  /** Most bytes a whole log may decompress to: 64 GiB; reading stops with an error beyond. */
+  public static final long MAX_DECOMPRESSED_BYTES = 64L << 30;
+
+  /** Most missing rolling parts listed in {@link ApplicationProfile.ParseStats#missingChunks()}. */
+  public static final int MAX_MISSING_CHUNKS_LISTED = 100;
+
   private EventLogs() {}
 
   /** Receives the reader's progress on a large log. */
@@ -60,9 +89,9 @@ public final class EventLogs {
    * @param fileOrFolder the log file, or a folder of log parts
    * @param listener told about the bytes read so far
    * @return the application profile
-   * @throws ModelsException naming the path when it does not exist, cannot be read, is empty, is
-   *     compressed with an unsupported codec, holds several applications, or is not a Spark event
-   *     log
+   * @throws ModelsException naming the path when it does not exist, is not a regular file or
+   *     folder, cannot be read, is empty, is compressed with an unsupported codec, decompresses
+   *     past the limits above, holds several applications, or is not a Spark event log
    */
   public static ApplicationProfile read(Path fileOrFolder, ProgressListener listener) {
     Objects.requireNonNull(fileOrFolder, "fileOrFolder");

@@ -36,21 +36,32 @@ final class LogFiles {
   private final Path root;
   private final List<Path> parts;
   private final boolean inProgress;
+  private final List<Long> missingChunks;
 
-  private LogFiles(Path root, List<Path> parts, boolean inProgress) {
+  private LogFiles(Path root, List<Path> parts, boolean inProgress, List<Long> missingChunks) {
     this.root = root;
     this.parts = List.copyOf(parts);
     this.inProgress = inProgress;
+    this.missingChunks = List.copyOf(missingChunks);
   }
 
   /**
    * Finds the parts of the log at a path.
    *
-   * @throws ModelsException when the path does not exist or a folder holds no log file
+   * @throws ModelsException when the path does not exist, is neither a file nor a folder, or a
+   *     folder holds no log file
    */
   static LogFiles resolve(Path path) {
     if (Files.isRegularFile(path)) {
-      return new LogFiles(path, List.of(path), isInProgress(path));
+      return new LogFiles(path, List.of(path), isInProgress(path), List.of());
+    }
+    if (Files.exists(path) && !Files.isDirectory(path)) {
+      throw new ModelsException(
+          String.format(
+              Locale.ROOT,
+              "event log '%s' is not a regular file (a device, pipe or socket); expected a Spark"
+                  + " event log file or folder",
+              path));
     }
     if (!Files.isDirectory(path)) {
       throw new ModelsException(
@@ -108,7 +119,34 @@ final class LogFiles {
     if (lastCompact > 0) {
       parts = new ArrayList<>(parts.subList(lastCompact, parts.size()));
     }
-    return new LogFiles(path, parts, inProgress);
+    return new LogFiles(path, parts, inProgress, missingChunks(parts, lastCompact >= 0));
+  }
+
+  /**
+   * The indices missing from the numbering of the rolling parts {@code events_<n>_<app>}, which
+   * Spark numbers from 1 without gaps (a compacted part replaces the ones before it); at most
+   * {@link EventLogs#MAX_MISSING_CHUNKS_LISTED}.
+   */
+  private static List<Long> missingChunks(List<Path> parts, boolean compacted) {
+    List<Long> indices = new ArrayList<>();
+    for (Path p : parts) {
+      long i = rollingIndex(p);
+      if (i != Long.MAX_VALUE) {
+        indices.add(i);
+      }
+    }
+    List<Long> missing = new ArrayList<>();
+    if (indices.isEmpty()) {
+      return missing;
+    }
+    long expected = compacted ? indices.get(0) : 1;
+    for (long i : indices) {
+      for (; expected < i && missing.size() < EventLogs.MAX_MISSING_CHUNKS_LISTED; expected++) {
+        missing.add(expected);
+      }
+      expected = Math.max(expected, i + 1);
+    }
+    return missing;
   }
 
   static List<Path> logsIn(Path path) {
@@ -155,6 +193,11 @@ final class LogFiles {
 
   List<Path> parts() {
     return parts;
+  }
+
+  /** Indices of rolling parts missing before the last one present; empty when none is. */
+  List<Long> missingChunks() {
+    return missingChunks;
   }
 
   /** Whether a file or status marker says the application had not ended. */

@@ -70,7 +70,6 @@ final class ProfileBuilder {
           "Gpu\\w*OOM|GPU\\s*OutOfMemory|GPU\\s+out\\s+of\\s+memory|CUDA.{0,40}out of memory"
               + "|rmm::out_of_memory|RMM.{0,40}out of memory",
           Pattern.CASE_INSENSITIVE);
-  private static final String SECRET_VALUE = "*********(redacted)";
   private static final int MAX_FAILURE_KEYS = 100;
   private static final int MAX_EXAMPLES = 10;
   private static final int MAX_EXAMPLE_CHARS = 300;
@@ -84,6 +83,7 @@ final class ProfileBuilder {
   private long lines;
   private long events;
   private int garbageLines;
+  private int overlongLines;
   private final List<String> garbageExamples = new ArrayList<>();
   private int unknownEvents;
   private final Map<String, Integer> unknownTypes = new LinkedHashMap<>();
@@ -196,6 +196,20 @@ final class ProfileBuilder {
     if (garbageExamples.size() < MAX_GARBAGE_EXAMPLES) {
       garbageExamples.add(
           String.format(Locale.ROOT, "%s:%d: %s", part.getFileName(), line, shorten(why)));
+    }
+  }
+
+  /** A line longer than {@link EventLogs#MAX_LINE_BYTES}, skipped unread. */
+  void overlongLine(Path part, long line) {
+    overlongLines++;
+    if (garbageExamples.size() < MAX_GARBAGE_EXAMPLES) {
+      garbageExamples.add(
+          String.format(
+              Locale.ROOT,
+              "%s:%d: line longer than the %d MiB line limit, skipped",
+              part.getFileName(),
+              line,
+              EventLogs.MAX_LINE_BYTES >> 20));
     }
   }
 
@@ -636,7 +650,7 @@ final class ProfileBuilder {
         master,
         master.flatMap(ProfileBuilder::clusterManager),
         props,
-        ended && !files.inProgress(),
+        ended && !files.inProgress() && files.missingChunks().isEmpty(),
         List.copyOf(resourceProfiles.values()),
         execs,
         timeline,
@@ -685,7 +699,10 @@ final class ProfileBuilder {
             garbageLines,
             garbageExamples,
             unknownEvents,
-            unknownTypes));
+            unknownTypes,
+            overlongLines,
+            EventLogs.MAX_LINE_BYTES,
+            files.missingChunks()));
   }
 
   /** The cluster manager of a master URL, when it names one of the four. */

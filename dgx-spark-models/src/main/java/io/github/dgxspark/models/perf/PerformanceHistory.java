@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dgxspark.core.DataFiles;
 import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.models.ModelsException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -41,9 +41,6 @@ import java.util.Optional;
  * @param runs the runs, in file order
  */
 public record PerformanceHistory(String description, List<PerformanceRun> runs) {
-  /** Class-path resource of the packaged history. */
-  static final String RESOURCE = "/io/github/dgxspark/models/performance-history.json";
-
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -56,19 +53,11 @@ public record PerformanceHistory(String description, List<PerformanceRun> runs) 
   /**
    * The packaged history of measured runs ({@code data/performance-history.json}).
    *
-   * @return the history; empty runs when none is packaged
+   * @return the history
    * @throws ModelsException if the packaged file is malformed
    */
   public static PerformanceHistory builtIn() {
-    try (InputStream in = PerformanceHistory.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        return new PerformanceHistory("no performance history is packaged", List.of());
-      }
-      return parse(JSON.readTree(in), "data/performance-history.json");
-    } catch (IOException e) {
-      throw new ModelsException(
-          "performance history data/performance-history.json cannot be read: " + e.getMessage(), e);
-    }
+    return parse(DataFiles.read("performance-history.json"), "data/performance-history.json");
   }
 
   /**

@@ -156,7 +156,20 @@ public final class PerformanceModels {
             : Replayer.positiveSetting(config, "spark.executor.instances", hardware.nodeCount());
     int cores =
         Replayer.positiveSetting(config, "spark.executor.cores", hardware.node().logicalCores());
-    return ernestPrediction(workload, executors * cores, history);
+    int machines;
+    try {
+      machines = Math.multiplyExact(executors, cores);
+    } catch (ArithmeticException e) {
+      throw new ModelsException(
+          String.format(
+              Locale.ROOT,
+              "spark.executor.instances x spark.executor.cores = %d x %d is more cores than any"
+                  + " cluster has; expected counts of a real cluster",
+              executors,
+              cores),
+          e);
+    }
+    return ernestPrediction(workload, machines, history);
   }
 
   private static PerformancePrediction ernestPrediction(

@@ -1,6 +1,7 @@
 package io.github.dgxspark.models.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dgxspark.core.DataFiles;
 import io.github.dgxspark.core.DgxSparkException;
 import io.github.dgxspark.core.WorkloadType;
 import io.github.dgxspark.models.ModelsException;
@@ -14,7 +15,7 @@ import java.util.Locale;
  */
 final class Corpus {
   /** The data file. */
-  static final String FILE = "workload-corpus.json";
+  static final String FILE = "models/workload-corpus.json";
 
   private Corpus() {}
 

@@ -1,6 +1,7 @@
 package io.github.dgxspark.models.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dgxspark.core.DataFiles;
 import io.github.dgxspark.core.WorkloadType;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
 import java.util.HashMap;
@@ -19,7 +20,7 @@ import java.util.TreeSet;
  */
 final class GpuSuitability {
   /** The data file. */
-  static final String FILE = "gpu-operators.json";
+  static final String FILE = "models/gpu-operators.json";
 
   /** Model size from which ML work is deep learning, where GPUs are the norm. */
   static final long DEEP_LEARNING_PARAMETERS = 100_000_000L;
@@ -48,7 +49,7 @@ final class GpuSuitability {
     aliases.fieldNames().forEachRemaining(k -> ALIASES.put(k, aliases.get(k).asText()));
     ROOT.path("wrapperNodes").forEach(w -> WRAPPERS.add(w.asText()));
     StringBuilder s = new StringBuilder();
-    ROOT.path("sources").forEach(x -> s.append(s.length() == 0 ? "" : "; ").append(x.asText()));
+    ROOT.path("source").forEach(x -> s.append(s.length() == 0 ? "" : "; ").append(x.asText()));
     SOURCE = s.toString();
   }
 

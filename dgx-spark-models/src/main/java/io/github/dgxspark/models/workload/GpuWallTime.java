@@ -1,6 +1,8 @@
 package io.github.dgxspark.models.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dgxspark.core.DataFiles;
+import io.github.dgxspark.core.DgxFacts;
 import io.github.dgxspark.models.ModelsException;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
 import java.time.Duration;
@@ -42,19 +44,10 @@ final class GpuWallTime {
   }
 
   static GpuGeneration generation(String gpuName) {
-    String name = gpuName.toUpperCase(Locale.ROOT);
     double reference = DataFiles.number(FILE, GENERATIONS, "referenceBandwidthGigabytesPerSecond");
-    JsonNode best = null;
-    for (JsonNode g : GENERATIONS.path("gpus")) {
-      String contains = DataFiles.text(FILE, g, "nameContains").toUpperCase(Locale.ROOT);
-      // the longest match wins: "GB200" before "B200", "A100" before "A10"
-      if (tokenMatch(name, contains)
-          && (best == null
-              || contains.length() > DataFiles.text(FILE, best, "nameContains").length())) {
-        best = g;
-      }
-    }
-    if (best == null) {
+    Optional<DgxFacts.GpuModel> model =
+        DgxFacts.gpu(gpuName).filter(g -> g.memoryBandwidthGigabytesPerSecond().isPresent());
+    if (model.isEmpty()) {
       JsonNode u = GENERATIONS.path("unknown");
       return new GpuGeneration(
           "unknown",
@@ -69,8 +62,8 @@ final class GpuWallTime {
               DataFiles.number(FILE, u, "high")),
           "data/models/gpu-operators.json gpuGenerations");
     }
-    double bandwidth = DataFiles.number(FILE, best, "memoryBandwidthGigabytesPerSecond");
-    String gen = DataFiles.text(FILE, best, "name");
+    double bandwidth = model.get().memoryBandwidthGigabytesPerSecond().getAsDouble();
+    String gen = model.get().family();
     double ratio = gen.equals("A100") ? 1 : bandwidth / reference;
     double low = Math.min(1, ratio);
     double high = Math.max(1, ratio);
@@ -91,22 +84,7 @@ final class GpuWallTime {
             low,
             high,
             Math.sqrt(ratio)),
-        DataFiles.text(FILE, best, "source"));
-  }
-
-  /** True when the token occurs in the name not followed by a digit ("A10" is not in "A100"). */
-  private static boolean tokenMatch(String name, String token) {
-    int i = name.indexOf(token);
-    while (i >= 0) {
-      int end = i + token.length();
-      boolean digitAfter = end < name.length() && Character.isDigit(name.charAt(end));
-      boolean letterBefore = i > 0 && Character.isLetter(name.charAt(i - 1));
-      if (!digitAfter && !letterBefore) {
-        return true;
-      }
-      i = name.indexOf(token, i + 1);
-    }
-    return false;
+        model.get().source());
   }
 
   static double cost(String what, Scenario s) {

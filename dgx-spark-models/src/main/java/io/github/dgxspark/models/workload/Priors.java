@@ -1,6 +1,7 @@
 package io.github.dgxspark.models.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dgxspark.core.DataFiles;
 import io.github.dgxspark.core.DgxSparkException;
 import io.github.dgxspark.core.WorkloadType;
 import io.github.dgxspark.models.ModelsException;
@@ -11,7 +12,7 @@ import java.util.Map;
 /** The per-class priors of {@code data/models/workload-priors.json}. */
 final class Priors {
   /** The data file. */
-  static final String FILE = "workload-priors.json";
+  static final String FILE = "models/workload-priors.json";
 
   /** A [low, high] range. */
   record Range(double low, double high) {

@@ -89,9 +89,12 @@ class LogFilesTest {
       throws IOException {
     Path folder = Files.createDirectory(dir.resolve("eventlog_v2_local-1"));
     int third = lines.size() / 3;
-    // parts 1, 2 and 10: a name sort would put 10 before 2
+    // parts 1 to 10 (3 to 9 empty): a name sort would put 10 before 2
     write(folder.resolve("events_1_local-1." + codec), codec, lines.subList(0, third));
     write(folder.resolve("events_2_local-1." + codec), codec, lines.subList(third, 2 * third));
+    for (int i = 3; i < 10; i++) {
+      write(folder.resolve("events_" + i + "_local-1." + codec), codec, List.of());
+    }
     write(
         folder.resolve("events_10_local-1." + codec),
         codec,
@@ -102,8 +105,9 @@ class LogFilesTest {
     ApplicationProfile running = EventLogs.read(folder);
     assertEquals(plain.totals(), running.totals());
     assertFalse(running.complete(), "appstatus .inprogress: not ended");
-    assertEquals(3, running.parseStats().files().size());
-    assertTrue(running.parseStats().files().get(2).contains("events_10_"));
+    assertEquals(10, running.parseStats().files().size());
+    assertTrue(running.parseStats().files().get(9).contains("events_10_"));
+    assertEquals(List.of(), running.parseStats().missingChunks());
 
     Files.move(folder.resolve("appstatus_local-1.inprogress"), folder.resolve("appstatus_local-1"));
     assertTrue(EventLogs.read(folder).complete());

@@ -20,6 +20,7 @@ public final class SecurityRules {
         new PlainTextSecretRule(),
         new RedactionRegexWeakenedRule(),
         new RpcExposedWithoutAuthRule(),
+        new SecretInValueRule(),
         new SpillUnencryptedRule(),
         new UiWithoutAclsRule());
   }

@@ -1,17 +1,25 @@
-package io.github.dgxspark.rules;
+package io.github.dgxspark.core;
 
 import java.util.Arrays;
 
-/** Levenshtein distance within a band, for "did you mean" suggestions. */
-final class EditDistance {
+/**
+ * Levenshtein distance within a band: the rules' "did you mean" suggestions and {@link Redaction}'s
+ * mistyped secret words.
+ */
+public final class EditDistance {
   private EditDistance() {}
 
   /**
    * The edit distance (insertions, deletions, substitutions) between two texts if it is at most
    * {@code limit}, else {@code limit + 1}. Only the diagonal band of width {@code 2 × limit + 1} is
    * computed (Ukkonen), so the cost is O(length × limit).
+   *
+   * @param a one text
+   * @param b the other text
+   * @param limit the largest distance of interest, 0 or more
+   * @return the distance, or {@code limit + 1} when it is larger than {@code limit}
    */
-  static int between(String a, String b, int limit) {
+  public static int between(String a, String b, int limit) {
     int n = a.length();
     int m = b.length();
     if (Math.abs(n - m) > limit) {
