@@ -95,6 +95,25 @@ final class Planner {
   static final String DISCOVERY_SCRIPT = "/opt/sparkRapidsPlugin/getGpusResources.sh";
 
   /** Keys the planner itself builds from a kept value instead of copying it. */
+  /**
+   * What runs on the GPU when an ML training job gets the SQL plugin. Sources: RAPIDS Accelerator
+   * docs (it accelerates SQL/DataFrame operators); spark-rapids-ml Performance Tuning,
+   * nvidia.github.io/spark-rapids-ml/performance.html (stage-level scheduling from 23.10 on
+   * standalone Spark 3.4+, fractional spark.task.resource.gpu.amount); XGBoost, Distributed XGBoost
+   * with PySpark (xgboost.readthedocs.io tutorials/spark_estimator.html, GPU support) and
+   * XGBoost4J-Spark-GPU tutorial (jvm/xgboost4j_spark_gpu_tutorial.html).
+   */
+  private static final String ML_ON_GPU =
+      "ML training on GPU: the RAPIDS Accelerator runs the job's SQL/DataFrame operators (feature"
+          + " preparation, joins, aggregations) on the GPU; Spark MLlib's own estimators"
+          + " (org.apache.spark.ml, pyspark.ml) still train on the CPU. Training runs on the GPU only"
+          + " through a GPU library: XGBoost's Spark estimators with device=cuda (xgboost.spark in"
+          + " PySpark, xgboost4j-spark-gpu on the JVM), or spark-rapids-ml's pyspark.ml-compatible"
+          + " estimators on cuML. spark-rapids-ml 23.10+ on standalone Spark 3.4+ trains with one task"
+          + " per GPU by stage-level scheduling while the fractional spark.task.resource.gpu.amount"
+          + " here keeps ETL tasks concurrent; older versions need one task per GPU"
+          + " (spark.task.resource.gpu.amount=1). Nothing here configures those libraries.";
+
   private static final Set<String> PLANNED_KEEPS =
       Set.of(
           "spark.executor.cores",
@@ -226,6 +245,9 @@ final class Planner {
     emitSerializerAndAqe(gpu);
     if (gpu) {
       emitGpu(layout, local, s.concurrentGpuTasks(), allocFraction);
+      if (workload.type() == WorkloadType.ML_TRAINING) {
+        notes.add(ML_ON_GPU);
+      }
     }
     if (python) {
       add(
@@ -269,6 +291,16 @@ final class Planner {
     return new OptimizationResult(values, layout, mode, notes);
   }
 
+  // whether the same job plans in local mode on one such node (no OS reserve, no separate driver)
+  private boolean fitsLocalMode() {
+    try {
+      new Planner(ClusterSpec.single(node, ClusterManager.LOCAL), workload, spec).plan();
+      return true;
+    } catch (DgxSparkException e) {
+      return false;
+    }
+  }
+
   /**
    * Sizes the executors of one node from the cores and memory they may use.
    *
@@ -283,13 +315,16 @@ final class Planner {
       throw new DgxSparkException(
           fill(
               "node with %d logical cores and %s of memory is too small: after the OS%s it leaves %d"
-                  + " core(s) and %s; expected at least 1 core and %s for one executor",
+                  + " core(s) and %s; expected at least 1 core and %s for one executor%s",
               node.logicalCores(),
               ByteSizes.human(node.memoryBytes()),
               local ? "" : " reserve and the driver",
               Math.max(0, cores),
               ByteSizes.human(Math.max(0, memory)),
-              ByteSizes.human(MIN_HEAP_BYTES + MIN_OVERHEAD_BYTES)));
+              ByteSizes.human(MIN_HEAP_BYTES + MIN_OVERHEAD_BYTES),
+              !local && fitsLocalMode()
+                  ? ", or cluster manager local (--cluster-manager local, clusterManager in MCP): one JVM fits this machine"
+                  : ""));
     }
     if (gpu) {
       return sizeGpu(local, cores, memory, factor, gpuHostMemory, keptCores, keptHeap);
@@ -469,9 +504,13 @@ final class Planner {
         }
         notes.add(
             fill(
-                "mode auto chose gpu: %s work is mostly SQL/DataFrame operators the RAPIDS Accelerator runs on the"
-                    + " GPU, and the node has %d GPU(s).",
-                workload.type().id(), gpus));
+                "mode auto chose gpu: %s %s, and the node has %d GPU(s).",
+                workload.type().id(),
+                workload.type() == WorkloadType.ML_TRAINING
+                        || workload.type() == WorkloadType.ML_INFERENCE
+                    ? "jobs prepare features with SQL/DataFrame operators the RAPIDS Accelerator runs on the GPU"
+                    : "work is mostly SQL/DataFrame operators the RAPIDS Accelerator runs on the GPU",
+                gpus));
         return ExecutionMode.GPU;
       default:
         notes.add(
@@ -770,6 +809,10 @@ final class Planner {
 
   private void emitShuffle(ExecutorLayout l, boolean gpu) {
     int slots = l.taskSlots();
+    if (workload.type() == WorkloadType.STREAMING) {
+      emitStreaming(slots);
+      return;
+    }
     long target = gpu ? GPU_PARTITION_BYTES : CPU_PARTITION_BYTES;
     String value;
     String reason;
@@ -927,6 +970,43 @@ final class Planner {
         "true",
         "Splits skewed join partitions so one hot key does not hold back the stage.",
         Sources.SPARK_CONFIG);
+  }
+
+  // streaming: no AQE, and the checkpoint freezes the partition count and the state store
+  private void emitStreaming(int slots) {
+    add(
+        "spark.sql.shuffle.partitions",
+        Integer.toString(slots),
+        fill(
+            "Streaming: one partition per task slot (%d), so each micro-batch shuffles in one wave. Not sized"
+                + " from the input and not left to AQE: Spark turns AQE off for streaming queries, and for a"
+                + " stateful query the checkpoint fixes this count as its number of state partitions for"
+                + " good (a restart from the same checkpoint keeps it), so set it for the largest cluster the"
+                + " query will run on before its first start.",
+            slots),
+        Sources.SPARK_STREAMING);
+    Optional<String> rocksDb = SparkSemantics.rocksDbStateStoreProvider(spec.sparkVersion());
+    if (rocksDb.isPresent()) {
+      add(
+          "spark.sql.streaming.stateStore.providerClass",
+          rocksDb.get(),
+          "RocksDB keeps state off the JVM heap, on local disk with a memory cache; the default HDFS-backed"
+              + " provider keeps state versions in executor memory, so large state means long GC pauses."
+              + " Only stateful queries use it, and the checkpoint records it: choose it before the first"
+              + " start.",
+          Sources.SPARK_STREAMING);
+    } else {
+      notes.add(
+          fill(
+              "Spark %s has no RocksDB state store (it came in Spark 3.2.0): state stays in executor memory"
+                  + " (HDFS-backed provider), so size the heap for the state.",
+              spec.sparkVersion()));
+    }
+    notes.add(
+        "Streaming: set the trigger interval (Trigger.ProcessingTime) no shorter than a micro-batch takes; a"
+            + " batch that overruns its interval starts the next at once, and the query falls behind. Compare"
+            + " durationMs.triggerExecution in StreamingQueryProgress with the interval (Structured Streaming"
+            + " guide, Triggers).");
   }
 
   private void emitGpu(

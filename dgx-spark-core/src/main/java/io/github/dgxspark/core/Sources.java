@@ -32,5 +32,13 @@ final class Sources {
   static final String JVM_OOPS =
       "HotSpot compressed ordinary object pointers apply to heaps below 32 GB (Spark Tuning Guide, memory tuning)";
 
+  static final String SPARK_STREAMING =
+      "Apache Spark Structured Streaming Programming Guide,"
+          + " spark.apache.org/docs/latest/streaming/apis-on-dataframes-and-datasets.html (RocksDB state"
+          + " store implementation; Triggers); apache/spark v4.1.3 SQLConf.scala (spark.sql.shuffle.partitions"
+          + " and stateStore.providerClass: 'cannot be changed between query restarts from the same"
+          + " checkpoint location'), StreamExecution.scala (runStream sets spark.sql.adaptive.enabled=false"
+          + " for the stream's session) and OffsetSeq.scala (OffsetSeqMetadata.relevantSQLConfs)";
+
   private Sources() {}
 }

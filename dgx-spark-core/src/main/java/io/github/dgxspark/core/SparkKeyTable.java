@@ -28,6 +28,17 @@ final class SparkKeyTable {
   record Range(SparkVersion from, Optional<String> value) {}
 
   /**
+   * One word an enum key accepts, upper-case, with the releases that accept it when the table
+   * records them (else every release with the key).
+   */
+  record Word(String value, Optional<SparkVersion> since, Optional<SparkVersion> removed) {
+    boolean acceptedIn(SparkVersion v) {
+      return since.map(s -> s.compareTo(v) <= 0).orElse(true)
+          && removed.map(r -> v.compareTo(r) < 0).orElse(true);
+    }
+  }
+
+  /**
    * One key.
    *
    * @param name the property name ({@code *} stands for one dotted segment)
@@ -38,6 +49,8 @@ final class SparkKeyTable {
    * @param removed the first release without it, if any
    * @param defaults the defaults by version, oldest first; a value {@code <value of K>} means Spark
    *     falls back to key K
+   * @param words the words an enum key accepts ({@code allowed}, with the versions of {@code
+   *     allowedRanges}); empty for other keys
    */
   record Key(
       String name,
@@ -49,7 +62,8 @@ final class SparkKeyTable {
       List<Range> defaults,
       Optional<String> computed,
       List<Range> pluginDefaults,
-      Optional<String> deprecatedBy) {
+      Optional<String> deprecatedBy,
+      List<Word> words) {
 
     Optional<String> defaultAt(SparkVersion v) {
       return valueAt(defaults, v);
@@ -207,11 +221,30 @@ final class SparkKeyTable {
           ranges(n.path("pluginDefaults")),
           n.hasNonNull("deprecatedBy")
               ? Optional.of(n.get("deprecatedBy").asText())
-              : Optional.empty());
+              : Optional.empty(),
+          words(n));
     } catch (DgxSparkException e) {
       throw new DgxSparkException(
           String.format(Locale.ROOT, "%s entry '%s': %s", RESOURCE, name, e.getMessage()), e);
     }
+  }
+
+  // "allowed": words Spark 4.1.3 accepts; "allowedRanges": [{"value", "since", "removed"}] gives
+  // the releases of words that came or went (a word of both lists takes the range)
+  private static List<Word> words(JsonNode n) {
+    Map<String, Word> words = new java.util.LinkedHashMap<>();
+    for (JsonNode a : n.path("allowed")) {
+      String w = a.asText().toUpperCase(Locale.ROOT);
+      words.put(w, new Word(w, Optional.empty(), Optional.empty()));
+    }
+    for (JsonNode r : n.path("allowedRanges")) {
+      String w = r.path("value").asText("").toUpperCase(Locale.ROOT);
+      if (w.isEmpty()) {
+        throw new DgxSparkException("an allowedRanges entry has no 'value': " + r);
+      }
+      words.put(w, new Word(w, version(r, "since"), version(r, "removed")));
+    }
+    return List.copyOf(words.values());
   }
 
   // {"from": version, "value": text or null}, in increasing order of "from"

@@ -1,5 +1,6 @@
 package io.github.dgxspark.core;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,7 +59,30 @@ public final class SparkSemantics {
    */
   public static final double NON_JVM_MEMORY_OVERHEAD_FACTOR = 0.40;
 
+  /**
+   * Spark's RocksDB state store provider: in Spark from 3.2.0 (SPARK-34198), at this name in 3.3.4,
+   * 3.5.8 and 4.1.3 (sql/core .../execution/streaming/state/RocksDBStateStoreProvider.scala).
+   */
+  private static final String ROCKSDB_STATE_STORE_PROVIDER =
+      "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider";
+
+  private static final SparkVersion ROCKSDB_STATE_STORE_FIRST = new SparkVersion(3, 2, 0);
+
   private SparkSemantics() {}
+
+  /**
+   * The class of Spark's RocksDB state store provider, for {@code
+   * spark.sql.streaming.stateStore.providerClass}, in a release that has it.
+   *
+   * @param version the application's Spark version
+   * @return the class name from Spark 3.2.0 on; empty before
+   */
+  public static Optional<String> rocksDbStateStoreProvider(SparkVersion version) {
+    Objects.requireNonNull(version, "version");
+    return version.compareTo(ROCKSDB_STATE_STORE_FIRST) >= 0
+        ? Optional.of(ROCKSDB_STATE_STORE_PROVIDER)
+        : Optional.empty();
+  }
 
   /**
    * Whether a key exists in a Spark version: it is in Spark's registry of that version (or, for
@@ -84,6 +108,33 @@ public final class SparkSemantics {
       return version.compareTo(RAPIDS_FIRST_SPARK) >= 0 && table.underOpenPrefix(key);
     }
     return table.underOpenPrefix(key);
+  }
+
+  /**
+   * The words Spark of a version accepts for a key that takes one of a fixed list (an enum key such
+   * as {@code spark.sql.parquet.compression.codec}), upper-case, as the key's value check compares
+   * them. For example Spark 3.5.1-3.5.x accept both {@code lz4raw} and {@code lz4_raw} for that
+   * key, Spark 4 only {@code lz4_raw} (SPARK-45484).
+   *
+   * @param key the property name
+   * @param version the application's Spark version
+   * @return the accepted words; empty when the key is not an enum key or does not exist then
+   */
+  public static List<String> allowedValues(String key, SparkVersion version) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(version, "version");
+    if (!exists(key, version)) {
+      return List.of();
+    }
+    return SparkKeyTable.builtIn()
+        .find(key)
+        .map(
+            k ->
+                k.words().stream()
+                    .filter(w -> w.acceptedIn(version))
+                    .map(SparkKeyTable.Word::value)
+                    .toList())
+        .orElse(List.of());
   }
 
   /**

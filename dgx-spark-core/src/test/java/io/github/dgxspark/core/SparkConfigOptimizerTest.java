@@ -59,6 +59,63 @@ class SparkConfigOptimizerTest {
   }
 
   @Test
+  void optimize_streaming_partitionsPerTaskSlotNotPerInputAndARocksDbStateStore() {
+    // issue 22: 1 TiB of "input" gave 880 partitions "because AQE coalesces small ones"; Spark
+    // turns
+    // AQE off for streaming queries (StreamExecution.runStream) and the checkpoint keeps the count
+    OptimizationResult cpu = optimize(DGX_H100, 4, WorkloadType.STREAMING, ExecutionMode.CPU);
+    OptimizationResult etl = optimize(DGX_H100, 4, WorkloadType.ETL, ExecutionMode.CPU);
+    assertEquals(
+        Integer.toString(cpu.layout().taskSlots()), value(cpu, "spark.sql.shuffle.partitions"));
+    assertTrue(
+        Integer.parseInt(value(etl, "spark.sql.shuffle.partitions"))
+            > Integer.parseInt(value(cpu, "spark.sql.shuffle.partitions")));
+    String reason = reason(cpu, "spark.sql.shuffle.partitions");
+    assertFalse(reason.contains("AQE coalesces"), reason);
+    assertTrue(reason.contains("checkpoint"), reason);
+    assertEquals(
+        "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider",
+        value(cpu, "spark.sql.streaming.stateStore.providerClass"));
+    assertTrue(
+        cpu.notes().stream().anyMatch(n -> n.contains("trigger interval")), cpu.notes().toString());
+    assertFalse(etl.config().get("spark.sql.streaming.stateStore.providerClass").isPresent());
+  }
+
+  @Test
+  void optimize_streamingOnSpark31_hasNoRocksDbProviderAndSaysSo() {
+    // RocksDBStateStoreProvider came in Spark 3.2.0 (SPARK-34198)
+    OptimizationResult r =
+        SparkConfigOptimizer.optimize(
+            ClusterSpec.of(DGX_H100, 1, ClusterManager.STANDALONE),
+            WorkloadSpec.of(WorkloadType.STREAMING, 1024 * GIB, ExecutionMode.CPU),
+            PlanSpec.defaults().withSparkVersion(SparkVersion.parse("3.1.3")));
+    assertFalse(r.config().get("spark.sql.streaming.stateStore.providerClass").isPresent());
+    assertTrue(
+        r.notes().stream().anyMatch(n -> n.contains("no RocksDB state store")),
+        r.notes().toString());
+  }
+
+  @Test
+  void optimize_mlTrainingOnGpu_saysMllibStaysOnTheCpu() {
+    OptimizationResult gpu = optimize(DGX_H100, 1, WorkloadType.ML_TRAINING, ExecutionMode.GPU);
+    assertTrue(
+        gpu.notes().stream().anyMatch(n -> n.contains("MLlib's own estimators")),
+        gpu.notes().toString());
+    OptimizationResult cpu = optimize(DGX_H100, 1, WorkloadType.ML_TRAINING, ExecutionMode.CPU);
+    OptimizationResult etl = optimize(DGX_H100, 1, WorkloadType.ETL, ExecutionMode.GPU);
+    assertFalse(cpu.notes().stream().anyMatch(n -> n.contains("MLlib")), cpu.notes().toString());
+    assertFalse(etl.notes().stream().anyMatch(n -> n.contains("MLlib")), etl.notes().toString());
+  }
+
+  private static String reason(OptimizationResult r, String key) {
+    return r.values().stream()
+        .filter(v -> v.key().equals(key))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("missing " + key))
+        .reason();
+  }
+
+  @Test
   void optimize_dgxH100Gpu_oneExecutorPerGpuOnEveryCoreButTheReserve() {
     OptimizationResult r = optimize(DGX_H100, 1, WorkloadType.ETL, ExecutionMode.GPU);
     assertEquals(ExecutionMode.GPU, r.mode());
@@ -216,6 +273,29 @@ class SparkConfigOptimizerTest {
             DgxSparkException.class,
             () -> optimize(NodeSpec.cpuOnly(2, 2 * GIB), 1, WorkloadType.ETL, ExecutionMode.CPU));
     assertTrue(e.getMessage().contains("too small"), e.getMessage());
+    // 512 MiB holds no executor in local mode either: no hint then
+    DgxSparkException tiny =
+        assertThrows(
+            DgxSparkException.class,
+            () -> optimize(NodeSpec.cpuOnly(2, 512 * MIB), 1, WorkloadType.ETL, ExecutionMode.CPU));
+    assertFalse(tiny.getMessage().contains("cluster manager local"), tiny.getMessage());
+  }
+
+  @Test
+  void optimize_nodeTooSmallForAClusterButNotForLocalMode_saysLocalWorks() {
+    // 2 cores: the OS reserve and the driver take both in a cluster layout; local mode uses them
+    NodeSpec laptop = NodeSpec.cpuOnly(2, 16 * GIB);
+    DgxSparkException e =
+        assertThrows(
+            DgxSparkException.class,
+            () -> optimize(laptop, 1, WorkloadType.ETL, ExecutionMode.CPU));
+    assertTrue(e.getMessage().contains("--cluster-manager local"), e.getMessage());
+    assertEquals(1, e.getMessage().lines().count());
+    OptimizationResult local =
+        SparkConfigOptimizer.optimize(
+            ClusterSpec.single(laptop, ClusterManager.LOCAL),
+            WorkloadSpec.of(WorkloadType.ETL, 1024 * GIB, ExecutionMode.CPU));
+    assertTrue(value(local, "spark.master").startsWith("local["), value(local, "spark.master"));
   }
 
   @Test

@@ -32,6 +32,20 @@ class SparkSemanticsTest {
   }
 
   @Test
+  void allowedValues_parquetCodec_followsTheRelease() {
+    // SQLConf.scala v3.5.8 checkValues: ... lz4, lz4raw, lz4_raw, zstd; v4.0.1 and v4.1.3: lz4_raw
+    // only (SPARK-45484); v3.3.4: neither
+    String key = "spark.sql.parquet.compression.codec";
+    assertTrue(SparkSemantics.allowedValues(key, SparkVersion.parse("3.5.8")).contains("LZ4RAW"));
+    assertTrue(SparkSemantics.allowedValues(key, SparkVersion.parse("3.5.8")).contains("LZ4_RAW"));
+    assertFalse(SparkSemantics.allowedValues(key, SparkVersion.NEWEST).contains("LZ4RAW"));
+    assertTrue(SparkSemantics.allowedValues(key, SparkVersion.NEWEST).contains("LZ4_RAW"));
+    assertFalse(SparkSemantics.allowedValues(key, SparkVersion.parse("3.3.4")).contains("LZ4RAW"));
+    assertTrue(SparkSemantics.allowedValues(key, SparkVersion.parse("3.3.4")).contains("SNAPPY"));
+    assertEquals(java.util.List.of(), SparkSemantics.allowedValues("spark.executor.cores", V3_5));
+  }
+
+  @Test
   void exists_skewJoinOnSpark23_isFalse() {
     // SQLConf.scala v3.0.3: SKEW_JOIN_ENABLED .version("3.0.0"); absent from v2.4.8
     assertFalse(SparkSemantics.exists("spark.sql.adaptive.skewJoin.enabled", V2_3));

@@ -163,7 +163,15 @@ final class Assembler {
         bytes = 0;
       }
       nodeNvlink = Math.min(nodeNvlink, bytes);
-      specs.add(new GpuSpec(g.name, gpuMemory, cc, links));
+      // with MIG on, a CUDA process (one executor) sees one MIG device, so that slice's memory is
+      // what an executor's GPU has (NVIDIA MIG User Guide, docs.nvidia.com/datacenter/tesla/
+      // mig-user-guide, "CUDA Device Enumeration": a single CUDA process can only enumerate a
+      // single MIG device); the smallest slice, so that every executor fits its GPU
+      long executorGpuMemory =
+          g.migMemoryBytes.isEmpty()
+              ? gpuMemory
+              : g.migMemoryBytes.stream().mapToLong(Long::longValue).min().getAsLong();
+      specs.add(new GpuSpec(g.name, executorGpuMemory, cc, links));
       reports.add(
           new GpuReport(
               g.index,
@@ -183,14 +191,18 @@ final class Assembler {
             String.format(
                 Locale.ROOT,
                 "GPU %d (%s) has MIG enabled with %d devices (%s); Spark schedules whole GPUs"
-                    + " unless a MIG-aware GPU discovery script is used",
+                    + " unless a MIG-aware GPU discovery script is used, and an executor's CUDA"
+                    + " context sees one MIG device, so sizing uses %s of GPU memory per"
+                    + " executor, not the card's %s",
                 g.index,
                 g.name,
                 g.migMemoryBytes.size(),
                 g.migMemoryBytes.stream()
                     .map(ByteSizes::human)
                     .reduce((a, b) -> a + ", " + b)
-                    .orElse("")));
+                    .orElse(""),
+                ByteSizes.human(executorGpuMemory),
+                ByteSizes.human(gpuMemory)));
       }
       if (g.computeCapability.isEmpty() && !cc.isEmpty()) {
         notes.add("GPU " + g.index + " compute capability " + cc + " inferred from its name");

@@ -6,9 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dgxspark.core.ByteSizes;
+import io.github.dgxspark.core.ClusterManager;
+import io.github.dgxspark.core.ExecutionMode;
 import io.github.dgxspark.core.GpuSpec;
 import io.github.dgxspark.core.NicSpec;
 import io.github.dgxspark.core.NodeSpec;
+import io.github.dgxspark.core.OptimizationResult;
+import io.github.dgxspark.core.SparkConfigOptimizer;
+import io.github.dgxspark.core.WorkloadSpec;
+import io.github.dgxspark.core.WorkloadType;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -89,10 +95,12 @@ class NvidiaSmiTest {
     assertEquals(1, n.gpuCount()); // the trimmed file holds one <gpu> although attached_gpus is 4
     GpuSpec g = n.gpus().get(0);
     assertEquals("NVIDIA A100-SXM4-80GB", g.name());
-    assertEquals(81920 * MIB, g.memoryBytes());
+    // sizing sees one MIG slice, what one executor's CUDA context gets; the report keeps the card
+    assertEquals(19968 * MIB, g.memoryBytes());
     assertEquals("8.0", g.computeCapability());
     assertFalse(n.unifiedMemory());
     GpuReport d = r.gpus().get(0);
+    assertEquals(81920 * MIB, d.memoryBytes());
     assertEquals(List.of(19968 * MIB, 19968 * MIB, 19968 * MIB, 19968 * MIB), d.migMemoryBytes());
     assertEquals(500.0, d.powerLimitWatts());
     assertEquals(4, d.pcieGeneration());
@@ -101,6 +109,39 @@ class NvidiaSmiTest {
     assertEquals("535.54.03", r.driverVersion());
     assertEquals("12.2", r.cudaVersion());
     assertTrue(r.notes().stream().anyMatch(s -> s.contains("MIG enabled with 4 devices")));
+  }
+
+  @Test
+  void recommend_onTheA100MigCapture_sizesGpuTasksFromTheSliceNotTheCard() {
+    // the real capture (4 MIG devices of 19.5 GiB on an 80 GB A100) against the same capture with
+    // MIG mode off: concurrentGpuTasks follows the memory one executor really gets
+    String mig = Fixtures.text(Fixtures.A100_MIG_XML);
+    String whole =
+        mig.replace("<current_mig>Enabled</current_mig>", "<current_mig>Disabled</current_mig>");
+    assertFalse(mig.equals(whole), "the capture has MIG on");
+    WorkloadSpec etl = WorkloadSpec.of(WorkloadType.ETL, 100 * ByteSizes.GIB, ExecutionMode.GPU);
+    OptimizationResult onSlice = optimize(mig, etl);
+    OptimizationResult onCard = optimize(whole, etl);
+    int sliceTasks = concurrentGpuTasks(onSlice);
+    int cardTasks = concurrentGpuTasks(onCard);
+    assertTrue(sliceTasks < cardTasks, sliceTasks + " on a slice vs " + cardTasks + " on the card");
+    String reason =
+        onSlice.values().stream()
+            .filter(v -> v.key().equals("spark.rapids.sql.concurrentGpuTasks"))
+            .findFirst()
+            .orElseThrow()
+            .reason();
+    assertTrue(reason.contains(ByteSizes.human(19968 * MIB)), reason);
+  }
+
+  private static OptimizationResult optimize(String capture, WorkloadSpec workload) {
+    HardwareReport r =
+        NvidiaSmi.describe(capture, OptionalInt.of(64), OptionalLong.of(512 * ByteSizes.GIB));
+    return SparkConfigOptimizer.optimize(r.cluster(1, ClusterManager.STANDALONE), workload);
+  }
+
+  private static int concurrentGpuTasks(OptimizationResult r) {
+    return Integer.parseInt(r.config().get("spark.rapids.sql.concurrentGpuTasks").orElseThrow());
   }
 
   @Test

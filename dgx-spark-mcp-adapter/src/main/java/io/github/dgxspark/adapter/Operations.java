@@ -16,6 +16,7 @@ import io.github.dgxspark.core.PlanSpec;
 import io.github.dgxspark.core.Redaction;
 import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.SparkConfigOptimizer;
+import io.github.dgxspark.core.SparkVersion;
 import io.github.dgxspark.core.WorkloadSpec;
 import io.github.dgxspark.hardware.HardwareProfile;
 import io.github.dgxspark.hardware.HardwareProfiles;
@@ -263,12 +264,38 @@ public final class Operations {
    */
   public static ObjectNode validate(
       Map<String, String> config, Optional<HardwareOptions> hardware) {
+    return validate(config, hardware, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * Validates a config for a Spark release (and RAPIDS Accelerator release), as {@link
+   * #validate(Map, Optional)}; the tree adds {@code "sparkVersion"} (and {@code "rapidsVersion"}).
+   *
+   * @param config key → value
+   * @param hardware the hardware it will run on, or empty to check the config alone
+   * @param sparkVersion the Spark release, e.g. {@code 3.5}; the newest the RAPIDS Accelerator
+   *     supports when empty (as {@code recommend})
+   * @param rapidsVersion the RAPIDS Accelerator release, e.g. {@code 25.02.1}; the newest when
+   *     empty
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException if a version is not a version or the hardware
+   *     cannot be resolved
+   */
+  public static ObjectNode validate(
+      Map<String, String> config,
+      Optional<HardwareOptions> hardware,
+      Optional<String> sparkVersion,
+      Optional<String> rapidsVersion) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(hardware, "hardware");
+    SparkVersion spark = PlanOptions.targetSpark(sparkVersion);
     Optional<HardwareOptions.Resolved> hw = hardware.map(HardwareOptions::resolve);
     ValidationReport report =
-        RuleBook.builtIn().validate(config, hw.map(HardwareOptions.Resolved::cluster));
+        RuleBook.builtIn()
+            .validate(config, hw.map(HardwareOptions.Resolved::cluster), spark, rapidsVersion);
     ObjectNode o = Json.object();
+    o.put("sparkVersion", spark.toString());
+    rapidsVersion.ifPresent(v -> o.put("rapidsVersion", v.trim()));
     ArrayNode findings = o.putArray("findings");
     for (Finding f : report.findings()) {
       ObjectNode fo = findings.addObject();

@@ -68,6 +68,20 @@ public record PlanOptions(
   }
 
   /**
+   * The Spark release a {@code --spark-version} (or {@code sparkVersion} argument) names, as {@code
+   * recommend} and {@code validate} read it.
+   *
+   * @param sparkVersion the text, e.g. {@code 3.5}, or empty
+   * @return that version, else the newest the RAPIDS Accelerator supports (PlanSpec's default)
+   * @throws io.github.dgxspark.core.DgxSparkException if the text is not a version
+   */
+  public static SparkVersion targetSpark(Optional<String> sparkVersion) {
+    return sparkVersion.isPresent()
+        ? SparkVersion.parse(sparkVersion.get())
+        : PlanSpec.defaults().sparkVersion();
+  }
+
+  /**
    * The plan spec these options describe.
    *
    * @return the spec
@@ -75,10 +89,7 @@ public record PlanOptions(
    *     or a tuning constant is not valid
    */
   public PlanSpec resolve() {
-    PlanSpec p = PlanSpec.defaults();
-    if (sparkVersion.isPresent()) {
-      p = p.withSparkVersion(SparkVersion.parse(sparkVersion.get()));
-    }
+    PlanSpec p = PlanSpec.defaults().withSparkVersion(targetSpark(sparkVersion));
     if (deployMode.isPresent()) {
       p = p.withDeployMode(DeployMode.parse(deployMode.get()));
     }

@@ -3,6 +3,7 @@ package io.github.dgxspark.rules;
 import io.github.dgxspark.core.ClusterSpec;
 import io.github.dgxspark.core.ExecutionMode;
 import io.github.dgxspark.core.SparkConfig;
+import io.github.dgxspark.core.SparkVersion;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The rules facade: validates a Spark config, optionally against the hardware it will run on, and
@@ -28,6 +30,8 @@ import java.util.Optional;
  * RuleBook} is immutable and safe to share between threads.
  */
 public final class RuleBook {
+  // the plugin's release numbers: year.month[.patch], e.g. 25.02.1 (docs/download.md)
+  private static final Pattern RAPIDS_VERSION = Pattern.compile("[0-9]{2}\\.[0-9]{2}(\\.[0-9]+)?");
   private final List<RuleEntry> entries;
   private final List<Rule> rules;
   private final KeyRegistry keys;
@@ -110,13 +114,48 @@ public final class RuleBook {
    * @return the findings, most severe first
    */
   public ValidationReport validate(Map<String, String> properties, Optional<ClusterSpec> hardware) {
+    return validate(properties, hardware, SparkVersion.NEWEST, Optional.empty());
+  }
+
+  /**
+   * Validates a config for a given Spark release (and RAPIDS Accelerator release): keys that
+   * release does not read, values it refuses and its defaults are those of that release.
+   *
+   * @param properties key → value, neither null
+   * @param hardware the cluster it will run on, or empty
+   * @param sparkVersion the Spark release the config is for
+   * @param rapidsVersion the RAPIDS Accelerator release (e.g. {@code 25.02.1}), or empty for the
+   *     newest plugin's defaults
+   * @return the findings, most severe first
+   * @throws RulesException if the RAPIDS version is not a version
+   */
+  public ValidationReport validate(
+      Map<String, String> properties,
+      Optional<ClusterSpec> hardware,
+      SparkVersion sparkVersion,
+      Optional<String> rapidsVersion) {
     Objects.requireNonNull(properties, "properties");
     Objects.requireNonNull(hardware, "hardware");
+    Objects.requireNonNull(sparkVersion, "sparkVersion");
+    Objects.requireNonNull(rapidsVersion, "rapidsVersion");
+    if (rapidsVersion.isPresent()
+        && !RAPIDS_VERSION.matcher(rapidsVersion.get().trim()).matches()) {
+      throw new RulesException(
+          "RAPIDS Accelerator version '"
+              + rapidsVersion.get()
+              + "' is not a version; expected YY.MM[.patch], e.g. 25.02.1");
+    }
     Map<String, String> copy = new LinkedHashMap<>();
     properties.forEach(
         (k, v) ->
             copy.put(Objects.requireNonNull(k, "key"), Objects.requireNonNull(v, "value of " + k)));
-    RuleContext context = new RuleContext(Collections.unmodifiableMap(copy), hardware, keys);
+    RuleContext context =
+        new RuleContext(
+            Collections.unmodifiableMap(copy),
+            hardware,
+            keys,
+            sparkVersion,
+            rapidsVersion.map(String::trim));
     boolean gpu = context.gpuRequested();
     int checked = 0;
     for (int i = 0; i < rules.size(); i++) {

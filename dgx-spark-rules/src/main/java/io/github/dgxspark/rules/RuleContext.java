@@ -44,6 +44,8 @@ public final class RuleContext {
   private final Map<String, String> entries;
   private final Optional<ClusterSpec> hardware;
   private final KeyRegistry keys;
+  private final SparkVersion sparkVersion;
+  private final Optional<String> rapidsVersion;
   private final List<Finding> findings = new ArrayList<>();
   private Set<String> secrets;
   private final Set<String> secretKeys = new HashSet<>();
@@ -52,10 +54,17 @@ public final class RuleContext {
   private RuleEntry current;
   private SparkConfig semanticsConfig;
 
-  RuleContext(Map<String, String> entries, Optional<ClusterSpec> hardware, KeyRegistry keys) {
+  RuleContext(
+      Map<String, String> entries,
+      Optional<ClusterSpec> hardware,
+      KeyRegistry keys,
+      SparkVersion sparkVersion,
+      Optional<String> rapidsVersion) {
     this.entries = entries;
     this.hardware = hardware;
     this.keys = keys;
+    this.sparkVersion = sparkVersion;
+    this.rapidsVersion = rapidsVersion;
     for (Map.Entry<String, String> e : entries.entrySet()) {
       if (SECRET_KEYS.get(e.getKey())) {
         secretKeys.add(e.getKey());
@@ -91,6 +100,71 @@ public final class RuleContext {
    */
   public Optional<ClusterSpec> hardware() {
     return hardware;
+  }
+
+  /**
+   * The Spark release the config is for: keys, accepted values and defaults are those of this
+   * release.
+   *
+   * @return the version ({@link SparkVersion#NEWEST} unless the caller named one)
+   */
+  public SparkVersion sparkVersion() {
+    return sparkVersion;
+  }
+
+  /**
+   * Whether the key exists in {@link #sparkVersion()} (see {@link SparkSemantics#exists}).
+   *
+   * @param key the property name
+   * @return true when that Spark reads the key
+   */
+  public boolean existsInVersion(String key) {
+    return SparkSemantics.exists(key, sparkVersion);
+  }
+
+  /**
+   * Whether Spark of {@link #sparkVersion()} accepts a value for a known key's type: for an enum
+   * key, the words of that release ({@link SparkSemantics#allowedValues}); else as {@link
+   * ConfigKey#accepts}.
+   *
+   * @param key the key list's entry
+   * @param value the value as set
+   * @return true if that Spark parses it
+   */
+  public boolean accepts(ConfigKey key, String value) {
+    if (key.type() == KeyType.ENUM) {
+      List<String> words = SparkSemantics.allowedValues(key.name(), sparkVersion);
+      if (!words.isEmpty()) {
+        return words.contains(value.trim().toUpperCase(Locale.ROOT));
+      }
+    }
+    return key.accepts(value);
+  }
+
+  /**
+   * The words an enum key accepts in {@link #sparkVersion()}, else the key list's words.
+   *
+   * @param key the key list's entry
+   * @return upper-case words, empty for keys that are not enums
+   */
+  public List<String> allowedValues(ConfigKey key) {
+    List<String> words = SparkSemantics.allowedValues(key.name(), sparkVersion);
+    return words.isEmpty() ? key.allowed() : words;
+  }
+
+  /**
+   * Spark's default for a key in {@link #sparkVersion()}; for a RAPIDS key, the default of the
+   * plugin release the caller named, else of the newest plugin.
+   *
+   * @param key the property name
+   * @return the default as Spark writes it, if any
+   */
+  public Optional<String> defaultValue(String key) {
+    String name = keys.find(key).map(ConfigKey::name).orElse(key);
+    if (name.startsWith("spark.rapids.") && rapidsVersion.isPresent()) {
+      return SparkSemantics.rapidsDefaultValue(name, rapidsVersion.get());
+    }
+    return SparkSemantics.defaultValue(name, sparkVersion);
   }
 
   /**
@@ -331,8 +405,7 @@ public final class RuleContext {
    */
   public long minMemoryOverheadBytes(String overheadKey) {
     try {
-      return SparkSemantics.minMemoryOverheadBytes(
-          overheadKey, semanticsConfig(), SparkVersion.NEWEST);
+      return SparkSemantics.minMemoryOverheadBytes(overheadKey, semanticsConfig(), sparkVersion);
     } catch (DgxSparkException e) {
       return SparkSemantics.MIN_MEMORY_OVERHEAD_BYTES;
     }
@@ -345,11 +418,10 @@ public final class RuleContext {
     SparkConfig config = semanticsConfig();
     try {
       return driver
-          ? SparkSemantics.driverMemoryOverheadBytes(config, heapBytes, SparkVersion.NEWEST)
-          : SparkSemantics.memoryOverheadBytes(config, heapBytes, SparkVersion.NEWEST);
+          ? SparkSemantics.driverMemoryOverheadBytes(config, heapBytes, sparkVersion)
+          : SparkSemantics.memoryOverheadBytes(config, heapBytes, sparkVersion);
     } catch (DgxSparkException e) {
-      return SparkSemantics.memoryOverheadBytes(
-          SparkConfig.empty(), heapBytes, SparkVersion.NEWEST);
+      return SparkSemantics.memoryOverheadBytes(SparkConfig.empty(), heapBytes, sparkVersion);
     }
   }
 
@@ -541,7 +613,7 @@ public final class RuleContext {
     Optional<ConfigKey> info = keys.find(key);
     String text = entries.get(key);
     if (text == null) {
-      text = info.flatMap(ConfigKey::defaultValue).orElse(null);
+      text = defaultValue(key).orElse(null);
     }
     Object result = INVALID;
     if (text != null) {

@@ -4,7 +4,8 @@ import io.github.dgxspark.core.DgxSparkException;
 
 /**
  * The one exception type of dgx-spark-rules: a broken rule catalog or key list (naming the file and
- * entry), or an unknown rule name. Validating a config never throws it: bad values become findings.
+ * entry), an unknown rule name, or a RAPIDS version that is not one. Validating a config never
+ * throws it otherwise: bad values become findings.
  */
 public class RulesException extends DgxSparkException {
   private static final long serialVersionUID = 1L;

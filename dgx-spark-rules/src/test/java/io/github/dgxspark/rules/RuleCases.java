@@ -3,6 +3,7 @@ package io.github.dgxspark.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dgxspark.core.ClusterSpec;
+import io.github.dgxspark.core.SparkVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +16,8 @@ import java.util.Optional;
 /**
  * The test cases of one rule, from {@code io/github/dgxspark/rules/<category>/<Name>.json}: a
  * config, optional hardware, how many findings of that rule it must produce and, optionally, the
- * value every finding must suggest ({@code "suggest"}).
+ * value every finding must suggest ({@code "suggest"}) and the Spark release to validate for
+ * ({@code "sparkVersion"}, the newest when absent).
  */
 public final class RuleCases {
   /** One case. */
@@ -24,7 +26,8 @@ public final class RuleCases {
       Map<String, String> config,
       Optional<ClusterSpec> hardware,
       int expected,
-      Optional<String> suggested) {}
+      Optional<String> suggested,
+      SparkVersion sparkVersion) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -62,7 +65,13 @@ public final class RuleCases {
                 : Optional.empty();
         Optional<String> suggested =
             c.hasNonNull("suggest") ? Optional.of(c.get("suggest").asText()) : Optional.empty();
-        out.add(new Case(c.path("name").asText(), config, hw, c.path("expect").asInt(), suggested));
+        SparkVersion version =
+            c.hasNonNull("sparkVersion")
+                ? SparkVersion.parse(c.get("sparkVersion").asText())
+                : SparkVersion.NEWEST;
+        out.add(
+            new Case(
+                c.path("name").asText(), config, hw, c.path("expect").asInt(), suggested, version));
       }
     } catch (IOException ex) {
       throw new UncheckedIOException(path(e), ex);
@@ -72,7 +81,10 @@ public final class RuleCases {
 
   /** The findings of one rule for a case. */
   public static List<Finding> run(RuleEntry e, Case c) {
-    return RuleBook.builtIn().validate(c.config(), c.hardware()).findings().stream()
+    return RuleBook.builtIn()
+        .validate(c.config(), c.hardware(), c.sparkVersion(), Optional.empty())
+        .findings()
+        .stream()
         .filter(f -> f.ruleId().equals(e.name()))
         .toList();
   }

@@ -264,13 +264,35 @@ public final class Cli {
                 + " is checked alone)")
     boolean probe;
 
+    @Option(
+        names = "--spark-version",
+        paramLabel = "VERSION",
+        description =
+            "Spark version the config is for, e.g. 3.5 or 4.1.3 (default: the newest the RAPIDS"
+                + " Accelerator supports); keys, accepted values and defaults are that release's")
+    String sparkVersion;
+
+    @Option(
+        names = "--rapids-version",
+        paramLabel = "VERSION",
+        description =
+            "RAPIDS Accelerator version, e.g. 25.02.1 (default: the newest); its defaults apply to"
+                + " unset spark.rapids.* keys")
+    String rapidsVersion;
+
     @Override
     public Integer call() {
       SparkConfig config = SparkConfig.parseDefaults(Inputs.readText(file, "config file"));
       Optional<HardwareOptions> hw =
           probe || hardware.given() ? Optional.of(hardware.toOptions()) : Optional.empty();
       ObjectNode r =
-          Operations.redacted(Operations.validate(config.entries(), hw), config.entries());
+          Operations.redacted(
+              Operations.validate(
+                  config.entries(),
+                  hw,
+                  Optional.ofNullable(sparkVersion),
+                  Optional.ofNullable(rapidsVersion)),
+              config.entries());
       output.print(r, TextViews::validate);
       return r.path("errors").asInt() > 0 ? FINDINGS : OK;
     }

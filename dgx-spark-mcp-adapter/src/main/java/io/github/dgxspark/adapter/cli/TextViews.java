@@ -134,11 +134,15 @@ final class TextViews {
     sb.append(
         String.format(
             Locale.ROOT,
-            "%d error(s), %d warning(s), %d info(s) from %d rules%s%n",
+            "%d error(s), %d warning(s), %d info(s) from %d rules for Spark %s%s%n",
             v.path("errors").asInt(),
             v.path("warnings").asInt(),
             v.path("infos").asInt(),
             v.path("rulesChecked").asInt(),
+            v.path("sparkVersion").asText("-")
+                + (v.has("rapidsVersion")
+                    ? " with the RAPIDS Accelerator " + v.path("rapidsVersion").asText()
+                    : ""),
             v.has("hardware")
                 ? " against "
                     + v.path("hardware").path("nodes").asInt()

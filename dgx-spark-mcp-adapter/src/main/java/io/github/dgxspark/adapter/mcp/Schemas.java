@@ -220,6 +220,23 @@ final class Schemas {
     return required(schema, "config");
   }
 
+  /** Adds sparkVersion and rapidsVersion, the releases a config is validated for. */
+  static ObjectNode versionArgs(ObjectNode schema) {
+    prop(
+        schema,
+        "sparkVersion",
+        string(32),
+        "Spark version the config is for, e.g. 3.5 or 4.1.3 (default: the newest the RAPIDS"
+            + " Accelerator supports); keys, accepted values and defaults are that release's");
+    prop(
+        schema,
+        "rapidsVersion",
+        string(32),
+        "RAPIDS Accelerator version, e.g. 25.02.1 (default: the newest); its defaults apply to"
+            + " unset spark.rapids.* keys");
+    return schema;
+  }
+
   /** Adds config, optional. */
   static ObjectNode configArg(ObjectNode schema) {
     ObjectNode config = type("object");

@@ -89,9 +89,14 @@ final class Tools {
                 + " Spark rejects, DGX/RAPIDS best practice, anti-patterns, security; with hardware"
                 + " (profile, hardware, nvidiaSmi or probe) also whether it fits. Findings carry"
                 + " ruleId, severity (ERROR, WARNING, INFO), keys, message, suggestedValue, source.",
-            Schemas.configArgs(hardwareArgs(object())),
+            Schemas.versionArgs(Schemas.configArgs(hardwareArgs(object()))),
             validateOutput(),
-            a -> Operations.validate(a.config(), a.optionalHardware())));
+            a ->
+                Operations.validate(
+                    a.config(),
+                    a.optionalHardware(),
+                    a.text("sparkVersion"),
+                    a.text("rapidsVersion"))));
     defs.add(
         new Def(
             "list_rules",
@@ -443,6 +448,7 @@ final class Tools {
     prop(finding, "source", type("string"), "where the rule comes from");
     ObjectNode o = output("findings");
     prop(o, "findings", Schemas.arrayOf(finding), "most severe first");
+    prop(o, "sparkVersion", type("string"), "the Spark release the config was checked for");
     return o;
   }
 

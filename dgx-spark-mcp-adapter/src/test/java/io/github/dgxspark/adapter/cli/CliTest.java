@@ -623,6 +623,30 @@ class CliTest {
   }
 
   @Test
+  void validate_sparkVersion_decidesWhatSparkAccepts() throws IOException {
+    // issue 22: Spark 3.5.8 accepts lz4raw (SQLConf v3.5.8), Spark 4.1.3 does not (SPARK-45484);
+    // both refuse -Xmx in executor Java options (SparkConf.validateSettings); BenchmarksSparkIT
+    // (benchmarks) checks the same against the real releases
+    Path lz4 =
+        Files.writeString(tmp.resolve("lz4.conf"), "spark.sql.parquet.compression.codec lz4raw\n");
+    Run on35 = run("validate", lz4.toString(), "--spark-version", "3.5", "--format", "json");
+    assertEquals(Cli.OK, on35.code(), on35.out() + on35.err());
+    assertEquals("3.5.0", on35.json().path("sparkVersion").asText());
+    Run on41 = run("validate", lz4.toString(), "--spark-version", "4.1", "--format", "json");
+    assertEquals(Cli.FINDINGS, on41.code(), on41.out() + on41.err());
+    assertEquals("InvalidEnumValue", on41.json().path("findings").get(0).path("ruleId").asText());
+    Path xmx =
+        Files.writeString(
+            tmp.resolve("xmx.conf"), "spark.executor.extraJavaOptions -XX:+UseG1GC -Xmx8g\n");
+    Run x = run("validate", xmx.toString(), "--spark-version", "4.1");
+    assertEquals(Cli.FINDINGS, x.code(), x.out() + x.err());
+    assertTrue(x.out().contains("ExecutorJavaOptionsRefused"), x.out());
+    assertTrue(x.out().contains("for Spark 4.1.0"), x.out());
+    run("validate", lz4.toString(), "--spark-version", "four").badInput();
+    run("validate", lz4.toString(), "--rapids-version", "latest").badInput();
+  }
+
+  @Test
   void validate_missingOrMalformedFile_exit2() throws IOException {
     run("validate", tmp.resolve("none.conf").toString()).badInput();
     run("validate").badInput();

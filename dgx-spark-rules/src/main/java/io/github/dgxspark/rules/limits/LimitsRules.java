@@ -17,6 +17,7 @@ public final class LimitsRules {
         new CoresMaxBelowExecutorCoresRule(),
         new DriverMemoryBelowMinimumRule(),
         new DynamicAllocationMinAboveMaxRule(),
+        new ExecutorJavaOptionsRefusedRule(),
         new ExecutorMemoryBelowMinimumRule(),
         new HeartbeatNotBelowNetworkTimeoutRule(),
         new KryoBufferAboveMaxRule(),

@@ -45,7 +45,7 @@ final class ValueOutOfRangeRule implements Rule {
         c.report(
             List.of(e.getKey()),
             Map.of("key", e.getKey(), "value", c.shown(e.getKey()), "range", range(k)),
-            k.defaultValue().orElse(null));
+            c.defaultValue(e.getKey()).orElse(null));
       }
     }
   }

@@ -10,7 +10,7 @@ import java.util.OptionalLong;
 
 /**
  * Reports more concurrent GPU tasks than the GPU's memory supports: above the per-task memory floor
- * when the GPU is known, else above a fixed ceiling.
+ * (and an absolute ceiling) when the GPU is known, else above the tuning guide's 2-4.
  */
 final class ConcurrentGpuTasksTooHighRule implements Rule {
   private static final String KEY = "spark.rapids.sql.concurrentGpuTasks";
@@ -26,8 +26,8 @@ final class ConcurrentGpuTasksTooHighRule implements Rule {
     if (!c.isSet(KEY) || n.isEmpty()) {
       return;
     }
-    long ceiling = (long) c.parameter("maxTasks");
-    String basis = "without a known GPU";
+    long ceiling = (long) c.parameter("maxTasksWithoutGpu");
+    String basis = "without a known GPU (the tuning guide finds 2-4 best)";
     if (c.hardware().isPresent() && c.hardware().get().node().gpuCount() > 0) {
       NodeSpec node = c.hardware().get().node();
       long memory =
@@ -37,7 +37,7 @@ final class ConcurrentGpuTasksTooHighRule implements Rule {
                       * node.memoryBytes())
               : node.minGpuMemoryBytes();
       long perTask = (long) (c.parameter("minGpuMemoryPerTaskMib") * ByteSizes.MIB);
-      ceiling = Math.max(1, Math.min(ceiling, memory / perTask));
+      ceiling = Math.max(1, Math.min((long) c.parameter("maxTasks"), memory / perTask));
       basis = "for " + ByteSizes.human(memory) + " of GPU memory";
     }
     if (n.getAsLong() > ceiling) {

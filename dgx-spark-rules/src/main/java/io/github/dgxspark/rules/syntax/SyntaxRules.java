@@ -25,6 +25,7 @@ public final class SyntaxRules {
         new InvalidNumberRule(),
         new InvalidSizeRule(),
         new InvalidTimeRule(),
+        new KeyNotInVersionRule(),
         new NonSparkKeyRule(),
         new UnknownKeyRule(),
         new UnknownKeyTypoRule());

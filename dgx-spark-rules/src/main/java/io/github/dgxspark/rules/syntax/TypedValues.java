@@ -24,15 +24,15 @@ final class TypedValues {
       if (info.isEmpty() || info.get().type() != type) {
         continue;
       }
-      if (!info.get().accepts(value)) {
+      if (!c.accepts(info.get(), value)) {
         c.report(
             List.of(e.getKey()),
             Map.of(
                 "key", e.getKey(),
                 "value", c.shown(e.getKey()),
                 "unit", info.get().unit().orElse(""),
-                "allowed", String.join(", ", info.get().allowed())),
-            info.get().defaultValue().orElse(null));
+                "allowed", String.join(", ", c.allowedValues(info.get()))),
+            c.defaultValue(e.getKey()).orElse(null));
       }
     }
   }
