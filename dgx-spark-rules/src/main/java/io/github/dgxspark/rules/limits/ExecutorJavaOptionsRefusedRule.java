@@ -22,32 +22,17 @@ final class ExecutorJavaOptionsRefusedRule implements Rule {
 
   @Override
   public void check(RuleContext c) {
-    String key = KEY;
-    String options = c.value(key).orElse("");
+    String options = c.value(KEY).orElse("");
     if (options.contains("-Xmx")) {
-      c.report(
-          List.of(key),
-          Map.of(
-              "key",
-              key,
-              "value",
-              c.shown(key),
-              "version",
-              c.sparkVersion(),
-              "fix",
-              "remove -Xmx and size the heap with spark.executor.memory"));
+      report(c, "remove -Xmx and size the heap with spark.executor.memory");
     } else if (options.contains("-Dspark")) {
-      c.report(
-          List.of(key),
-          Map.of(
-              "key",
-              key,
-              "value",
-              c.shown(key),
-              "version",
-              c.sparkVersion(),
-              "fix",
-              "set Spark properties with --conf or spark-defaults.conf, not -Dspark.*"));
+      report(c, "set Spark properties with --conf or spark-defaults.conf, not -Dspark.*");
     }
+  }
+
+  private static void report(RuleContext c, String fix) {
+    c.report(
+        List.of(KEY),
+        Map.of("key", KEY, "value", c.shown(KEY), "version", c.sparkVersion(), "fix", fix));
   }
 }
