@@ -809,50 +809,12 @@ final class Planner {
 
   private void emitShuffle(ExecutorLayout l, boolean gpu) {
     int slots = l.taskSlots();
+    long target = gpu ? GPU_PARTITION_BYTES : CPU_PARTITION_BYTES;
     if (workload.type() == WorkloadType.STREAMING) {
       emitStreaming(slots);
-      return;
-    }
-    long target = gpu ? GPU_PARTITION_BYTES : CPU_PARTITION_BYTES;
-    String value;
-    String reason;
-    if (workload.inputBytes().isPresent()) {
-      int floor = gpu ? slots : 2 * slots;
-      long input = workload.inputBytes().getAsLong();
-      long bySize = (input + target - 1) / target;
-      long partitions = Math.max(floor, bySize);
-      // round up to whole waves of the cluster's task slots
-      partitions = Math.min(Integer.MAX_VALUE / 2, (partitions + slots - 1) / slots * slots);
-      value = Long.toString(partitions);
-      reason =
-          fill(
-              "%s of input in partitions of about %s, at least %s, rounded up to whole waves of the %d task"
-                  + " slots; AQE coalesces small ones.",
-              ByteSizes.human(input),
-              ByteSizes.format(target),
-              gpu ? "one per task slot" : "two per task slot (2–3 tasks per core)",
-              slots);
-    } else if (gpu) {
-      value = Integer.toString(Math.max(DEFAULT_SHUFFLE_PARTITIONS, slots));
-      reason =
-          fill(
-              "Input size unknown: Spark's default 200 (also the AutoTuner's), or one per task slot when the"
-                  + " %d slots are more; AQE can only merge partitions, never split them, so a low start"
-                  + " cannot be fixed at run time.",
-              slots);
     } else {
-      value = Integer.toString(2 * slots);
-      reason =
-          fill(
-              "Input size unknown: two partitions per task slot (2–3 tasks per core) for the %d slots; AQE"
-                  + " coalesces small ones.",
-              slots);
+      emitShufflePartitions(slots, target, gpu);
     }
-    add(
-        "spark.sql.shuffle.partitions",
-        value,
-        reason,
-        gpu ? Sources.AUTOTUNER_RULES : Sources.SPARK_TUNING);
     add(
         "spark.default.parallelism",
         Integer.toString(slots),
@@ -973,6 +935,51 @@ final class Planner {
   }
 
   // streaming: no AQE, and the checkpoint freezes the partition count and the state store
+  /**
+   * Shuffle partitions of a batch workload: from the input size, else Spark's or a slot default.
+   */
+  private void emitShufflePartitions(int slots, long target, boolean gpu) {
+    String value;
+    String reason;
+    if (workload.inputBytes().isPresent()) {
+      int floor = gpu ? slots : 2 * slots;
+      long input = workload.inputBytes().getAsLong();
+      long bySize = (input + target - 1) / target;
+      long partitions = Math.max(floor, bySize);
+      // round up to whole waves of the cluster's task slots
+      partitions = Math.min(Integer.MAX_VALUE / 2, (partitions + slots - 1) / slots * slots);
+      value = Long.toString(partitions);
+      reason =
+          fill(
+              "%s of input in partitions of about %s, at least %s, rounded up to whole waves of the %d task"
+                  + " slots; AQE coalesces small ones.",
+              ByteSizes.human(input),
+              ByteSizes.format(target),
+              gpu ? "one per task slot" : "two per task slot (2–3 tasks per core)",
+              slots);
+    } else if (gpu) {
+      value = Integer.toString(Math.max(DEFAULT_SHUFFLE_PARTITIONS, slots));
+      reason =
+          fill(
+              "Input size unknown: Spark's default 200 (also the AutoTuner's), or one per task slot when the"
+                  + " %d slots are more; AQE can only merge partitions, never split them, so a low start"
+                  + " cannot be fixed at run time.",
+              slots);
+    } else {
+      value = Integer.toString(2 * slots);
+      reason =
+          fill(
+              "Input size unknown: two partitions per task slot (2–3 tasks per core) for the %d slots; AQE"
+                  + " coalesces small ones.",
+              slots);
+    }
+    add(
+        "spark.sql.shuffle.partitions",
+        value,
+        reason,
+        gpu ? Sources.AUTOTUNER_RULES : Sources.SPARK_TUNING);
+  }
+
   private void emitStreaming(int slots) {
     add(
         "spark.sql.shuffle.partitions",
