@@ -12,9 +12,10 @@ import java.util.Map;
 
 /**
  * The adapter's one JSON mapper: records of the other modules become JSON with {@code Optional}
- * unwrapped and no nulls. Records holding {@code java.time} values are mapped field by field in
- * {@link Operations} (times as {@code ...Ms}), which also keeps the Java-time module, and its
- * start-up cost, out of the server.
+ * unwrapped and no nulls (a field that must show {@code null} says so with {@code @JsonInclude}).
+ * The adapter's result records are written and read back with it. Records holding {@code java.time}
+ * values are mapped to result records with times as {@code ...Ms}, which also keeps the Java-time
+ * module, and its start-up cost, out of the server.
  */
 public final class Json {
   /** The shared mapper; thread-safe once configured. */
@@ -94,13 +95,32 @@ public final class Json {
   }
 
   /**
-   * A tree as indented JSON.
+   * A value read from a tree, e.g. a result record from its redacted tree.
    *
-   * @param node the tree
+   * @param <T> the value's type
+   * @param tree the tree
+   * @param type the value's type
+   * @return the value
+   * @throws AdapterException if the tree does not have the type's shape (never for trees written
+   *     from that type)
+   */
+  public static <T> T read(JsonNode tree, Class<T> type) {
+    try {
+      return MAPPER.treeToValue(tree, type);
+    } catch (JsonProcessingException e) {
+      throw new AdapterException(
+          "result could not be read back as " + type.getSimpleName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A value (a tree or a record) as indented JSON.
+   *
+   * @param node the value
    * @return the text
    * @throws AdapterException if the tree cannot be written (never for trees built here)
    */
-  public static String pretty(JsonNode node) {
+  public static String pretty(Object node) {
     try {
       return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
     } catch (JsonProcessingException e) {

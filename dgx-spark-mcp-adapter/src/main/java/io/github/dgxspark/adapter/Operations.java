@@ -7,10 +7,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.dgxspark.core.ClusterSpec;
 import io.github.dgxspark.core.DgxSparkException;
 import io.github.dgxspark.core.ExecutionMode;
-import io.github.dgxspark.core.ExecutorLayout;
-import io.github.dgxspark.core.GpuSpec;
-import io.github.dgxspark.core.NicSpec;
-import io.github.dgxspark.core.NodeSpec;
 import io.github.dgxspark.core.OptimizationResult;
 import io.github.dgxspark.core.PlanSpec;
 import io.github.dgxspark.core.Redaction;
@@ -18,7 +14,6 @@ import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.SparkConfigOptimizer;
 import io.github.dgxspark.core.SparkVersion;
 import io.github.dgxspark.core.WorkloadSpec;
-import io.github.dgxspark.hardware.HardwareProfile;
 import io.github.dgxspark.hardware.HardwareProfiles;
 import io.github.dgxspark.hardware.HardwareReport;
 import io.github.dgxspark.models.ModelsException;
@@ -44,16 +39,12 @@ import io.github.dgxspark.models.recommendations.Impact;
 import io.github.dgxspark.models.recommendations.Recommendation;
 import io.github.dgxspark.models.recommendations.RecommendationReport;
 import io.github.dgxspark.models.recommendations.Recommender;
-import io.github.dgxspark.models.workload.Classification;
-import io.github.dgxspark.models.workload.ExtractionResult;
 import io.github.dgxspark.models.workload.GpuGeneration;
 import io.github.dgxspark.models.workload.IoPatternReport;
 import io.github.dgxspark.models.workload.Qualification;
 import io.github.dgxspark.models.workload.QualificationReport;
 import io.github.dgxspark.models.workload.WorkloadAnalyzer;
-import io.github.dgxspark.rules.Finding;
 import io.github.dgxspark.rules.RuleBook;
-import io.github.dgxspark.rules.RuleEntry;
 import io.github.dgxspark.rules.Severity;
 import io.github.dgxspark.rules.ValidationReport;
 import java.nio.file.Path;
@@ -103,6 +94,33 @@ public final class Operations {
     Objects.requireNonNull(tree, "tree");
     redactNode(tree, Redaction.secrets(config));
     return tree;
+  }
+
+  /**
+   * An operation's result as it may be shown, as a JSON tree: its fields named as the public
+   * contract names them, {@linkplain #redacted(ObjectNode, Map) redacted}.
+   *
+   * @param result an operation's result (a record, or a tree)
+   * @param config the config the user gave, whose secrets are hidden everywhere (may be empty)
+   * @return the tree
+   */
+  public static ObjectNode shownTree(Object result, Map<String, String> config) {
+    Objects.requireNonNull(result, "result");
+    return redacted((ObjectNode) Json.tree(result), config);
+  }
+
+  /**
+   * An operation's result as it may be shown: the result read back from its {@linkplain #shownTree
+   * redacted tree}, so that text made from it hides what the JSON hides.
+   *
+   * @param <T> the result's type
+   * @param result an operation's result
+   * @param config the config the user gave, whose secrets are hidden everywhere (may be empty)
+   * @return the redacted result
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> T shown(T result, Map<String, String> config) {
+    return Json.read(shownTree(result, config), (Class<T>) result.getClass());
   }
 
   /**
@@ -162,9 +180,9 @@ public final class Operations {
    * @return the tree
    * @throws io.github.dgxspark.core.DgxSparkException if the hardware cannot be resolved
    */
-  public static ObjectNode hardware(HardwareOptions hardware) {
+  public static HardwareResult hardware(HardwareOptions hardware) {
     Objects.requireNonNull(hardware, "hardware");
-    return hardwareTree(hardware.resolve());
+    return HardwareResult.of(hardware.resolve());
   }
 
   /**
@@ -172,14 +190,9 @@ public final class Operations {
    *
    * @return the tree
    */
-  public static ObjectNode profiles() {
-    ArrayNode list = Json.array();
-    for (HardwareProfile p : HardwareProfiles.all()) {
-      list.add(profileTree(p));
-    }
-    ObjectNode o = Json.object();
-    o.set("profiles", list);
-    return o;
+  public static ProfilesResult profiles() {
+    return new ProfilesResult(
+        HardwareProfiles.all().stream().map(ProfilesResult.Summary::of).toList());
   }
 
   /**
@@ -189,13 +202,8 @@ public final class Operations {
    * @return {@code {"name","title",...,"node":{...},"sources":{...},"notes":[...]}}
    * @throws io.github.dgxspark.core.DgxSparkException if the name is not known
    */
-  public static ObjectNode profile(String name) {
-    HardwareProfile p = HardwareProfiles.named(name);
-    ObjectNode o = profileTree(p);
-    o.set("node", nodeTree(p.node()));
-    o.set("sources", Json.texts(p.sources()));
-    o.set("notes", Json.texts(p.notes()));
-    return o;
+  public static ProfilesResult.Detail profile(String name) {
+    return ProfilesResult.Detail.of(HardwareProfiles.named(name));
   }
 
   /**
@@ -209,7 +217,7 @@ public final class Operations {
    * @throws io.github.dgxspark.core.DgxSparkException if the hardware or workload cannot be
    *     resolved, or the optimizer cannot meet the request
    */
-  public static ObjectNode recommend(HardwareOptions hardware, WorkloadOptions workload) {
+  public static RecommendResult recommend(HardwareOptions hardware, WorkloadOptions workload) {
     return recommend(hardware, workload, PlanOptions.none());
   }
 
@@ -225,7 +233,7 @@ public final class Operations {
    * @throws io.github.dgxspark.core.DgxSparkException if the hardware, workload or plan cannot be
    *     resolved, or the optimizer cannot meet the request
    */
-  public static ObjectNode recommend(
+  public static RecommendResult recommend(
       HardwareOptions hardware, WorkloadOptions workload, PlanOptions plan) {
     Objects.requireNonNull(hardware, "hardware");
     Objects.requireNonNull(workload, "workload");
@@ -234,20 +242,19 @@ public final class Operations {
     HardwareOptions.Resolved hw = hardware.resolve();
     WorkloadSpec spec = workload.resolve();
     OptimizationResult r = SparkConfigOptimizer.optimize(hw.cluster(), spec, planSpec);
-    ObjectNode o = Json.object();
-    o.set("config", Json.texts(r.config().entries()));
-    o.set("reasons", Json.texts(r.reasons()));
-    o.put("mode", r.mode().id());
-    o.set("layout", layoutTree(r.layout()));
-    o.set("notes", Json.texts(r.notes()));
-    o.set("hardware", clusterSummary(hw));
-    o.set("workload", workloadTree(spec));
-    ObjectNode p = o.putObject("plan");
-    p.put("sparkVersion", planSpec.sparkVersion().toString());
-    p.put("deployMode", planSpec.deployMode().id());
-    p.set("keep", Json.texts(planSpec.keep()));
-    p.set("tuning", Json.texts(planSpec.tuning().asMap()));
-    return o;
+    return new RecommendResult(
+        r.config().entries(),
+        r.reasons(),
+        r.mode().id(),
+        r.layout(),
+        r.notes(),
+        ClusterSummary.of(hw),
+        RecommendResult.Workload.of(spec),
+        new RecommendResult.Plan(
+            planSpec.sparkVersion().toString(),
+            planSpec.deployMode().id(),
+            planSpec.keep(),
+            planSpec.tuning().asMap()));
   }
 
   /**
@@ -262,7 +269,7 @@ public final class Operations {
    * @return the tree
    * @throws io.github.dgxspark.core.DgxSparkException if the hardware cannot be resolved
    */
-  public static ObjectNode validate(
+  public static ValidateResult validate(
       Map<String, String> config, Optional<HardwareOptions> hardware) {
     return validate(config, hardware, Optional.empty(), Optional.empty());
   }
@@ -281,7 +288,7 @@ public final class Operations {
    * @throws io.github.dgxspark.core.DgxSparkException if a version is not a version or the hardware
    *     cannot be resolved
    */
-  public static ObjectNode validate(
+  public static ValidateResult validate(
       Map<String, String> config,
       Optional<HardwareOptions> hardware,
       Optional<String> sparkVersion,
@@ -293,26 +300,15 @@ public final class Operations {
     ValidationReport report =
         RuleBook.builtIn()
             .validate(config, hw.map(HardwareOptions.Resolved::cluster), spark, rapidsVersion);
-    ObjectNode o = Json.object();
-    o.put("sparkVersion", spark.toString());
-    rapidsVersion.ifPresent(v -> o.put("rapidsVersion", v.trim()));
-    ArrayNode findings = o.putArray("findings");
-    for (Finding f : report.findings()) {
-      ObjectNode fo = findings.addObject();
-      fo.put("ruleId", f.ruleId());
-      fo.put("severity", f.severity().name());
-      fo.put("category", f.category());
-      fo.set("keys", Json.texts(f.keys()));
-      fo.put("message", f.message());
-      f.suggestedValue().ifPresent(v -> fo.put("suggestedValue", v));
-      f.source().ifPresent(v -> fo.put("source", v));
-    }
-    o.put("rulesChecked", report.rulesChecked());
-    o.put("errors", report.findings(Severity.ERROR).size());
-    o.put("warnings", report.findings(Severity.WARNING).size());
-    o.put("infos", report.findings(Severity.INFO).size());
-    hw.ifPresent(h -> o.set("hardware", clusterSummary(h)));
-    return o;
+    return new ValidateResult(
+        spark.toString(),
+        rapidsVersion.map(String::trim),
+        report.findings(),
+        report.rulesChecked(),
+        report.findings(Severity.ERROR).size(),
+        report.findings(Severity.WARNING).size(),
+        report.findings(Severity.INFO).size(),
+        hw.map(ClusterSummary::of));
   }
 
   /**
@@ -321,23 +317,9 @@ public final class Operations {
    *
    * @return the tree
    */
-  public static ObjectNode rules() {
-    ObjectNode o = Json.object();
-    ArrayNode list = o.putArray("rules");
-    for (RuleEntry r : RuleBook.builtIn().listRules()) {
-      ObjectNode ro = list.addObject();
-      ro.put("name", r.name());
-      ro.put("category", r.category());
-      ro.put("severity", r.severity().name());
-      ro.set("appliesTo", Json.texts(r.appliesTo().stream().map(ExecutionMode::id).toList()));
-      ro.put("message", r.message());
-      ro.put("rationale", r.rationale());
-      ro.put("source", r.source());
-      ro.set("parameters", Json.tree(r.parameters()));
-      ro.put("since", r.since());
-      ro.put("enabled", r.enabled());
-    }
-    return o;
+  public static RulesResult rules() {
+    return new RulesResult(
+        RuleBook.builtIn().listRules().stream().map(RulesResult.Rule::of).toList());
   }
 
   /**
@@ -835,22 +817,9 @@ public final class Operations {
    * @return the tree
    * @throws io.github.dgxspark.core.DgxSparkException if the text is blank or holds a bad size
    */
-  public static ObjectNode classify(String text) {
+  public static ClassifyResult classify(String text) {
     Objects.requireNonNull(text, "text");
-    ObjectNode o = classificationTree(WorkloadAnalyzer.classify(text));
-    ExtractionResult e = WorkloadAnalyzer.extract(text);
-    ObjectNode x = o.putObject("extraction");
-    e.dataSize()
-        .ifPresent(
-            d -> {
-              x.put("dataSizeBytes", d.bytes());
-              x.put("dataSizeText", d.matchedText());
-              x.put("dataSizeReason", d.reason());
-            });
-    e.modelParameters().ifPresent(v -> x.put("modelParameters", v));
-    x.put("gpuIntent", e.gpuIntent().name().toLowerCase(Locale.ROOT));
-    x.set("operations", Json.texts(e.operations()));
-    return o;
+    return ClassifyResult.of(WorkloadAnalyzer.classify(text), WorkloadAnalyzer.extract(text));
   }
 
   /**
@@ -1221,59 +1190,8 @@ public final class Operations {
     return o;
   }
 
-  private static ObjectNode classificationTree(Classification c) {
-    ObjectNode o = Json.object();
-    o.put("workloadType", c.workloadType().id());
-    o.put("confidence", c.confidence());
-    o.put("runnerUp", c.runnerUp().id());
-    o.put("runnerUpConfidence", c.runnerUpConfidence());
-    o.set("evidence", Json.texts(c.evidence()));
-    o.put("basis", c.basis().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-    o.put("reason", c.reason());
-    return o;
-  }
-
-  static ObjectNode workloadTree(WorkloadSpec spec) {
-    ObjectNode w = Json.object();
-    w.put("workloadType", spec.type().id());
-    if (spec.inputBytes().isPresent()) {
-      w.put("dataSizeBytes", spec.inputBytes().getAsLong());
-    }
-    w.put("mode", spec.mode().id());
-    return w;
-  }
-
-  private static ObjectNode layoutTree(ExecutorLayout l) {
-    return (ObjectNode) Json.tree(l);
-  }
-
   private static ObjectNode clusterSummary(HardwareOptions.Resolved hw) {
-    ClusterSpec c = hw.cluster();
-    ObjectNode o = Json.object();
-    o.put("origin", hw.report().origin());
-    o.put("nodes", c.nodeCount());
-    o.put("clusterManager", c.manager().id());
-    o.put("logicalCoresPerNode", c.node().logicalCores());
-    o.put("memoryBytesPerNode", c.node().memoryBytes());
-    o.put("gpusPerNode", c.node().gpuCount());
-    if (c.node().gpuCount() > 0) {
-      o.put("gpuName", c.node().gpus().get(0).name());
-    }
-    return o;
-  }
-
-  static ObjectNode hardwareTree(HardwareOptions.Resolved hw) {
-    ClusterSpec c = hw.cluster();
-    HardwareReport r = hw.report();
-    ObjectNode o = Json.object();
-    o.put("nodes", c.nodeCount());
-    o.put("clusterManager", c.manager().id());
-    o.put("interconnectBytesPerSecond", c.interconnectBytesPerSecond());
-    o.put("origin", r.origin());
-    o.set("node", nodeTree(c.node()));
-    o.set("notes", Json.texts(r.notes()));
-    o.set("report", Json.parse(r.toJson()));
-    return o;
+    return (ObjectNode) Json.tree(ClusterSummary.of(hw));
   }
 
   /**
@@ -1291,7 +1209,7 @@ public final class Operations {
       return HardwareReport.fromJson(Json.compact(tree.get("report")));
     }
     if (tree instanceof ObjectNode o && o.has("node") && o.get("node") instanceof ObjectNode node) {
-      // the summary's node ({@link #nodeTree}) with its report cut away
+      // the summary's node (HardwareResult.Node) with its report cut away
       o.set("node", nodeSpecTree(node));
       return HardwareReport.fromJson(Json.compact(o));
     }
@@ -1302,7 +1220,7 @@ public final class Operations {
   }
 
   /**
-   * A node object as {@link #nodeTree} writes it ({@code "nvlink":{"present",
+   * A node object as {@link HardwareResult.Node} is written ({@code "nvlink":{"present",
    * "bytesPerSecondPerGpu"}}) in the node spec's own shape ({@code "nvlinkBytesPerSecond"}); a node
    * spec passes unchanged.
    */
@@ -1315,53 +1233,5 @@ public final class Operations {
       return copy;
     }
     return node;
-  }
-
-  static ObjectNode nodeTree(NodeSpec n) {
-    ObjectNode o = Json.object();
-    o.put("cpuModel", n.cpuModel());
-    o.put("logicalCores", n.logicalCores());
-    o.put("physicalCores", n.physicalCores());
-    o.put("sockets", n.sockets());
-    o.put("numaNodes", n.numaNodes());
-    o.put("memoryBytes", n.memoryBytes());
-    o.put("unifiedMemory", n.unifiedMemory());
-    ArrayNode gpus = Json.array();
-    for (GpuSpec g : n.gpus()) {
-      ObjectNode go = gpus.addObject();
-      go.put("name", g.name());
-      go.put("memoryBytes", g.memoryBytes());
-      go.put("computeCapability", g.computeCapability());
-      go.put("nvlinkCount", g.nvlinkCount());
-    }
-    o.set("gpus", gpus);
-    ObjectNode nvlink = Json.object();
-    nvlink.put("present", n.nvlinkBytesPerSecond() > 0);
-    nvlink.put("bytesPerSecondPerGpu", n.nvlinkBytesPerSecond());
-    o.set("nvlink", nvlink);
-    ArrayNode nics = Json.array();
-    for (NicSpec nic : n.nics()) {
-      ObjectNode no = nics.addObject();
-      no.put("name", nic.name());
-      no.put("kind", nic.kind().name().toLowerCase(Locale.ROOT));
-      no.put("speedBytesPerSecond", nic.speedBytesPerSecond());
-    }
-    o.set("nics", nics);
-    return o;
-  }
-
-  private static ObjectNode profileTree(HardwareProfile p) {
-    NodeSpec n = p.node();
-    ObjectNode o = Json.object();
-    o.put("name", p.name());
-    o.put("title", p.title());
-    o.put("gpuCount", n.gpuCount());
-    o.put("gpuName", n.gpuCount() > 0 ? n.gpus().get(0).name() : "");
-    o.put("gpuMemoryBytes", n.minGpuMemoryBytes());
-    o.put("logicalCores", n.logicalCores());
-    o.put("memoryBytes", n.memoryBytes());
-    o.put("unifiedMemory", n.unifiedMemory());
-    o.put("interconnectBytesPerSecond", p.interconnectBytesPerSecond());
-    return o;
   }
 }

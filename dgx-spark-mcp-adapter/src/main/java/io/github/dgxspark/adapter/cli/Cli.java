@@ -7,6 +7,8 @@ import io.github.dgxspark.adapter.Inputs;
 import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.adapter.Operations;
 import io.github.dgxspark.adapter.PlanOptions;
+import io.github.dgxspark.adapter.RecommendResult;
+import io.github.dgxspark.adapter.ValidateResult;
 import io.github.dgxspark.adapter.Version;
 import io.github.dgxspark.adapter.WorkloadOptions;
 import io.github.dgxspark.adapter.mcp.McpServerApp;
@@ -110,20 +112,25 @@ public final class Cli {
         : Operations.redacted(s.replaceAll("\\s*[\r\n]+\\s*", "; ").strip(), Map.of());
   }
 
-  /** Prints a tree as JSON or as text made by the given view. */
-  static void print(
+  /**
+   * Prints a result as it may be shown (redacted, the config's secrets hidden) as JSON or as text
+   * made by the given view.
+   */
+  @SuppressWarnings("unchecked")
+  static <T> void print(
       CommandSpec spec,
       Options.Format format,
-      ObjectNode tree,
-      java.util.function.Function<ObjectNode, String> text) {
+      T result,
+      Map<String, String> config,
+      java.util.function.Function<T, String> text) {
     PrintWriter out = spec.commandLine().getOut();
-    Operations.redacted(tree, Map.of());
+    ObjectNode tree = Operations.shownTree(result, config);
     switch (format) {
       case json:
         out.println(Json.pretty(tree));
         break;
       case text:
-        out.print(text.apply(tree));
+        out.print(text.apply(Json.read(tree, (Class<T>) result.getClass())));
         break;
       default:
         throw new AdapterException(
@@ -190,20 +197,18 @@ public final class Cli {
 
     @Override
     public Integer call() {
-      ObjectNode r =
-          Operations.redacted(
-              recommendOrSayLocalFits(hardware.toOptions(), workload.toOptions(), plan.toOptions()),
-              Map.of());
+      RecommendResult r =
+          recommendOrSayLocalFits(hardware.toOptions(), workload.toOptions(), plan.toOptions());
       PrintWriter out = spec.commandLine().getOut();
       switch (format) {
         case conf:
-          out.print(TextViews.conf(r));
+          out.print(Operations.shown(r, Map.of()).defaultsConf());
           break;
         case submit:
-          out.print(TextViews.submit(r));
+          out.print(Operations.shown(r, Map.of()).submitCommandLine());
           break;
         default:
-          print(spec, format, r, TextViews::recommend);
+          print(spec, format, r, Map.of(), TextViews::recommend);
       }
       out.flush();
       return OK;
@@ -214,7 +219,7 @@ public final class Cli {
    * Recommends; when a cluster layout does not fit the machine but one local-mode JVM does, the
    * error says so (a laptop or a small VM is the usual case).
    */
-  static ObjectNode recommendOrSayLocalFits(
+  static RecommendResult recommendOrSayLocalFits(
       HardwareOptions hw, WorkloadOptions workload, PlanOptions plan) {
     try {
       return Operations.recommend(hw, workload, plan);
@@ -285,16 +290,14 @@ public final class Cli {
       SparkConfig config = SparkConfig.parseDefaults(Inputs.readText(file, "config file"));
       Optional<HardwareOptions> hw =
           probe || hardware.given() ? Optional.of(hardware.toOptions()) : Optional.empty();
-      ObjectNode r =
-          Operations.redacted(
-              Operations.validate(
-                  config.entries(),
-                  hw,
-                  Optional.ofNullable(sparkVersion),
-                  Optional.ofNullable(rapidsVersion)),
-              config.entries());
-      output.print(r, TextViews::validate);
-      return r.path("errors").asInt() > 0 ? FINDINGS : OK;
+      ValidateResult r =
+          Operations.validate(
+              config.entries(),
+              hw,
+              Optional.ofNullable(sparkVersion),
+              Optional.ofNullable(rapidsVersion));
+      output.print(r, config.entries(), TextViews::validate);
+      return r.errors() > 0 ? FINDINGS : OK;
     }
   }
 
@@ -416,14 +419,12 @@ public final class Cli {
               ? Map.of()
               : SparkConfig.parseDefaults(Inputs.readText(config, "config file")).entries();
       ObjectNode r =
-          Operations.redacted(
-              Operations.predict(
-                  workload.toOptions(),
-                  hardware.toOptions(),
-                  conf,
-                  history == null ? Operations.defaultHistoryFile() : history),
-              conf);
-      output.print(r, TextViews::estimate);
+          Operations.predict(
+              workload.toOptions(),
+              hardware.toOptions(),
+              conf,
+              history == null ? Operations.defaultHistoryFile() : history);
+      output.print(r, conf, TextViews::estimate);
       return OK;
     }
   }
@@ -530,7 +531,7 @@ public final class Cli {
         }
         out.flush();
       } else {
-        print(spec, format, r, TextViews::qualify);
+        print(spec, format, r, Map.of(), TextViews::qualify);
       }
       return r.path("skipped").isEmpty() ? OK : FINDINGS;
     }

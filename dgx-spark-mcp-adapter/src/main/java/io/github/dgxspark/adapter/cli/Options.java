@@ -1,7 +1,6 @@
 package io.github.dgxspark.adapter.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dgxspark.adapter.AdapterException;
 import io.github.dgxspark.adapter.HardwareOptions;
 import io.github.dgxspark.adapter.Inputs;
@@ -224,9 +223,14 @@ final class Options {
     @Option(names = "--format", defaultValue = "text", description = "text or json")
     Format format;
 
-    /** Prints the tree as JSON or as text made by the given view. */
-    void print(ObjectNode tree, Function<ObjectNode, String> text) {
-      Cli.print(spec, format, tree, text);
+    /** Prints the result as JSON or as text made by the given view. */
+    <T> void print(T result, Function<T, String> text) {
+      Cli.print(spec, format, result, Map.of(), text);
+    }
+
+    /** Prints the result, the secrets of the given config hidden, as JSON or as text. */
+    <T> void print(T result, Map<String, String> config, Function<T, String> text) {
+      Cli.print(spec, format, result, config, text);
     }
   }
 

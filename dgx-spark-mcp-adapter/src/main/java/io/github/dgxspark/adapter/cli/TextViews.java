@@ -2,131 +2,118 @@ package io.github.dgxspark.adapter.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dgxspark.adapter.ClassifyResult;
+import io.github.dgxspark.adapter.ClusterSummary;
+import io.github.dgxspark.adapter.HardwareResult;
+import io.github.dgxspark.adapter.ProfilesResult;
+import io.github.dgxspark.adapter.RecommendResult;
+import io.github.dgxspark.adapter.RulesResult;
+import io.github.dgxspark.adapter.ValidateResult;
 import io.github.dgxspark.core.ByteSizes;
-import io.github.dgxspark.core.SparkConfig;
+import io.github.dgxspark.core.GpuSpec;
+import io.github.dgxspark.rules.Finding;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Readable text made from the JSON trees of {@link io.github.dgxspark.adapter.Operations}. */
+/** Readable text made from the results of {@link io.github.dgxspark.adapter.Operations}. */
 final class TextViews {
   private TextViews() {}
 
-  static String recommend(ObjectNode r) {
+  static String recommend(RecommendResult r) {
     StringBuilder sb = new StringBuilder();
-    JsonNode hw = r.path("hardware");
-    JsonNode w = r.path("workload");
+    ClusterSummary hw = r.hardware();
+    RecommendResult.Workload w = r.workload();
     sb.append(
         String.format(
             Locale.ROOT,
             "Spark config for %s%s on %d x %s (%s), mode %s%n%n",
-            w.path("workloadType").asText(),
-            w.has("dataSizeBytes") ? " of " + bytes(w.path("dataSizeBytes")) : "",
-            hw.path("nodes").asInt(),
-            hw.path("origin").asText(),
-            hw.path("clusterManager").asText(),
-            r.path("mode").asText()));
+            w.workloadType(),
+            w.dataSizeBytes().map(b -> " of " + ByteSizes.human(b)).orElse(""),
+            hw.nodes(),
+            hw.origin(),
+            hw.clusterManager(),
+            r.mode()));
     TextTable t = new TextTable("KEY", "VALUE", "REASON");
-    for (Map.Entry<String, JsonNode> e : r.path("config").properties()) {
-      t.row(e.getKey(), e.getValue().asText(), r.path("reasons").path(e.getKey()).asText());
-    }
+    r.config().forEach((k, v) -> t.row(k, v, r.reasons().getOrDefault(k, "")));
     sb.append(t.render());
-    notes(sb, r.path("notes"));
+    notes(sb, r.notes());
     return sb.toString();
   }
 
-  static String conf(ObjectNode r) {
-    return config(r).toDefaultsConf(texts(r.path("reasons")));
-  }
-
-  static String submit(ObjectNode r) {
-    return config(r).toSubmitCommandLine();
-  }
-
-  static String hardware(ObjectNode h) {
+  static String hardware(HardwareResult h) {
     StringBuilder sb = new StringBuilder();
-    JsonNode n = h.path("node");
+    HardwareResult.Node n = h.node();
     sb.append(
         String.format(
             Locale.ROOT,
             "%d node(s) from %s, cluster manager %s%n",
-            h.path("nodes").asInt(),
-            h.path("origin").asText(),
-            h.path("clusterManager").asText()));
+            h.nodes(),
+            h.origin(),
+            h.clusterManager()));
     TextTable t = new TextTable("PER NODE", "VALUE");
-    t.row(
-        "CPU",
-        n.path("cpuModel").asText().isEmpty() ? "(not reported)" : n.path("cpuModel").asText());
+    t.row("CPU", n.cpuModel().isEmpty() ? "(not reported)" : n.cpuModel());
     t.row(
         "cores",
-        n.path("logicalCores").asInt()
+        n.logicalCores()
             + " logical, "
-            + n.path("physicalCores").asInt()
+            + n.physicalCores()
             + " physical, "
-            + n.path("sockets").asInt()
+            + n.sockets()
             + " socket(s), "
-            + n.path("numaNodes").asInt()
+            + n.numaNodes()
             + " NUMA node(s)");
-    t.row(
-        "memory",
-        bytes(n.path("memoryBytes")) + (n.path("unifiedMemory").asBoolean() ? " (unified)" : ""));
-    t.row("GPUs", n.path("gpus").size());
+    t.row("memory", ByteSizes.human(n.memoryBytes()) + (n.unifiedMemory() ? " (unified)" : ""));
+    t.row("GPUs", n.gpus().size());
     t.row(
         "NVLink",
-        n.path("nvlink").path("present").asBoolean()
-            ? bytes(n.path("nvlink").path("bytesPerSecondPerGpu")) + "/s per GPU"
+        n.nvlink().present()
+            ? ByteSizes.human(n.nvlink().bytesPerSecondPerGpu()) + "/s per GPU"
             : "none");
-    t.row("interconnect", bytes(h.path("interconnectBytesPerSecond")) + "/s");
+    t.row("interconnect", ByteSizes.human(h.interconnectBytesPerSecond()) + "/s");
     sb.append(t.render());
-    if (n.path("gpus").size() > 0) {
+    if (!n.gpus().isEmpty()) {
       sb.append('\n');
       TextTable g = new TextTable("GPU", "NAME", "MEMORY", "COMPUTE", "NVLINKS");
       int i = 0;
-      for (JsonNode gpu : n.path("gpus")) {
+      for (GpuSpec gpu : n.gpus()) {
         g.row(
             i++,
-            gpu.path("name").asText(),
-            bytes(gpu.path("memoryBytes")),
-            gpu.path("computeCapability").asText(),
-            gpu.path("nvlinkCount").asInt());
+            gpu.name(),
+            ByteSizes.human(gpu.memoryBytes()),
+            gpu.computeCapability(),
+            gpu.nvlinkCount());
       }
       sb.append(g.render());
     }
-    notes(sb, h.path("notes"));
+    notes(sb, h.notes());
     return sb.toString();
   }
 
-  static String profiles(ObjectNode p) {
+  static String profiles(ProfilesResult p) {
     TextTable t = new TextTable("NAME", "SYSTEM", "GPUS", "GPU MEMORY", "CORES", "MEMORY");
-    for (JsonNode e : p.path("profiles")) {
+    for (ProfilesResult.Summary e : p.profiles()) {
       t.row(
-          e.path("name").asText(),
-          e.path("title").asText(),
-          e.path("gpuCount").asInt() == 0
-              ? "-"
-              : e.path("gpuCount").asInt() + " x " + e.path("gpuName").asText(),
-          bytes(e.path("gpuMemoryBytes")),
-          e.path("logicalCores").asInt(),
-          bytes(e.path("memoryBytes")) + (e.path("unifiedMemory").asBoolean() ? " unified" : ""));
+          e.name(),
+          e.title(),
+          e.gpuCount() == 0 ? "-" : e.gpuCount() + " x " + e.gpuName(),
+          ByteSizes.human(e.gpuMemoryBytes()),
+          e.logicalCores(),
+          ByteSizes.human(e.memoryBytes()) + (e.unifiedMemory() ? " unified" : ""));
     }
     return t.render();
   }
 
-  static String validate(ObjectNode v) {
+  static String validate(ValidateResult v) {
     StringBuilder sb = new StringBuilder();
     TextTable t = new TextTable("SEVERITY", "RULE", "KEYS", "MESSAGE");
-    for (JsonNode f : v.path("findings")) {
-      String msg = f.path("message").asText();
-      if (f.has("suggestedValue")) {
-        msg += " [suggested: " + f.path("suggestedValue").asText() + "]";
-      }
+    for (Finding f : v.findings()) {
       t.row(
-          f.path("severity").asText(),
-          f.path("ruleId").asText(),
-          String.join(", ", strings(f.path("keys"))),
-          msg);
+          f.severity().name(),
+          f.ruleId(),
+          String.join(", ", f.keys()),
+          f.message() + f.suggestedValue().map(x -> " [suggested: " + x + "]").orElse(""));
     }
     if (!t.isEmpty()) {
       sb.append(t.render()).append('\n');
@@ -134,35 +121,25 @@ final class TextViews {
     sb.append(
         String.format(
             Locale.ROOT,
-            "%d error(s), %d warning(s), %d info(s) from %d rules for Spark %s%s%n",
-            v.path("errors").asInt(),
-            v.path("warnings").asInt(),
-            v.path("infos").asInt(),
-            v.path("rulesChecked").asInt(),
-            v.path("sparkVersion").asText("-")
-                + (v.has("rapidsVersion")
-                    ? " with the RAPIDS Accelerator " + v.path("rapidsVersion").asText()
-                    : ""),
-            v.has("hardware")
-                ? " against "
-                    + v.path("hardware").path("nodes").asInt()
-                    + " x "
-                    + v.path("hardware").path("origin").asText()
-                : " (config alone)"));
+            "%d error(s), %d warning(s), %d info(s) from %d rules for Spark %s%s%s%n",
+            v.errors(),
+            v.warnings(),
+            v.infos(),
+            v.rulesChecked(),
+            v.sparkVersion(),
+            v.rapidsVersion().map(x -> " with the RAPIDS Accelerator " + x).orElse(""),
+            v.hardware()
+                .map(h -> " against " + h.nodes() + " x " + h.origin())
+                .orElse(" (config alone)")));
     return sb.toString();
   }
 
-  static String rules(ObjectNode r) {
+  static String rules(RulesResult r) {
     TextTable t = new TextTable("RULE", "CATEGORY", "SEVERITY", "APPLIES TO", "WHY");
-    for (JsonNode e : r.path("rules")) {
-      t.row(
-          e.path("name").asText(),
-          e.path("category").asText(),
-          e.path("severity").asText(),
-          String.join(",", strings(e.path("appliesTo"))),
-          e.path("rationale").asText());
+    for (RulesResult.Rule e : r.rules()) {
+      t.row(e.name(), e.category(), e.severity(), String.join(",", e.appliesTo()), e.rationale());
     }
-    return t.render() + r.path("rules").size() + " rules\n";
+    return t.render() + r.rules().size() + " rules\n";
   }
 
   static String analyze(ObjectNode a) {
@@ -341,30 +318,25 @@ final class TextViews {
     }
   }
 
-  static String classify(ObjectNode c) {
+  static String classify(ClassifyResult c) {
     StringBuilder sb = new StringBuilder();
     sb.append(
         String.format(
             Locale.ROOT,
             "%s (%.0f %%), runner-up %s (%.0f %%)%n%s%n",
-            c.path("workloadType").asText(),
-            100 * c.path("confidence").asDouble(),
-            c.path("runnerUp").asText(),
-            100 * c.path("runnerUpConfidence").asDouble(),
-            c.path("reason").asText()));
-    sb.append("evidence: ").append(String.join(", ", strings(c.path("evidence")))).append('\n');
-    JsonNode x = c.path("extraction");
-    if (x.has("dataSizeBytes")) {
-      sb.append("data size: ").append(bytes(x.path("dataSizeBytes"))).append('\n');
-    }
-    if (x.has("modelParameters")) {
-      sb.append("model parameters: ").append(x.path("modelParameters").asLong()).append('\n');
-    }
-    sb.append("GPU intent: ").append(x.path("gpuIntent").asText()).append('\n');
-    if (x.path("operations").size() > 0) {
-      sb.append("operations: ")
-          .append(String.join(", ", strings(x.path("operations"))))
-          .append('\n');
+            c.workloadType(),
+            100 * c.confidence(),
+            c.runnerUp(),
+            100 * c.runnerUpConfidence(),
+            c.reason()));
+    sb.append("evidence: ").append(String.join(", ", c.evidence())).append('\n');
+    ClassifyResult.Extraction x = c.extraction();
+    x.dataSizeBytes()
+        .ifPresent(b -> sb.append("data size: ").append(ByteSizes.human(b)).append('\n'));
+    x.modelParameters().ifPresent(m -> sb.append("model parameters: ").append(m).append('\n'));
+    sb.append("GPU intent: ").append(x.gpuIntent()).append('\n');
+    if (!x.operations().isEmpty()) {
+      sb.append("operations: ").append(String.join(", ", x.operations())).append('\n');
     }
     return sb.toString();
   }
@@ -659,6 +631,13 @@ final class TextViews {
     return l;
   }
 
+  static void notes(StringBuilder sb, List<String> notes) {
+    if (!notes.isEmpty()) {
+      sb.append("\nNotes:\n");
+      notes.forEach(n -> sb.append("  - ").append(n).append('\n'));
+    }
+  }
+
   static void notes(StringBuilder sb, JsonNode notes) {
     if (notes.size() > 0) {
       sb.append("\nNotes:\n");
@@ -668,17 +647,5 @@ final class TextViews {
 
   static String bytes(JsonNode n) {
     return ByteSizes.human(n.asLong());
-  }
-
-  private static SparkConfig config(ObjectNode r) {
-    return new SparkConfig(texts(r.path("config")));
-  }
-
-  private static Map<String, String> texts(JsonNode o) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : o.properties()) {
-      m.put(e.getKey(), e.getValue().asText());
-    }
-    return m;
   }
 }

@@ -42,7 +42,7 @@ final class Tools {
       String description,
       ObjectNode input,
       ObjectNode output,
-      Function<Args, ObjectNode> handler) {}
+      Function<Args, Object> handler) {}
 
   static List<SyncToolSpecification> all(AllowedFiles files) {
     List<Def> defs = new ArrayList<>();
@@ -483,7 +483,7 @@ final class Tools {
           Args args = new Args(request.arguments(), files);
           Map<String, String> secrets = args.configToRedact();
           try {
-            ObjectNode result = Operations.redacted(d.handler().apply(args), secrets);
+            ObjectNode result = Operations.shownTree(d.handler().apply(args), secrets);
             return CallToolResult.builder()
                 .addTextContent(Json.compact(result))
                 .structuredContent(Json.MAPPER.convertValue(result, Map.class))
