@@ -1,14 +1,18 @@
 package io.github.dgxspark.adapter;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import io.github.dgxspark.core.EffectiveValue;
+import io.github.dgxspark.models.recommendations.AbTestPlan;
 import java.util.Collection;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * The adapter's one JSON mapper: records of the other modules become JSON with {@code Optional}
@@ -22,7 +26,21 @@ public final class Json {
   public static final ObjectMapper MAPPER =
       new ObjectMapper()
           .registerModule(new Jdk8Module())
-          .setDefaultPropertyInclusion(JsonInclude.Include.NON_ABSENT);
+          .setDefaultPropertyInclusion(JsonInclude.Include.NON_ABSENT)
+          .addMixIn(EffectiveValue.Source.class, ById.class)
+          .addMixIn(AbTestPlan.class, AbTestPlanNames.class);
+
+  /** An enum written as its {@code id()}: {@code log}, {@code default}, {@code unset}. */
+  private abstract static class ById {
+    @JsonValue
+    abstract String id();
+  }
+
+  /** {@code runsPerArm} is a public name: {@code null} when the effect or variation is unknown. */
+  private abstract static class AbTestPlanNames {
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    abstract OptionalInt runsPerArm();
+  }
 
   private Json() {}
 

@@ -24,7 +24,6 @@ import io.github.dgxspark.models.estimate.JobSpec;
 import io.github.dgxspark.models.estimate.TimeEstimate;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
 import io.github.dgxspark.models.eventlog.EventLogs;
-import io.github.dgxspark.models.perf.Bottleneck;
 import io.github.dgxspark.models.perf.BottleneckDetector;
 import io.github.dgxspark.models.perf.BottleneckReport;
 import io.github.dgxspark.models.perf.PerformanceHistory;
@@ -34,9 +33,6 @@ import io.github.dgxspark.models.perf.PerformanceRun;
 import io.github.dgxspark.models.perf.ReplayResult;
 import io.github.dgxspark.models.perf.ReplaySpec;
 import io.github.dgxspark.models.perf.ScalingReport;
-import io.github.dgxspark.models.recommendations.Change;
-import io.github.dgxspark.models.recommendations.Impact;
-import io.github.dgxspark.models.recommendations.Recommendation;
 import io.github.dgxspark.models.recommendations.RecommendationReport;
 import io.github.dgxspark.models.recommendations.Recommender;
 import io.github.dgxspark.models.workload.GpuGeneration;
@@ -337,7 +333,7 @@ public final class Operations {
    * @throws io.github.dgxspark.core.DgxSparkException if the log cannot be read or is not an event
    *     log
    */
-  public static ObjectNode analyze(Path log) {
+  public static AnalyzeResult analyze(Path log) {
     return analyze(log, Optional.empty(), Optional.empty());
   }
 
@@ -355,41 +351,53 @@ public final class Operations {
    *     cannot be resolved, a mode is given without a target or is not cpu or gpu, or the optimizer
    *     cannot size the workload on the target
    */
-  public static ObjectNode analyze(
+  public static AnalyzeResult analyze(
       Path log, Optional<HardwareOptions> target, Optional<String> mode) {
     Objects.requireNonNull(log, "log");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(mode, "mode");
     Optional<ExecutionMode> m = targetMode(mode, target.isPresent());
     ApplicationProfile p = EventLogs.read(log);
-    ObjectNode o = Json.object();
-    o.set("application", applicationTree(p));
-    o.set("totals", Json.tree(p.totals()));
-    o.set("failures", failuresTree(p.failures()));
-    if (!p.streaming().equals(ApplicationProfile.Streaming.NONE)) {
-      o.set("streaming", Json.tree(p.streaming()));
-    }
-    o.set("parseStats", Json.tree(p.parseStats()));
+    Optional<RecommendationReport> report;
+    Optional<String> recommendationsUnavailable;
     try {
-      o.set("bottlenecks", bottleneckReportTree(BottleneckDetector.detect(p)).get("bottlenecks"));
-    } catch (ModelsException e) {
-      o.set("bottlenecks", Json.array());
-      o.put("bottlenecksUnavailable", e.getMessage());
-    }
-    try {
-      ObjectNode r = recommendationsTree(report(p, target, m));
-      for (String field :
-          List.of("recommendations", "diagnoses", "filtered", "target", "assumptions")) {
-        if (r.has(field)) {
-          o.set(field, r.get(field));
-        }
-      }
+      report = Optional.of(report(p, target, m));
+      recommendationsUnavailable = Optional.empty();
     } catch (ModelsException e) {
       // a cut or partial log: the profile above still stands
-      o.set("recommendations", Json.array());
-      o.put("recommendationsUnavailable", e.getMessage());
+      report = Optional.empty();
+      recommendationsUnavailable = Optional.of(e.getMessage());
     }
-    return withLogWarnings(o, p);
+    // the recommender's own detection, run once; detected here only when it has none to say why
+    List<BottlenecksResult.Item> bottlenecks = List.of();
+    Optional<String> bottlenecksUnavailable = Optional.empty();
+    Optional<BottleneckReport> detected = report.flatMap(RecommendationReport::bottlenecks);
+    try {
+      bottlenecks =
+          BottlenecksResult.Item.all(
+              detected.isPresent() ? detected.get() : BottleneckDetector.detect(p));
+    } catch (ModelsException e) {
+      bottlenecksUnavailable = Optional.of(e.getMessage());
+    }
+    return new AnalyzeResult(
+        AnalyzeResult.Application.of(p),
+        p.totals(),
+        AnalyzeResult.Failures.of(p.failures()),
+        p.streaming().equals(ApplicationProfile.Streaming.NONE)
+            ? Optional.empty()
+            : Optional.of(p.streaming()),
+        p.parseStats(),
+        bottlenecks,
+        bottlenecksUnavailable,
+        report.map(RecommendationsResult.Item::all).orElse(List.of()),
+        report.map(RecommendationReport::diagnoses),
+        report.map(RecommendationReport::filtered),
+        report.flatMap(RecommendationReport::target),
+        report.map(RecommendationReport::assumptions),
+        report.map(RecommendationReport::conflicts),
+        report.map(RecommendationReport::unresolved),
+        recommendationsUnavailable,
+        logWarnings(p));
   }
 
   /**
@@ -397,10 +405,14 @@ public final class Operations {
    * that every output from a partial log says so.
    */
   private static ObjectNode withLogWarnings(ObjectNode o, ApplicationProfile p) {
-    if (!p.parseStats().warnings().isEmpty()) {
-      o.set("logWarnings", Json.texts(p.parseStats().warnings()));
-    }
+    logWarnings(p).ifPresent(w -> o.set("logWarnings", Json.texts(w)));
     return o;
+  }
+
+  /** The log's warnings (missing rolling parts, skipped lines), when there are any. */
+  private static Optional<List<String>> logWarnings(ApplicationProfile p) {
+    List<String> w = p.parseStats().warnings();
+    return w.isEmpty() ? Optional.empty() : Optional.of(w);
   }
 
   /** A target's execution mode: cpu or gpu, only beside a target. */
@@ -450,7 +462,7 @@ public final class Operations {
    * @throws io.github.dgxspark.core.DgxSparkException if an input cannot be read or resolved, or
    *     the workload cannot be sized on the hardware
    */
-  public static ObjectNode recommendations(
+  public static RecommendationsResult recommendations(
       Optional<Path> log,
       Map<String, String> config,
       Optional<HardwareOptions> hardware,
@@ -472,9 +484,7 @@ public final class Operations {
               hardware.orElseGet(HardwareOptions::local).resolve().cluster(),
               workload.resolve());
     }
-    ObjectNode o = recommendationsTree(r);
-    read.ifPresent(p -> withLogWarnings(o, p));
-    return o;
+    return RecommendationsResult.of(r, read.flatMap(Operations::logWarnings));
   }
 
   /**
@@ -716,98 +726,6 @@ public final class Operations {
     return o;
   }
 
-  private static ObjectNode recommendationsTree(RecommendationReport r) {
-    ObjectNode o = Json.object();
-    ArrayNode list = o.putArray("recommendations");
-    for (Recommendation rec : r.recommendations()) {
-      ObjectNode ro = list.addObject();
-      ro.put("title", rec.title());
-      ArrayNode changes = ro.putArray("changes");
-      for (Change c : rec.changes()) {
-        ObjectNode co = changes.addObject();
-        co.put("key", c.key());
-        if (c.current().isPresent()) {
-          co.put("current", c.current().get());
-        } else {
-          co.putNull("current");
-        }
-        co.put("currentSource", c.currentSource().id());
-        co.put("proposed", c.proposed());
-      }
-      ro.put("reason", rec.reason());
-      ro.put("source", rec.source());
-      ro.set("impact", impactTree(rec.impact()));
-      ro.set("priority", Json.tree(rec.priority()));
-      ro.put("guidance", rec.guidance());
-      ObjectNode ab = (ObjectNode) Json.tree(rec.abTest());
-      if (!ab.has("runsPerArm")) {
-        ab.putNull("runsPerArm"); // a public name: null when the effect or the variation is unknown
-      }
-      ro.set("abTest", ab);
-    }
-    o.set("current", Json.texts(r.current().redacted().entries()));
-    o.set("proposed", Json.texts(r.proposed().redacted().entries()));
-    o.set("assumptions", Json.texts(r.assumptions()));
-    o.set("conflicts", Json.texts(r.conflicts()));
-    o.set("unresolved", Json.texts(r.unresolved()));
-    o.set("filtered", Json.texts(r.filtered()));
-    o.set("diagnoses", Json.texts(r.diagnoses()));
-    r.target().ifPresent(t -> o.set("target", Json.tree(t)));
-    return o;
-  }
-
-  private static ObjectNode impactTree(Impact i) {
-    ObjectNode o = Json.object();
-    o.put("known", i.known());
-    i.runTimeChange().ifPresent(v -> o.set("runTimeChange", Json.tree(v)));
-    i.costChange().ifPresent(v -> o.set("costChange", Json.tree(v)));
-    i.baselineRunTime().ifPresent(d -> o.put("baselineRunTimeMs", d.toMillis()));
-    o.put("level", i.level());
-    o.put("confidence", i.confidence());
-    o.put("method", i.method());
-    o.put("basis", i.basis());
-    return o;
-  }
-
-  private static ObjectNode failuresTree(ApplicationProfile.Failures f) {
-    ObjectNode o = Json.object();
-    o.put("failedTasks", f.failedTasks());
-    o.set("taskFailureReasons", Json.tree(f.taskFailureReasons()));
-    o.put("fetchFailures", f.fetchFailures());
-    o.put("executorLostTasks", f.executorLostTasks());
-    ArrayNode lost = o.putArray("executorsLost");
-    for (ApplicationProfile.ExecutorLoss l : f.executorsLost()) {
-      lost.addObject()
-          .put("executorId", l.executorId())
-          .put("time", l.time().toString())
-          .put("reason", l.reason());
-    }
-    o.put("gpuOutOfMemoryTasks", f.gpuOutOfMemoryTasks());
-    o.put("failedStages", f.failedStages());
-    o.put("failedJobs", f.failedJobs());
-    o.set("examples", Json.texts(f.examples()));
-    return o;
-  }
-
-  private static ObjectNode applicationTree(ApplicationProfile p) {
-    ObjectNode a = Json.object();
-    p.applicationId().ifPresent(v -> a.put("id", v));
-    p.applicationName().ifPresent(v -> a.put("name", v));
-    p.sparkVersion().ifPresent(v -> a.put("sparkVersion", v));
-    p.duration().ifPresent(d -> a.put("durationMs", d.toMillis()));
-    p.attemptId().ifPresent(v -> a.put("attemptId", v));
-    p.user().ifPresent(v -> a.put("user", v));
-    p.startTime().ifPresent(v -> a.put("startTime", v.toString()));
-    p.endTime().ifPresent(v -> a.put("endTime", v.toString()));
-    p.master().ifPresent(v -> a.put("master", v));
-    p.clusterManager().ifPresent(v -> a.put("clusterManager", v.id()));
-    a.put("complete", p.complete());
-    a.put("executors", p.executors().size());
-    a.put("gpuExecutors", p.executors().stream().filter(e -> e.gpuCount() > 0).count());
-    a.set("gpuOperators", Json.texts(p.gpuOperatorNames()));
-    return a;
-  }
-
   /**
    * Classifies a description: {@code {"workloadType","confidence","runnerUp","runnerUpConfidence",
    * "evidence":[...],"basis","reason","extraction":{"dataSizeBytes"?,"modelParameters"?,
@@ -1005,7 +923,7 @@ public final class Operations {
    * @throws io.github.dgxspark.core.DgxSparkException if neither a log nor a config is given, an
    *     input cannot be read or resolved, or the log has no timed task
    */
-  public static ObjectNode bottlenecks(
+  public static BottlenecksResult bottlenecks(
       Optional<Path> log, Map<String, String> config, Optional<HardwareOptions> hardware) {
     Objects.requireNonNull(log, "log");
     Objects.requireNonNull(config, "config");
@@ -1028,28 +946,7 @@ public final class Operations {
           "neither an event log nor a config given; expected the path of an event log, or a"
               + " Spark config (key -> value) to check on the hardware");
     }
-    ObjectNode o = bottleneckReportTree(r);
-    read.ifPresent(p -> withLogWarnings(o, p));
-    return o;
-  }
-
-  private static ObjectNode bottleneckReportTree(BottleneckReport r) {
-    ObjectNode o = Json.object();
-    r.applicationId().ifPresent(v -> o.put("applicationId", v));
-    r.wallTime().ifPresent(d -> o.put("wallTimeMs", d.toMillis()));
-    o.put("basis", r.basis());
-    ArrayNode list = o.putArray("bottlenecks");
-    for (Bottleneck b : r.bottlenecks()) {
-      ObjectNode bo = list.addObject();
-      bo.put("kind", b.kind().id());
-      bo.put("severity", b.severity().id());
-      bo.set("evidence", Json.tree(b.evidence()));
-      b.wallTimeFraction().ifPresent(v -> bo.put("wallTimeFraction", v));
-      b.estimatedSaving().ifPresent(d -> bo.put("estimatedSavingMs", d.toMillis()));
-      bo.put("reason", b.reason());
-      bo.put("source", b.source());
-    }
-    return o;
+    return BottlenecksResult.of(r, read.flatMap(Operations::logWarnings));
   }
 
   private static ObjectNode scalingTree(ScalingReport r) {

@@ -2,20 +2,28 @@ package io.github.dgxspark.adapter.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dgxspark.adapter.AnalyzeResult;
+import io.github.dgxspark.adapter.BottlenecksResult;
 import io.github.dgxspark.adapter.ClassifyResult;
 import io.github.dgxspark.adapter.ClusterSummary;
 import io.github.dgxspark.adapter.HardwareResult;
 import io.github.dgxspark.adapter.ProfilesResult;
 import io.github.dgxspark.adapter.RecommendResult;
+import io.github.dgxspark.adapter.RecommendationsResult;
 import io.github.dgxspark.adapter.RulesResult;
 import io.github.dgxspark.adapter.ValidateResult;
 import io.github.dgxspark.core.ByteSizes;
+import io.github.dgxspark.core.EffectiveValue;
 import io.github.dgxspark.core.GpuSpec;
+import io.github.dgxspark.models.eventlog.ApplicationProfile;
+import io.github.dgxspark.models.recommendations.AbTestPlan;
+import io.github.dgxspark.models.recommendations.Change;
+import io.github.dgxspark.models.recommendations.Range;
+import io.github.dgxspark.models.recommendations.TargetPlan;
 import io.github.dgxspark.rules.Finding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Readable text made from the results of {@link io.github.dgxspark.adapter.Operations}. */
 final class TextViews {
@@ -142,76 +150,81 @@ final class TextViews {
     return t.render() + r.rules().size() + " rules\n";
   }
 
-  static String analyze(ObjectNode a) {
+  static String analyze(AnalyzeResult a) {
     StringBuilder sb = new StringBuilder();
-    logWarnings(sb, a);
-    JsonNode app = a.path("application");
+    logWarnings(sb, a.logWarnings().orElse(List.of()));
+    AnalyzeResult.Application app = a.application();
     TextTable t = new TextTable("APPLICATION", "VALUE");
-    t.row("id", app.path("id").asText("-"));
-    t.row("name", app.path("name").asText("-"));
-    t.row("Spark", app.path("sparkVersion").asText("-"));
+    t.row("id", app.id().orElse("-"));
+    t.row("name", app.name().orElse("-"));
+    t.row("Spark", app.sparkVersion().orElse("-"));
     t.row(
         "duration",
-        app.has("durationMs")
-            ? duration(app.path("durationMs"))
-            : "- (the application had not ended)");
-    t.row("executors", app.path("executors").asInt());
-    t.row("GPU operators", String.join(", ", strings(app.path("gpuOperators"))));
+        app.durationMs().map(TextViews::readable).orElse("- (the application had not ended)"));
+    t.row("executors", app.executors());
+    t.row("GPU operators", String.join(", ", app.gpuOperators()));
     sb.append(t.render()).append('\n');
+    ApplicationProfile.Totals x = a.totals();
     TextTable tt = new TextTable("TOTAL", "VALUE");
-    for (Map.Entry<String, JsonNode> e : a.path("totals").properties()) {
-      String k = e.getKey();
-      tt.row(
-          k,
-          k.endsWith("Bytes") || k.endsWith("Spilled")
-              ? bytes(e.getValue())
-              : e.getValue().asText());
-    }
+    tt.row("jobs", x.jobs());
+    tt.row("stages", x.stages());
+    tt.row("tasks", x.tasks());
+    tt.row("failed tasks", x.failedTasks());
+    tt.row("executor run time", readable(x.executorRunTimeMs()));
+    tt.row("executor CPU time", readable(x.executorCpuTimeNs() / 1_000_000));
+    tt.row("JVM GC time", readable(x.jvmGcTimeMs()));
+    tt.row("input", ByteSizes.human(x.inputBytes()));
+    tt.row("output", ByteSizes.human(x.outputBytes()));
+    tt.row("shuffle read", ByteSizes.human(x.shuffleReadBytes()));
+    tt.row("shuffle write", ByteSizes.human(x.shuffleWriteBytes()));
+    tt.row("spilled (memory)", ByteSizes.human(x.memoryBytesSpilled()));
+    tt.row("spilled (disk)", ByteSizes.human(x.diskBytesSpilled()));
     sb.append(tt.render());
-    bottlenecks(sb, a.path("bottlenecks"));
-    if (a.has("bottlenecksUnavailable")) {
-      sb.append("  (").append(a.path("bottlenecksUnavailable").asText()).append(")\n");
-    }
-    diagnoses(sb, a.path("diagnoses"));
-    recommendations(sb, a.path("recommendations"));
-    if (a.has("recommendationsUnavailable")) {
-      sb.append("  (").append(a.path("recommendationsUnavailable").asText()).append(")\n");
-    }
-    target(sb, a.path("target"));
-    for (JsonNode x : a.path("assumptions")) {
-      if (x.asText().startsWith("target: no plan")) {
-        sb.append('\n').append(x.asText()).append('\n');
+    bottlenecks(sb, a.bottlenecks());
+    a.bottlenecksUnavailable().ifPresent(u -> sb.append("  (").append(u).append(")\n"));
+    diagnoses(sb, a.diagnoses().orElse(List.of()));
+    recommendations(sb, a.recommendations());
+    a.recommendationsUnavailable().ifPresent(u -> sb.append("  (").append(u).append(")\n"));
+    a.target().ifPresent(p -> target(sb, p));
+    for (String x2 : a.assumptions().orElse(List.of())) {
+      if (x2.startsWith("target: no plan")) {
+        sb.append('\n').append(x2).append('\n');
       }
     }
     return sb.toString();
   }
 
-  /** One "warning:" line per entry of a log-based result's {@code logWarnings}. */
-  static void logWarnings(StringBuilder sb, JsonNode result) {
-    for (JsonNode w : result.path("logWarnings")) {
-      sb.append("warning: ").append(w.asText()).append('\n');
+  /** One "warning:" line per warning of a log-based result. */
+  static void logWarnings(StringBuilder sb, List<String> warnings) {
+    for (String w : warnings) {
+      sb.append("warning: ").append(w).append('\n');
     }
-    if (result.has("logWarnings")) {
+    if (!warnings.isEmpty()) {
       sb.append('\n');
     }
   }
 
-  static void bottlenecks(StringBuilder sb, JsonNode list) {
-    if (list.size() == 0) {
+  /** One "warning:" line per entry of a log-based result's {@code logWarnings}. */
+  static void logWarnings(StringBuilder sb, JsonNode result) {
+    logWarnings(sb, strings(result.path("logWarnings")));
+  }
+
+  static void bottlenecks(StringBuilder sb, List<BottlenecksResult.Item> list) {
+    if (list.isEmpty()) {
       sb.append("\nNo bottlenecks found.\n");
       return;
     }
     sb.append("\nBottlenecks, most severe first:\n");
     TextTable t = new TextTable("SEVERITY", "KIND", "WALL TIME", "SAVING", "WHY");
-    for (JsonNode b : list) {
+    for (BottlenecksResult.Item b : list) {
       t.row(
-          b.path("severity").asText(),
-          b.path("kind").asText(),
-          b.has("wallTimeFraction")
-              ? String.format(Locale.ROOT, "%.0f %%", 100 * b.path("wallTimeFraction").asDouble())
+          b.severity(),
+          b.kind(),
+          b.wallTimeFraction().isPresent()
+              ? String.format(Locale.ROOT, "%.0f %%", 100 * b.wallTimeFraction().getAsDouble())
               : "-",
-          b.has("estimatedSavingMs") ? duration(b.path("estimatedSavingMs")) : "-",
-          b.path("reason").asText());
+          b.estimatedSavingMs().map(TextViews::readable).orElse("-"),
+          b.reason());
     }
     sb.append(t.render());
   }
@@ -237,84 +250,81 @@ final class TextViews {
     return sb.toString();
   }
 
-  static void recommendations(StringBuilder sb, JsonNode recs) {
-    if (recs.size() == 0) {
+  static void recommendations(StringBuilder sb, List<RecommendationsResult.Item> recs) {
+    if (recs.isEmpty()) {
       sb.append("\nNo recommendations.\n");
       return;
     }
     sb.append("\nRecommendations, highest priority first:\n");
     int n = 1;
-    for (JsonNode r : recs) {
-      sb.append(String.format(Locale.ROOT, "%n%d. %s%n", n++, r.path("title").asText()));
-      for (JsonNode c : r.path("changes")) {
+    for (RecommendationsResult.Item r : recs) {
+      sb.append(String.format(Locale.ROOT, "%n%d. %s%n", n++, r.title()));
+      for (Change c : r.changes()) {
         sb.append(
             String.format(
                 Locale.ROOT,
                 "   %s: %s -> %s%n",
-                c.path("key").asText(),
-                c.path("current").isNull()
-                    ? "(unset)"
-                    : c.path("current").asText()
-                        + (c.path("currentSource").asText().equals("default") ? " (default)" : ""),
-                c.path("proposed").asText()));
+                c.key(),
+                c.current()
+                    .map(
+                        v ->
+                            v
+                                + (c.currentSource() == EffectiveValue.Source.DEFAULT
+                                    ? " (default)"
+                                    : ""))
+                    .orElse("(unset)"),
+                c.proposed()));
       }
-      sb.append("   why: ").append(r.path("reason").asText()).append('\n');
-      JsonNode rt = r.path("impact").path("runTimeChange");
-      if (r.path("impact").path("known").asBoolean() && rt.isObject()) {
+      sb.append("   why: ").append(r.reason()).append('\n');
+      RecommendationsResult.Impact impact = r.impact();
+      if (impact.known() && impact.runTimeChange().isPresent()) {
+        Range rt = impact.runTimeChange().get();
         sb.append(
             String.format(
                 Locale.ROOT,
                 "   run time: %+.1f %% (%+.1f %% .. %+.1f %%)%n",
-                100 * rt.path("expected").asDouble(),
-                100 * rt.path("low").asDouble(),
-                100 * rt.path("high").asDouble()));
+                100 * rt.expected(),
+                100 * rt.low(),
+                100 * rt.high()));
       } else {
-        sb.append("   run time: impact unknown (")
-            .append(r.path("impact").path("basis").asText())
-            .append(")\n");
+        sb.append("   run time: impact unknown (").append(impact.basis()).append(")\n");
       }
-      JsonNode ab = r.path("abTest");
-      if (ab.path("detectable").asBoolean()) {
+      AbTestPlan ab = r.abTest();
+      if (ab.detectable() && ab.runsPerArm().isPresent()) {
         sb.append(
             String.format(
-                Locale.ROOT, "   A/B test: %d runs of each arm%n", ab.path("runsPerArm").asInt()));
+                Locale.ROOT, "   A/B test: %d runs of each arm%n", ab.runsPerArm().getAsInt()));
       } else {
-        sb.append("   A/B test: ").append(ab.path("stopRule").asText()).append('\n');
+        sb.append("   A/B test: ").append(ab.stopRule()).append('\n');
       }
     }
   }
 
-  static void diagnoses(StringBuilder sb, JsonNode list) {
-    if (list.size() == 0) {
+  static void diagnoses(StringBuilder sb, List<String> list) {
+    if (list.isEmpty()) {
       return;
     }
     sb.append("\nDiagnoses:\n");
-    for (JsonNode d : list) {
-      sb.append("- ").append(d.asText()).append('\n');
+    for (String d : list) {
+      sb.append("- ").append(d).append('\n');
     }
   }
 
-  static void target(StringBuilder sb, JsonNode t) {
-    if (!t.isObject()) {
-      return;
-    }
+  static void target(StringBuilder sb, TargetPlan t) {
     sb.append(
         String.format(
             Locale.ROOT,
             "%nPlan for the target (%s, %s mode), each value with its basis (* measured in the"
                 + " log):%n",
-            t.path("hardware").asText(),
-            t.path("mode").asText().toLowerCase(Locale.ROOT)));
+            t.hardware(),
+            t.mode().id()));
     TextTable tt = new TextTable("KEY", "VALUE", "BASIS");
-    for (JsonNode v : t.path("values")) {
-      tt.row(
-          (v.path("measured").asBoolean() ? "* " : "  ") + v.path("key").asText(),
-          v.path("value").asText(),
-          v.path("basis").asText());
+    for (TargetPlan.PlannedValue v : t.values()) {
+      tt.row((v.measured() ? "* " : "  ") + v.key(), v.value(), v.basis());
     }
     sb.append(tt.render());
-    for (JsonNode n : t.path("notes")) {
-      sb.append("  ").append(n.asText()).append('\n');
+    for (String n : t.notes()) {
+      sb.append("  ").append(n).append('\n');
     }
   }
 

@@ -128,6 +128,7 @@ final class Engine {
   private final Optional<Filters> filters;
   private final SparkVersion version;
   private final List<String> assumptions = new ArrayList<>();
+  private boolean bottlenecksAnalysed = true;
   private final List<String> filtered = new ArrayList<>();
   private final Map<String, String> filteredWhy = new TreeMap<>();
   private final List<String> conflicts = new ArrayList<>();
@@ -228,7 +229,8 @@ final class Engine {
         unresolved,
         filtered,
         diagnoses,
-        plan);
+        plan,
+        bottlenecks.filter(b -> bottlenecksAnalysed));
   }
 
   /**
@@ -240,6 +242,7 @@ final class Engine {
       return BottleneckDetector.detect(p);
     } catch (ModelsException e) {
       assumptions.add("bottlenecks: none analysed, " + e.getMessage());
+      bottlenecksAnalysed = false;
       return new BottleneckReport(
           p.applicationId(), Optional.empty(), List.of(), "not analysed: " + e.getMessage());
     }

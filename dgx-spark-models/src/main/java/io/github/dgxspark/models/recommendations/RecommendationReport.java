@@ -1,6 +1,7 @@
 package io.github.dgxspark.models.recommendations;
 
 import io.github.dgxspark.core.SparkConfig;
+import io.github.dgxspark.models.perf.BottleneckReport;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +29,9 @@ import java.util.Optional;
  *     change fixes it (GPU out-of-memory and its cause, CPU fallbacks, an inactive shuffle
  *     manager), possibly none
  * @param target the plan for the hardware the user named, when one was named with an event log
+ * @param bottlenecks the event log's bottlenecks the recommendations rest on ({@code
+ *     BottleneckDetector.detect} of the profile, run once), absent for a config or when the log has
+ *     no timed task to analyse (the reason is then among the assumptions)
  */
 public record RecommendationReport(
     List<Recommendation> recommendations,
@@ -38,7 +42,8 @@ public record RecommendationReport(
     List<String> unresolved,
     List<String> filtered,
     List<String> diagnoses,
-    Optional<TargetPlan> target) {
+    Optional<TargetPlan> target,
+    Optional<BottleneckReport> bottlenecks) {
   // Checks the fields and copies the lists.
   public RecommendationReport {
     recommendations = List.copyOf(recommendations);
@@ -50,5 +55,6 @@ public record RecommendationReport(
     filtered = List.copyOf(filtered);
     diagnoses = List.copyOf(diagnoses);
     Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(bottlenecks, "bottlenecks");
   }
 }
