@@ -10,9 +10,18 @@ import static io.github.dgxspark.adapter.mcp.Schemas.type;
 import static io.github.dgxspark.adapter.mcp.Schemas.workloadArgs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dgxspark.adapter.AnalyzeResult;
+import io.github.dgxspark.adapter.BottlenecksResult;
+import io.github.dgxspark.adapter.ClassifyResult;
+import io.github.dgxspark.adapter.HardwareResult;
 import io.github.dgxspark.adapter.Inputs;
 import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.adapter.Operations;
+import io.github.dgxspark.adapter.ProfilesResult;
+import io.github.dgxspark.adapter.RecommendResult;
+import io.github.dgxspark.adapter.RecommendationsResult;
+import io.github.dgxspark.adapter.RulesResult;
+import io.github.dgxspark.adapter.ValidateResult;
 import io.github.dgxspark.core.DgxSparkException;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -55,7 +64,7 @@ final class Tools {
                 + " nodes, the node (cores, memory, GPUs, NVLink, NICs) and notes on what could not"
                 + " be read.",
             hardwareArgs(object()),
-            hardwareOutput(),
+            RecordSchemas.of(HardwareResult.class),
             a -> Operations.hardware(a.hardware())));
     defs.add(
         new Def(
@@ -63,7 +72,7 @@ final class Tools {
             "List DGX profiles",
             "The built-in DGX system profiles (dgx-1 ... dgx-station) with GPUs, cores and memory.",
             object(),
-            withProp(output("profiles"), "profiles", type("array")),
+            RecordSchemas.of(ProfilesResult.class),
             a -> Operations.profiles()));
     defs.add(
         new Def(
@@ -73,13 +82,7 @@ final class Tools {
                 + " hardware: config (key -> value), reasons (key -> why, with sources), the"
                 + " executor layout and notes.",
             Schemas.planArgs(workloadArgs(hardwareArgs(object()))),
-            withProp(
-                withProp(
-                    withProp(output("config", "reasons", "mode"), "config", type("object")),
-                    "reasons",
-                    type("object")),
-                "mode",
-                type("string")),
+            RecordSchemas.of(RecommendResult.class),
             a -> Operations.recommend(a.hardware(), a.workload(), a.plan())));
     defs.add(
         new Def(
@@ -90,7 +93,7 @@ final class Tools {
                 + " (profile, hardware, nvidiaSmi or probe) also whether it fits. Findings carry"
                 + " ruleId, severity (ERROR, WARNING, INFO), keys, message, suggestedValue, source.",
             Schemas.versionArgs(Schemas.configArgs(hardwareArgs(object()))),
-            validateOutput(),
+            RecordSchemas.of(ValidateResult.class),
             a ->
                 Operations.validate(
                     a.config(),
@@ -104,7 +107,7 @@ final class Tools {
             "The rule catalog: name, category, severity, modes, message, rationale and source of"
                 + " every rule.",
             object(),
-            withProp(output("rules"), "rules", type("array")),
+            RecordSchemas.of(RulesResult.class),
             a -> Operations.rules()));
     defs.add(
         new Def(
@@ -121,10 +124,7 @@ final class Tools {
                     Schemas.string(Schemas.MAX_DESCRIPTION),
                     "the description to classify"),
                 "description"),
-            withProp(
-                withProp(output("workloadType", "confidence"), "workloadType", type("string")),
-                "confidence",
-                type("number")),
+            RecordSchemas.of(ClassifyResult.class),
             a -> Operations.classify(a.requiredText("description"))));
     defs.add(
         new Def(
@@ -183,10 +183,7 @@ final class Tools {
                 + " (profile [nodes] or hardware, optional mode cpu|gpu) also target: the config"
                 + " for that hardware sized from the log's measurements.",
             Schemas.targetModeArg(hardwareArgs(required(pathArg(object()), "path"))),
-            withProp(
-                withProp(output("application", "totals"), "application", type("object")),
-                "totals",
-                type("object")),
+            RecordSchemas.of(AnalyzeResult.class),
             a ->
                 Operations.analyze(
                     files.resolve(a.requiredText("path")), a.optionalHardware(), a.text("mode"))));
@@ -200,7 +197,7 @@ final class Tools {
                 + " options size the executors for that cluster), or for a config on the hardware"
                 + " and workload.",
             optionalConfig(pathArg(workloadArgs(hardwareArgs(object())))),
-            withProp(output("recommendations"), "recommendations", type("array")),
+            RecordSchemas.of(RecommendationsResult.class),
             a ->
                 Operations.recommendations(
                     a.text("path").map(files::resolve),
@@ -218,7 +215,7 @@ final class Tools {
                 + " estimated saving, reason and source. Without a log: what a config (key ->"
                 + " value) will likely run into on the hardware.",
             Schemas.configArg(pathArg(hardwareArgs(object()))),
-            bottlenecksOutput(),
+            RecordSchemas.of(BottlenecksResult.class),
             a ->
                 Operations.bottlenecks(
                     a.text("path").map(files::resolve),
@@ -360,33 +357,6 @@ final class Tools {
     return o;
   }
 
-  private static ObjectNode hardwareOutput() {
-    ObjectNode o = output("nodes", "node", "notes");
-    prop(o, "nodes", type("integer"), "number of nodes");
-    prop(o, "node", type("object"), "one node: cores, memory, GPUs, NVLink, NICs");
-    prop(o, "notes", arrayOf("string"), "what could not be read or was assumed");
-    return o;
-  }
-
-  private static ObjectNode bottlenecksOutput() {
-    ObjectNode b = output("kind", "severity", "evidence", "reason", "source");
-    prop(b, "kind", type("string"), "what it is, e.g. gc, task-skew, spill, shuffle-bound");
-    prop(
-        b,
-        "severity",
-        Schemas.enumOf(List.of("critical", "severe", "moderate", "low")),
-        "how much it matters");
-    prop(b, "evidence", type("object"), "the numbers that show it, unit in the name");
-    prop(b, "wallTimeFraction", type("number"), "share of the wall time it costs (with a log)");
-    prop(b, "estimatedSavingMs", type("integer"), "wall time saved if fixed, ms");
-    prop(b, "reason", type("string"), "what was found, with the numbers");
-    prop(b, "source", type("string"), "where the thresholds come from");
-    ObjectNode o = output("bottlenecks", "basis");
-    prop(o, "bottlenecks", Schemas.arrayOf(b), "most severe first");
-    prop(o, "basis", type("string"), "what they were detected from");
-    return o;
-  }
-
   private static ObjectNode predictOutput() {
     ObjectNode p = output("workloadType", "cores", "thinData", "runsUsed", "reason", "source");
     prop(p, "workloadType", type("string"), "the workload type the model is for");
@@ -432,24 +402,6 @@ final class Tools {
     Schemas.configArgs(schema);
     schema.remove("required");
     return schema;
-  }
-
-  private static ObjectNode validateOutput() {
-    ObjectNode finding = output("ruleId", "severity", "keys", "message");
-    prop(finding, "ruleId", type("string"), "the rule's catalog name");
-    prop(
-        finding,
-        "severity",
-        Schemas.enumOf(List.of("ERROR", "WARNING", "INFO")),
-        "how much it matters");
-    prop(finding, "keys", arrayOf("string"), "the config keys involved");
-    prop(finding, "message", type("string"), "what is wrong and what to do");
-    prop(finding, "suggestedValue", type("string"), "the value to set instead");
-    prop(finding, "source", type("string"), "where the rule comes from");
-    ObjectNode o = output("findings");
-    prop(o, "findings", Schemas.arrayOf(finding), "most severe first");
-    prop(o, "sparkVersion", type("string"), "the Spark release the config was checked for");
-    return o;
   }
 
   private static ObjectNode arrayOf(String itemType) {
