@@ -28,7 +28,7 @@ public final class SparkSemantics {
       Pattern.compile("local\\[\\s*([0-9]+|\\*)\\s*(?:,\\s*[0-9]+\\s*)?\\]");
 
   private static final Pattern LOCAL_CLUSTER =
-      Pattern.compile("local-cluster\\[\\s*[0-9]+\\s*,\\s*[0-9]+\\s*,\\s*[0-9]+\\s*]");
+      Pattern.compile("local-cluster\\[\\s*[0-9]+\\s*,\\s*([0-9]+)\\s*,\\s*[0-9]+\\s*]");
 
   /**
    * The RAPIDS Accelerator runs on Spark 3.0 and later only (NVIDIA/spark-rapids docs/download.md:
@@ -402,6 +402,29 @@ public final class SparkSemantics {
     }
     try {
       return OptionalInt.of(Integer.parseInt(lm.group(1)));
+    } catch (NumberFormatException e) {
+      return OptionalInt.empty();
+    }
+  }
+
+  /**
+   * The cores of each worker of a {@code local-cluster[W,C,M]} master: C ({@code
+   * SparkMasterRegex.LOCAL_CLUSTER_REGEX} in SparkContext.scala, handed to {@code
+   * LocalSparkCluster(numWorkers, coresPerWorker, memoryPerWorker)}, v4.1.3). An executor asking
+   * for more cores than one worker has is never placed (the standalone master logs "requires more
+   * resource than any of Workers could have").
+   *
+   * @param masterUrl the value of {@code spark.master}
+   * @return C; empty for any other master
+   */
+  public static OptionalInt localClusterWorkerCores(String masterUrl) {
+    Objects.requireNonNull(masterUrl, "masterUrl");
+    Matcher m = LOCAL_CLUSTER.matcher(masterUrl.trim());
+    if (!m.matches()) {
+      return OptionalInt.empty();
+    }
+    try {
+      return OptionalInt.of(Integer.parseInt(m.group(1)));
     } catch (NumberFormatException e) {
       return OptionalInt.empty();
     }
