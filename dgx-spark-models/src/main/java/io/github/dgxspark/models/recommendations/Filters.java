@@ -199,6 +199,12 @@ final class Filters {
         return placement;
       }
     }
+    if (key.equals("spark.executor.memory")) {
+      Optional<String> placement = unplaceableMemory(proposed);
+      if (placement.isPresent()) {
+        return placement;
+      }
+    }
     if (key.equals(MAX_PARTITION_BYTES)) {
       try {
         long bytes = ByteSizes.parseBytes(proposed);
@@ -246,6 +252,38 @@ final class Filters {
                   + " executors of %d cores in all, and worker sizes are not in the log",
               cores,
               largest));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Why executors of this heap are never placed on the application's {@code local-cluster} workers,
+   * or empty: the standalone master needs a worker whose memory holds the heap ({@link
+   * SparkSemantics#localClusterWorkerMemoryBytes}).
+   */
+  private Optional<String> unplaceableMemory(String proposed) {
+    java.util.OptionalLong worker =
+        config
+            .get("spark.master")
+            .map(SparkSemantics::localClusterWorkerMemoryBytes)
+            .orElse(java.util.OptionalLong.empty());
+    if (worker.isEmpty()) {
+      return Optional.empty();
+    }
+    long heap;
+    try {
+      heap = SparkSemantics.sizeBytes("spark.executor.memory", proposed);
+    } catch (DgxSparkException e) {
+      return Optional.of("spark.executor.memory '" + proposed + "' is not a size");
+    }
+    if (heap > worker.getAsLong()) {
+      return Optional.of(
+          String.format(
+              Locale.ROOT,
+              "an executor heap of %s is never placed: each worker of %s has %s",
+              ByteSizes.human(heap),
+              config.get("spark.master").orElse(""),
+              ByteSizes.human(worker.getAsLong())));
     }
     return Optional.empty();
   }

@@ -48,6 +48,15 @@ class ExecutorPlacementTest {
   }
 
   @Test
+  void executorHeapAboveTheWorkersMemory_isRejected() throws IOException {
+    Filters f = Filters.of(probe(), Recommender.generateRecommendations(probe()).current());
+    assertTrue(
+        f.rejection("spark.executor.memory", "5g").orElse("").contains("never placed"),
+        "5 GiB does not fit a worker of 4654 MiB");
+    assertFalse(f.rejection("spark.executor.memory", "2g").isPresent());
+  }
+
+  @Test
   void largestHostCores_isTheExecutorsRunningAtOnceOnOneHost() throws IOException {
     ApplicationProfile p = probe();
     long executors = p.executors().stream().filter(e -> !e.id().equals("driver")).count();
