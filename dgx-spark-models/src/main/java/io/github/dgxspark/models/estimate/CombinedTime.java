@@ -78,6 +78,8 @@ final class CombinedTime {
    * The report: both models judged on their runs, the choice and its reason.
    *
    * @param job the job
+   * @param busyCores the cores its input keeps busy on the cluster, as the per-byte rates count
+   *     them
    * @param gpu whether it runs on the GPUs
    * @param rates the per-byte rates' estimate, computed on {@code ratesHistory}
    * @param ratesHistory the history the rates came from
@@ -88,6 +90,7 @@ final class CombinedTime {
    */
   static CombinedTimeReport report(
       JobSpec job,
+      int busyCores,
       boolean gpu,
       TimeEstimate rates,
       PerformanceHistory ratesHistory,
@@ -95,7 +98,7 @@ final class CombinedTime {
       PerformancePrediction ernest,
       PerformanceHistory ernestHistory,
       String ernestSource) {
-    ModelTime r = ratesTime(job, gpu, rates, ratesHistory, ratesSource);
+    ModelTime r = ratesTime(job, busyCores, gpu, rates, ratesHistory, ratesSource);
     Optional<ModelTime> e = ernestTime(job, gpu, ernest, ernestHistory, ernestSource);
     Choice c = choose(r, e);
     StringBuilder why = new StringBuilder();
@@ -141,9 +144,17 @@ final class CombinedTime {
         ernest);
   }
 
-  /** The per-byte rates' answer, valid inside the input sizes of the runs it uses (x/÷ 2). */
+  /**
+   * The per-byte rates' answer, valid inside the input sizes and core counts of the runs it uses
+   * (x/÷ 2).
+   */
   private static ModelTime ratesTime(
-      JobSpec job, boolean gpu, TimeEstimate t, PerformanceHistory history, String source) {
+      JobSpec job,
+      int busyCores,
+      boolean gpu,
+      TimeEstimate t,
+      PerformanceHistory history,
+      String source) {
     boolean inRange;
     String validity;
     if (job.measuredIntensity().isPresent()) {
@@ -164,26 +175,30 @@ final class CombinedTime {
       String range =
           String.format(
               Locale.ROOT,
-              "valid for inputs of %s (the %s of the %d %s run(s) it uses, x/÷ %.0f), measured on"
-                  + " %s and scaled linearly in cores",
+              "valid for inputs of %s on %s (the %s and %s of the %d %s run(s) it uses, x/÷ %.0f;"
+                  + " the rate is scaled linearly in cores)",
               sizes(min, max, RANGE_FACTOR),
+              cores((int) Math.ceil(minCores / RANGE_FACTOR), (int) (maxCores * RANGE_FACTOR)),
               sizes(min, max, 1),
+              cores(minCores, maxCores),
               runs.size(),
               gpu ? "GPU" : "CPU",
-              RANGE_FACTOR,
-              cores(minCores, maxCores));
+              RANGE_FACTOR);
+      List<String> outside = new ArrayList<>();
       if (job.inputBytes().isEmpty()) {
-        inRange = false;
-        validity = range + "; the job gives no input size, so no range can hold it";
+        outside.add("the job gives no input size, so no size range can hold it");
       } else {
         long in = job.inputBytes().getAsLong();
-        inRange = in >= min / RANGE_FACTOR && in <= max * RANGE_FACTOR;
-        validity =
-            range
-                + (inRange
-                    ? "; the job's " + ByteSizes.human(in) + " lies inside"
-                    : "; the job's " + ByteSizes.human(in) + " lies outside");
+        if (in < min / RANGE_FACTOR || in > max * RANGE_FACTOR) {
+          outside.add("the job's " + ByteSizes.human(in) + " is outside its input sizes");
+        }
       }
+      if (busyCores < minCores / RANGE_FACTOR || busyCores > maxCores * RANGE_FACTOR) {
+        outside.add("the job's " + busyCores + " busy cores are outside its core counts");
+      }
+      inRange = outside.isEmpty();
+      validity =
+          range + (inRange ? "; the job lies inside" : "; " + String.join(", and ", outside));
     }
     return new ModelTime(
         RATES,

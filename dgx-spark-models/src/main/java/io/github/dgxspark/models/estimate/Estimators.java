@@ -571,6 +571,7 @@ public final class Estimators {
     String label = "the given history of " + history.runs().size() + " measured runs";
     return CombinedTime.report(
         job,
+        cores(inputMiddle(job), cluster.node().logicalCores() * cluster.nodeCount()),
         useGpu(job, cluster),
         rates,
         history,
@@ -618,6 +619,7 @@ public final class Estimators {
     PerformanceHistory ernestHistory = userErnest ? user : builtIn;
     return CombinedTime.report(
         job,
+        cores(inputMiddle(job), cluster.node().logicalCores() * cluster.nodeCount()),
         useGpu(job, cluster),
         userRates.orElseGet(() -> time(job, cluster, builtIn)),
         userRates.isPresent() ? user : builtIn,

@@ -13,10 +13,16 @@ import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.WorkloadSpec;
 import io.github.dgxspark.core.WorkloadType;
 import io.github.dgxspark.models.estimate.CombinedTimeReport.ModelTime;
+import io.github.dgxspark.models.eventlog.EventLogs;
+import io.github.dgxspark.models.eventlog.RealLogs;
 import io.github.dgxspark.models.perf.PerformanceHistory;
+import io.github.dgxspark.models.perf.PerformanceRun;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The combined time answer on the packaged history of measured runs. */
 class CombinedTimeTest {
@@ -90,6 +96,48 @@ class CombinedTimeTest {
     assertFalse(ernest.used(), ernest.validity());
     assertTrue(ernest.validity().contains("ran on CPUs"), ernest.validity());
     assertEquals(a.rates().expected(), a.expected(), line(a));
+  }
+
+  /**
+   * The user's history first: a history file made from a real NDS GPU log ({@code history add}'s
+   * {@link PerformanceRun#fromEventLog}); a GPU SQL job is timed from the user's run by both models
+   * and each says so, and a CPU ETL job, for which the user has no run, by the built-in runs,
+   * saying that too.
+   */
+  @Test
+  void timeAnswer_userHistoryFromRealLog_usedFirstAndNamed(@TempDir Path dir) {
+    Path file = dir.resolve("history.json");
+    Path log = RealLogs.of("gpu_oom_eventlog.zstd");
+    PerformanceRun run =
+        PerformanceRun.fromEventLog(
+            EventLogs.read(log), log.toString(), Instant.parse("2026-12-02T10:00:00Z"));
+    PerformanceHistory.append(file, run);
+    JobSpec gpuSql =
+        JobSpec.of(
+            WorkloadSpec.of(WorkloadType.SQL_ANALYTICS, run.inputBytes(), ExecutionMode.GPU));
+    CombinedTimeReport mine = Estimators.timeAnswer(gpuSql, FOUR_DGX, SparkConfig.empty(), file);
+    System.out.println("user history, GPU SQL: " + line(mine));
+    for (ModelTime m : mine.models()) {
+      assertTrue(m.source().startsWith("your runs in " + file), m.source());
+    }
+    assertTrue(mine.rates().reason().startsWith("from your own runs in " + file));
+    assertEquals(1, mine.rates().measuredRuns());
+    assertEquals(1, mine.ernest().runsUsed(), mine.ernest().reason());
+    // the user's run had 32 cores, 4 x DGX H100 keep 896 busy: outside both models' ranges
+    assertTrue(mine.extrapolated(), mine.reason());
+    // the same job without the user's file: the built-in history, named as such
+    CombinedTimeReport builtIn =
+        Estimators.timeAnswer(gpuSql, FOUR_DGX, SparkConfig.empty(), dir.resolve("none.json"));
+    for (ModelTime m : builtIn.models()) {
+      assertTrue(m.source().startsWith("built-in"), m.source());
+    }
+    JobSpec cpuEtl =
+        JobSpec.of(WorkloadSpec.of(WorkloadType.ETL, ByteSizes.GIB, ExecutionMode.CPU));
+    CombinedTimeReport other = Estimators.timeAnswer(cpuEtl, LOCAL_2, SparkConfig.empty(), file);
+    assertEquals(2, other.models().size(), other.reason());
+    for (ModelTime m : other.models()) {
+      assertTrue(m.source().contains("your history has no run for this model"), m.source());
+    }
   }
 
   private static Optional<ModelTime> model(CombinedTimeReport a, String name) {
