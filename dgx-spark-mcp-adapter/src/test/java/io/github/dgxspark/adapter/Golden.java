@@ -88,7 +88,10 @@ public final class Golden {
     try {
       if (Boolean.getBoolean("dgxspark.golden.update")) {
         Files.createDirectories(file.getParent());
-        Files.writeString(file, actual, StandardCharsets.UTF_8);
+        Files.writeString(
+            file,
+            name.endsWith(".json") ? Json.pretty(json(actual)) + "\n" : actual,
+            StandardCharsets.UTF_8);
       }
       assertTrue(
           Files.exists(file),
