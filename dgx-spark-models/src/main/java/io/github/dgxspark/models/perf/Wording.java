@@ -1,7 +1,6 @@
 package io.github.dgxspark.models.perf;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -35,15 +34,6 @@ final class Wording {
   /** A count with a regular noun: {@code 1 task}, {@code 2 tasks}. */
   static String count(long n, String noun) {
     return count(n, noun, noun + "s");
-  }
-
-  /** Items as a sentence: {@code a}, {@code a and b}, {@code a, b and c}. */
-  static String list(List<String> items) {
-    int n = items.size();
-    if (n <= 1) {
-      return n == 0 ? "" : items.get(0);
-    }
-    return String.join(", ", items.subList(0, n - 1)) + " and " + items.get(n - 1);
   }
 
   /** Named numbers, in order: name, value, name, value, ... */

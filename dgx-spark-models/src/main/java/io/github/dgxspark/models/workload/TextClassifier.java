@@ -206,7 +206,7 @@ final class TextClassifier {
     List<String> evidence = new ArrayList<>();
     for (int j = 0; j < order.length && evidence.size() < 5; j++) {
       int id = idx[order[j]];
-      if (bestWeights[id] <= 0 || featureNames[id].startsWith(TextFeatures.CHARS)) {
+      if (bestWeights[id] <= 0 || !TextFeatures.informative(featureNames[id])) {
         continue;
       }
       evidence.add(
