@@ -86,7 +86,7 @@ final class IdleExecutorsDetector implements Detector {
                             used,
                             c.clusterCores(),
                             100 * idle),
-                        spec.source().get("configMinIdleFraction"))))
+                        spec.citation())))
         .orElse(List.of());
   }
 }
