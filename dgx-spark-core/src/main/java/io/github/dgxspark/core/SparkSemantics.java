@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -455,6 +456,27 @@ public final class SparkSemantics {
   }
 
   /**
+   * Size keys whose negative values mean something to Spark: -1 turns broadcast joins off ({@code
+   * spark.sql.autoBroadcastJoinThreshold} and, from 3.2, {@code
+   * spark.sql.adaptive.autoBroadcastJoinThreshold}: "By setting this value to -1 broadcasting can
+   * be disabled", SQLConf.scala v4.1.3). Spark's parser reads a negative size for every key; for
+   * the others a negative value is a mistake.
+   */
+  private static final Set<String> NEGATIVE_SIZE_KEYS =
+      Set.of(
+          "spark.sql.autoBroadcastJoinThreshold", "spark.sql.adaptive.autoBroadcastJoinThreshold");
+
+  /**
+   * Whether a negative size is a setting of this key rather than a mistake.
+   *
+   * @param key the property name
+   * @return true for the broadcast thresholds, where -1 disables broadcasting
+   */
+  public static boolean negativeSizeMeaningful(String key) {
+    return NEGATIVE_SIZE_KEYS.contains(key);
+  }
+
+  /**
    * Reads a size the way Spark reads that key: a bare number is in the key's own unit (MiB for
    * {@code spark.executor.memory}, KiB for {@code spark.shuffle.file.buffer}, bytes for unknown
    * keys), a suffixed one is converted to that unit with truncation, as {@code
@@ -469,8 +491,14 @@ public final class SparkSemantics {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
     long unitBytes = sizeUnitBytes(unit(key).orElse("b"));
+    // a leading '-' negates the size, as ConfigHelpers.byteFromString does for every bytesConf
+    // entry (ConfigBuilder.scala, v4.1.3): spark.sql.autoBroadcastJoinThreshold=-1 turns
+    // broadcast joins off
+    boolean negative = !value.isEmpty() && value.charAt(0) == '-';
+    String magnitude = negative ? value.substring(1) : value;
     try {
-      return Math.multiplyExact(ByteSizes.parse(value, unitBytes), unitBytes);
+      long bytes = Math.multiplyExact(ByteSizes.parse(magnitude, unitBytes), unitBytes);
+      return negative ? -bytes : bytes;
     } catch (DgxSparkException | ArithmeticException e) {
       throw new DgxSparkException(key + ": " + e.getMessage(), e);
     }

@@ -635,7 +635,8 @@ public final class RuleContext {
     try {
       switch (type) {
         case SIZE:
-          return SparkSemantics.sizeBytes(key, t);
+          long bytes = SparkSemantics.sizeBytes(key, t);
+          return bytes < 0 && !SparkSemantics.negativeSizeMeaningful(key) ? INVALID : bytes;
         case TIME:
           return SparkSemantics.timeMillis(key, t);
         case INT:
