@@ -1,5 +1,6 @@
 package io.github.dgxspark.rules;
 
+import io.github.dgxspark.rules.internal.RuleContext;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
