@@ -1,6 +1,7 @@
 package io.github.dgxspark.rules;
 
 import io.github.dgxspark.core.ClusterSpec;
+import io.github.dgxspark.core.ConfigKey;
 import io.github.dgxspark.core.ExecutionMode;
 import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.SparkVersion;

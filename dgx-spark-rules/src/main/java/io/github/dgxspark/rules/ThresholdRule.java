@@ -1,6 +1,8 @@
 package io.github.dgxspark.rules;
 
 import io.github.dgxspark.core.ByteSizes;
+import io.github.dgxspark.core.ConfigKey;
+import io.github.dgxspark.core.KeyType;
 import io.github.dgxspark.core.SparkDurations;
 import io.github.dgxspark.rules.internal.Rule;
 import io.github.dgxspark.rules.internal.RuleContext;

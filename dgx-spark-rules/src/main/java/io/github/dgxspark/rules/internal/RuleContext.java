@@ -3,15 +3,15 @@ package io.github.dgxspark.rules.internal;
 import io.github.dgxspark.core.ByteSizes;
 import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.ClusterSpec;
+import io.github.dgxspark.core.ConfigKey;
 import io.github.dgxspark.core.DgxSparkException;
+import io.github.dgxspark.core.KeyType;
 import io.github.dgxspark.core.Redaction;
 import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.SparkSemantics;
 import io.github.dgxspark.core.SparkVersion;
-import io.github.dgxspark.rules.ConfigKey;
 import io.github.dgxspark.rules.CustomRuleContext;
 import io.github.dgxspark.rules.Finding;
-import io.github.dgxspark.rules.KeyType;
 import io.github.dgxspark.rules.RuleEntry;
 import io.github.dgxspark.rules.RulesException;
 import java.util.ArrayList;
@@ -663,54 +663,11 @@ public final class RuleContext implements CustomRuleContext {
     }
     Object result = INVALID;
     if (text != null) {
-      result = parse(info.map(ConfigKey::name).orElse(key), text, expected);
+      // Spark reads the value with the unit of the key's table entry
+      result = expected.read(info.map(ConfigKey::name).orElse(key), text).orElse(INVALID);
     }
     cache.put(key, result);
     return result;
-  }
-
-  /**
-   * Parses a value as Spark reads a key of the given type, with {@link SparkSemantics} for sizes,
-   * times and booleans.
-   *
-   * @param key the key's name in the key table (its unit reads bare numbers)
-   * @param text the value
-   * @param type the key's type
-   * @return a Long (sizes in bytes, times in ms, integers), Double, Boolean, or a marker that
-   *     {@link #isValid} rejects when Spark would not parse the text
-   */
-  public static Object parse(String key, String text, KeyType type) {
-    String t = text.trim();
-    try {
-      switch (type) {
-        case SIZE:
-          return SparkSemantics.sizeBytes(key, t);
-        case TIME:
-          return SparkSemantics.timeMillis(key, t);
-        case INT:
-          return Long.valueOf(Long.parseLong(t));
-        case DOUBLE:
-          return Double.valueOf(Double.parseDouble(t));
-        case BOOLEAN:
-          return SparkSemantics.flag(key, t);
-        default:
-          return t;
-      }
-    } catch (NumberFormatException | DgxSparkException e) {
-      return INVALID;
-    }
-  }
-
-  /**
-   * Whether {@link #parse} accepts the text (used by the syntax rules).
-   *
-   * @param key the key's name in the key table
-   * @param text the value
-   * @param type the key's type
-   * @return true if Spark parses it
-   */
-  public static boolean isValid(String key, String text, KeyType type) {
-    return parse(key, text, type) != INVALID;
   }
 
   /**

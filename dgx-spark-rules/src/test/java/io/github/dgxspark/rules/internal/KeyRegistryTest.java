@@ -2,8 +2,8 @@ package io.github.dgxspark.rules.internal;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dgxspark.core.ConfigKey;
 import io.github.dgxspark.core.Redaction;
-import io.github.dgxspark.rules.ConfigKey;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;

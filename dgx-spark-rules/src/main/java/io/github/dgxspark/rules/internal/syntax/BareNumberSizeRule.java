@@ -1,8 +1,8 @@
 package io.github.dgxspark.rules.internal.syntax;
 
 import io.github.dgxspark.core.ByteSizes;
-import io.github.dgxspark.rules.ConfigKey;
-import io.github.dgxspark.rules.KeyType;
+import io.github.dgxspark.core.ConfigKey;
+import io.github.dgxspark.core.KeyType;
 import io.github.dgxspark.rules.internal.Rule;
 import io.github.dgxspark.rules.internal.RuleContext;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.dgxspark.rules.internal.syntax;
 
-import io.github.dgxspark.rules.KeyType;
+import io.github.dgxspark.core.KeyType;
 import io.github.dgxspark.rules.internal.Rule;
 import io.github.dgxspark.rules.internal.RuleContext;
 

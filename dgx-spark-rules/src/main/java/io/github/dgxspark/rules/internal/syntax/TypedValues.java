@@ -1,7 +1,7 @@
 package io.github.dgxspark.rules.internal.syntax;
 
-import io.github.dgxspark.rules.ConfigKey;
-import io.github.dgxspark.rules.KeyType;
+import io.github.dgxspark.core.ConfigKey;
+import io.github.dgxspark.core.KeyType;
 import io.github.dgxspark.rules.internal.RuleContext;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
-package io.github.dgxspark.rules;
+package io.github.dgxspark.core;
 
-import io.github.dgxspark.rules.internal.RuleContext;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * One known Spark, Spark SQL or RAPIDS Accelerator config key, from {@code
- * data/spark-config-keys.json}.
+ * data/spark-config-keys.json} (read once, by core's key table; see {@link
+ * SparkSemantics#knownKeys}).
  *
  * @param name the key; a {@code *} stands for one free name segment (e.g. {@code
  *     spark.executor.resource.*.amount})
@@ -73,7 +73,7 @@ public record ConfigKey(
       case CLASS:
         return CLASS_LIST.matcher(value.trim()).matches();
       default:
-        return RuleContext.isValid(name, value, type);
+        return type.read(name, value).isPresent();
     }
   }
 
@@ -92,9 +92,8 @@ public record ConfigKey(
         && type != KeyType.DOUBLE) {
       return OptionalDouble.empty();
     }
-    Object o = RuleContext.parse(name, value, type);
-    return o instanceof Number
-        ? OptionalDouble.of(((Number) o).doubleValue())
-        : OptionalDouble.empty();
+    return type.read(name, value)
+        .map(o -> OptionalDouble.of(((Number) o).doubleValue()))
+        .orElse(OptionalDouble.empty());
   }
 }
