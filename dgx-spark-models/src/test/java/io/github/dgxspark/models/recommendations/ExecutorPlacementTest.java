@@ -48,6 +48,20 @@ class ExecutorPlacementTest {
   }
 
   @Test
+  void mergingExecutorsAtTheSameSlots_hasNoPredictedSize() throws IOException {
+    // the replay keeps task times, so it would say 0 %; the impact check measured -56 %
+    Recommendation merge =
+        Recommender.generateRecommendations(probe()).recommendations().stream()
+            .filter(r -> r.changes().stream().anyMatch(c -> c.key().equals("spark.executor.cores")))
+            .findFirst()
+            .orElseThrow();
+    assertFalse(merge.impact().known(), merge.impact().toString());
+    assertTrue(merge.impact().basis().contains("per JVM"), merge.impact().basis());
+    assertTrue(
+        merge.impact().basis().contains("6 x 1 cores becomes 2 x 3"), merge.impact().basis());
+  }
+
+  @Test
   void executorHeapAboveTheWorkersMemory_isRejected() throws IOException {
     Filters f = Filters.of(probe(), Recommender.generateRecommendations(probe()).current());
     assertTrue(
