@@ -1,7 +1,10 @@
 package io.github.dgxspark.core;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -568,26 +571,87 @@ public final class SparkSemantics {
     if (x.equals(y)) {
       return true;
     }
-    String type = SparkKeyTable.builtIn().find(key).map(SparkKeyTable.Key::type).orElse("string");
-    try {
-      switch (type) {
-        case "size":
-          return sizeBytes(key, x) == sizeBytes(key, y);
-        case "time":
-          return timeMillis(key, x) == timeMillis(key, y);
-        case "int":
-          return Long.parseLong(x) == Long.parseLong(y);
-        case "double":
-          return Double.parseDouble(x) == Double.parseDouble(y);
-        case "boolean":
-          return flag(key, x) == flag(key, y);
-        case "enum":
-          return x.equalsIgnoreCase(y);
-        default:
-          return false;
+    KeyType type =
+        SparkKeyTable.builtIn().find(key).map(SparkKeyTable.Key::type).orElse(KeyType.STRING);
+    switch (type) {
+      case SIZE:
+      case TIME:
+      case INT:
+      case BOOLEAN:
+        Optional<Object> v = type.read(key, x);
+        return v.isPresent() && v.equals(type.read(key, y));
+      case DOUBLE:
+        Optional<Object> d = type.read(key, x);
+        Optional<Object> e = type.read(key, y);
+        return d.isPresent() && e.isPresent() && (double) d.get() == (double) e.get();
+      case ENUM:
+        return x.equalsIgnoreCase(y);
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * Every key of the key table ({@code spark-config-keys.json}): Spark's, Spark SQL's and the
+   * RAPIDS Accelerator's, with type, unit, the newest Spark's default, accepted range and words.
+   *
+   * @return the keys in file order
+   */
+  public static List<ConfigKey> knownKeys() {
+    return KnownKeys.LIST;
+  }
+
+  /**
+   * The key table's entry for a property; a per-resource key such as {@code
+   * spark.executor.resource.gpu.amount} is the entry {@code spark.executor.resource.*.amount}.
+   *
+   * @param key the property name
+   * @return its entry, if the table has it
+   */
+  public static Optional<ConfigKey> knownKey(String key) {
+    Objects.requireNonNull(key, "key");
+    return SparkKeyTable.builtIn().find(key).map(k -> KnownKeys.BY_NAME.get(k.name()));
+  }
+
+  /**
+   * Whether a property lies in a namespace whose names are free-form ({@code spark.hadoop.}, {@code
+   * spark.executorEnv.}, ...: the key table's {@code openPrefixes}).
+   *
+   * @param key the property name
+   * @return true under an open prefix
+   */
+  public static boolean inOpenNamespace(String key) {
+    return SparkKeyTable.builtIn().underOpenPrefix(Objects.requireNonNull(key, "key"));
+  }
+
+  /** The key table as {@link ConfigKey} records, built once on first use. */
+  private static final class KnownKeys {
+    static final List<ConfigKey> LIST;
+    static final Map<String, ConfigKey> BY_NAME;
+
+    static {
+      Map<String, ConfigKey> byName = new LinkedHashMap<>();
+      for (SparkKeyTable.Key k : SparkKeyTable.builtIn().keys()) {
+        byName.put(
+            k.name(),
+            new ConfigKey(
+                k.name(),
+                k.type(),
+                k.unit(),
+                defaultValue(k.name(), SparkVersion.NEWEST),
+                k.min(),
+                k.max(),
+                k.minExclusive(),
+                k.maxExclusive(),
+                k.words().stream()
+                    .filter(w -> w.acceptedIn(SparkVersion.NEWEST))
+                    .map(SparkKeyTable.Word::value)
+                    .toList(),
+                k.since().map(SparkVersion::toString).orElse(""),
+                k.deprecatedBy()));
       }
-    } catch (DgxSparkException | NumberFormatException e) {
-      return false;
+      BY_NAME = Collections.unmodifiableMap(byName);
+      LIST = List.copyOf(byName.values());
     }
   }
 
