@@ -57,8 +57,8 @@ public enum KeyType {
    * @param value the value as set
    * @return a {@code Long} for {@link #SIZE} (bytes), {@link #TIME} (milliseconds) and {@link
    *     #INT}, a {@code Double} for {@link #DOUBLE}, a {@code Boolean} for {@link #BOOLEAN}, the
-   *     trimmed text for the other types; empty when Spark would reject the text, or for a
-   *     negative size where a negative means nothing ({@link SparkSemantics#negativeSizeMeaningful})
+   *     trimmed text for the other types; empty when Spark would reject the text, or for a negative
+   *     size where a negative means nothing ({@link SparkSemantics#negativeSizeMeaningful})
    */
   public Optional<Object> read(String key, String value) {
     Objects.requireNonNull(key, "key");
