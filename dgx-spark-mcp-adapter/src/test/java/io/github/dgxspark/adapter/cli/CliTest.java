@@ -291,6 +291,25 @@ class CliTest {
   }
 
   @Test
+  void hardware_topologyAlone_saysWhatItShowsAndAsksForModelAndMemoryOnly() {
+    Path topo = Fixtures.file("dgx-a100_nvidia-smi_topo-m.txt");
+    Run r = run("hardware", "--nvidia-smi", topo.toString());
+    r.badInput();
+    String e = r.err();
+    assertTrue(e.contains("shows 8 GPUs (model unknown"), e);
+    assertTrue(e.contains("12 NICs (mlx5_0 … mlx5_11)"), e);
+    assertTrue(e.contains("NUMA nodes 3, 1, 7, 5"), e);
+    assertTrue(e.contains("to size it, give the GPU model"), e);
+    assertTrue(e.contains("--memory"), e);
+    // the CPU affinity gives the cores: not asked for
+    assertFalse(e.contains("--cores"), e);
+    Run withMemory = run("recommend", "--nvidia-smi", topo.toString(), "--memory", "1t");
+    withMemory.badInput();
+    assertFalse(withMemory.err().contains("--memory"), withMemory.err());
+    assertTrue(withMemory.err().contains("1.0 TiB host memory"), withMemory.err());
+  }
+
+  @Test
   void hardware_jsonFileWrittenByHardware_readsBackTheSameNode() throws IOException {
     Run first = run("hardware", "--profile", "dgx-b200", "--format", "json");
     Path report = tmp.resolve("node.json");
