@@ -205,12 +205,26 @@ class CliTest {
     Run r = run("recommend", "--profile", "dgx-a100", "--workload", "etl", "--format", "submit");
     assertEquals(Cli.OK, r.code(), r.err());
     long flags = r.out().lines().filter(l -> l.startsWith("--conf ")).count();
-    int keys =
+    JsonNode config =
         run("recommend", "--profile", "dgx-a100", "--workload", "etl", "--format", "json")
             .json()
-            .path("config")
-            .size();
-    assertEquals(keys, flags);
+            .path("config");
+    List<String> worker = new ArrayList<>();
+    config
+        .fieldNames()
+        .forEachRemaining(
+            k -> {
+              if (k.startsWith("spark.worker.")) {
+                worker.add(k);
+              }
+            });
+    // a standalone GPU plan: the worker's own settings are not application --conf flags
+    assertEquals(2, worker.size(), config.toString());
+    assertEquals(config.size() - worker.size(), flags);
+    for (String k : worker) {
+      assertFalse(r.out().contains("--conf " + k), r.out());
+      assertTrue(r.out().contains("-D" + k + "=" + config.path(k).asText()), r.out());
+    }
   }
 
   @Test
