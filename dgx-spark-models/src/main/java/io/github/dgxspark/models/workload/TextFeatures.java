@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a text into sparse features: words (code identifiers split at camel case as well as kept
@@ -21,7 +22,34 @@ final class TextFeatures {
   /** Prefix of character n-gram features. */
   static final String CHARS = "c:";
 
+  /**
+   * English function words: the model may weigh them, but they are no evidence a reader can check,
+   * so {@link #isEvidence} leaves them (and phrases made only of them) out.
+   */
+  private static final Set<String> FUNCTION_WORDS =
+      Set.of(
+          "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it",
+          "of", "on", "or", "per", "the", "then", "to", "with");
+
   private TextFeatures() {}
+
+  /**
+   * Whether a feature can be shown as evidence: a word or phrase with at least one content word;
+   * character n-grams and function words ({@code and}, {@code of}) are not.
+   */
+  static boolean isEvidence(String feature) {
+    if (feature.startsWith(WORD)) {
+      return !FUNCTION_WORDS.contains(feature.substring(WORD.length()));
+    }
+    if (feature.startsWith(BIGRAM)) {
+      for (String w : feature.substring(BIGRAM.length()).split("_")) {
+        if (!FUNCTION_WORDS.contains(w)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 
   /**
    * The words of a text: runs of letters and digits, lower-cased; an identifier such as {@code
