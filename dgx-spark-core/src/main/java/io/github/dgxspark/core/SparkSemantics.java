@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +29,7 @@ public final class SparkSemantics {
       Pattern.compile("local\\[\\s*([0-9]+|\\*)\\s*(?:,\\s*[0-9]+\\s*)?\\]");
 
   private static final Pattern LOCAL_CLUSTER =
-      Pattern.compile("local-cluster\\[\\s*[0-9]+\\s*,\\s*[0-9]+\\s*,\\s*[0-9]+\\s*]");
+      Pattern.compile("local-cluster\\[\\s*[0-9]+\\s*,\\s*([0-9]+)\\s*,\\s*([0-9]+)\\s*]");
 
   /**
    * The RAPIDS Accelerator runs on Spark 3.0 and later only (NVIDIA/spark-rapids docs/download.md:
@@ -404,6 +405,52 @@ public final class SparkSemantics {
       return OptionalInt.of(Integer.parseInt(lm.group(1)));
     } catch (NumberFormatException e) {
       return OptionalInt.empty();
+    }
+  }
+
+  /**
+   * The cores of each worker of a {@code local-cluster[W,C,M]} master: C ({@code
+   * SparkMasterRegex.LOCAL_CLUSTER_REGEX} in SparkContext.scala, handed to {@code
+   * LocalSparkCluster(numWorkers, coresPerWorker, memoryPerWorker)}, v4.1.3). An executor asking
+   * for more cores than one worker has is never placed (the standalone master logs "requires more
+   * resource than any of Workers could have").
+   *
+   * @param masterUrl the value of {@code spark.master}
+   * @return C; empty for any other master
+   */
+  public static OptionalInt localClusterWorkerCores(String masterUrl) {
+    OptionalLong cores = localClusterGroup(masterUrl, 1);
+    return cores.isPresent() && cores.getAsLong() <= Integer.MAX_VALUE
+        ? OptionalInt.of((int) cores.getAsLong())
+        : OptionalInt.empty();
+  }
+
+  /**
+   * The memory of each worker of a {@code local-cluster[W,C,M]} master: M MiB (same source as
+   * {@link #localClusterWorkerCores}). The standalone master places an executor only on a worker
+   * whose free memory holds its {@code spark.executor.memory} (Master.scala, {@code
+   * canLaunchExecutorForApp}, v4.1.3).
+   *
+   * @param masterUrl the value of {@code spark.master}
+   * @return M in bytes; empty for any other master
+   */
+  public static OptionalLong localClusterWorkerMemoryBytes(String masterUrl) {
+    OptionalLong mib = localClusterGroup(masterUrl, 2);
+    return mib.isPresent() && mib.getAsLong() <= Long.MAX_VALUE / ByteSizes.MIB
+        ? OptionalLong.of(mib.getAsLong() * ByteSizes.MIB)
+        : OptionalLong.empty();
+  }
+
+  private static OptionalLong localClusterGroup(String masterUrl, int group) {
+    Objects.requireNonNull(masterUrl, "masterUrl");
+    Matcher m = LOCAL_CLUSTER.matcher(masterUrl.trim());
+    if (!m.matches()) {
+      return OptionalLong.empty();
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(m.group(group)));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
     }
   }
 

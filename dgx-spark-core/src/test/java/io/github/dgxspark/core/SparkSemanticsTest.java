@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -166,6 +167,22 @@ class SparkSemanticsTest {
     assertEquals(OptionalInt.of(64), SparkSemantics.localModeCores("local[*,2]", 64));
     assertEquals(OptionalInt.empty(), SparkSemantics.localModeCores("local-cluster[2,4,1024]", 64));
     assertEquals(OptionalInt.empty(), SparkSemantics.localModeCores("yarn", 64));
+  }
+
+  @Test
+  void localClusterWorker_coresAndMemoryOfEachWorker() {
+    // local-cluster[W,C,M]: W workers of C cores and M MiB (SparkMasterRegex, SparkContext.scala)
+    assertEquals(
+        OptionalInt.of(3), SparkSemantics.localClusterWorkerCores("local-cluster[2,3,4654]"));
+    assertEquals(
+        OptionalLong.of(4654L << 20),
+        SparkSemantics.localClusterWorkerMemoryBytes(" local-cluster[ 2 , 3 , 4654 ] "));
+    assertEquals(OptionalInt.empty(), SparkSemantics.localClusterWorkerCores("local[3]"));
+    assertEquals(
+        OptionalLong.empty(), SparkSemantics.localClusterWorkerMemoryBytes("spark://h:7077"));
+    assertEquals(
+        OptionalInt.empty(),
+        SparkSemantics.localClusterWorkerCores("local-cluster[2,99999999999,1024]"));
   }
 
   @Test

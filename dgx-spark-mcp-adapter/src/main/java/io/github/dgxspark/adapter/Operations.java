@@ -22,6 +22,7 @@ import io.github.dgxspark.hardware.HardwareProfile;
 import io.github.dgxspark.hardware.HardwareProfiles;
 import io.github.dgxspark.hardware.HardwareReport;
 import io.github.dgxspark.models.ModelsException;
+import io.github.dgxspark.models.estimate.CombinedTimeReport;
 import io.github.dgxspark.models.estimate.CostSpec;
 import io.github.dgxspark.models.estimate.EstimateReport;
 import io.github.dgxspark.models.estimate.Estimators;
@@ -982,13 +983,8 @@ public final class Operations {
     boundCount(config, "spark.executor.instances", Inputs.MAX_EXECUTORS);
     boundCount(config, "spark.executor.cores", Inputs.MAX_NODE_CORES);
     HardwareOptions.Resolved hw = hardware.resolve();
-    ObjectNode o = estimate(workload, hw);
-    o.retain("job", "time", "cost", "hardware");
-    o.set(
-        "performance",
-        predictionTree(
-            PerformanceModels.predictPerformance(
-                new SparkConfig(config), hw.cluster(), workload.resolve())));
+    ObjectNode o = estimate(workload, hw, Optional.empty(), config);
+    o.retain("job", "time", "answer", "cost", "hardware", "performance");
     return o;
   }
 
@@ -1183,7 +1179,7 @@ public final class Operations {
       WorkloadOptions workload, HardwareOptions hardware, Path history) {
     Objects.requireNonNull(workload, "workload");
     Objects.requireNonNull(history, "history");
-    return estimate(workload, hardware.resolve(), Optional.of(history));
+    return estimate(workload, hardware.resolve(), Optional.of(history), Map.of());
   }
 
   /**
@@ -1209,32 +1205,72 @@ public final class Operations {
     boundCount(config, "spark.executor.instances", Inputs.MAX_EXECUTORS);
     boundCount(config, "spark.executor.cores", Inputs.MAX_NODE_CORES);
     HardwareOptions.Resolved hw = hardware.resolve();
-    ObjectNode o = estimate(workload, hw, Optional.of(history));
-    o.retain("job", "time", "cost", "hardware");
-    o.set(
-        "performance",
-        predictionTree(
-            PerformanceModels.predictPerformance(
-                new SparkConfig(config), hw.cluster(), workload.resolve())));
+    ObjectNode o = estimate(workload, hw, Optional.of(history), config);
+    o.retain("job", "time", "answer", "cost", "hardware", "performance");
     return o;
   }
 
   private static ObjectNode estimate(WorkloadOptions workload, HardwareOptions.Resolved hw) {
-    return estimate(workload, hw, Optional.empty());
+    return estimate(workload, hw, Optional.empty(), Map.of());
   }
 
+  /**
+   * The estimate tree with the combined time answer ({@code "answer"}) and the Ernest prediction
+   * behind it ({@code "performance"}, which {@code estimate} drops), both from the user's history
+   * first when one is given.
+   */
   private static ObjectNode estimate(
-      WorkloadOptions workload, HardwareOptions.Resolved hw, Optional<Path> history) {
+      WorkloadOptions workload,
+      HardwareOptions.Resolved hw,
+      Optional<Path> history,
+      Map<String, String> config) {
     EstimateReport r =
         history.isPresent()
             ? Estimators.estimate(workload.job(), hw.cluster(), CostSpec.defaults(), history.get())
             : Estimators.estimate(workload.job(), hw.cluster(), CostSpec.defaults());
+    SparkConfig conf = new SparkConfig(config);
+    CombinedTimeReport a =
+        history.isPresent()
+            ? Estimators.timeAnswer(workload.job(), hw.cluster(), conf, history.get())
+            : Estimators.timeAnswer(
+                workload.job(), hw.cluster(), conf, PerformanceHistory.builtIn());
     ObjectNode o = Json.object();
     o.set("job", jobTree(r.job()));
     o.set("resources", Json.tree(r.resources()));
     o.set("time", timeTree(r.time()));
+    o.set("answer", answerTree(a));
     o.set("cost", Json.tree(r.cost()));
     o.set("hardware", clusterSummary(hw));
+    o.set("performance", predictionTree(a.ernest()));
+    return o;
+  }
+
+  /**
+   * The combined time answer: {@code {"expectedMs","lowMs","highMs","level","model",
+   * "extrapolated","reason","models":[{"name","expectedMs","lowMs","highMs","inRange","used",
+   * "validity","source"}]}}.
+   */
+  private static ObjectNode answerTree(CombinedTimeReport a) {
+    ObjectNode o = Json.object();
+    o.put("expectedMs", a.expected().toMillis());
+    o.put("lowMs", a.low().toMillis());
+    o.put("highMs", a.high().toMillis());
+    o.put("level", a.level());
+    o.put("model", a.model());
+    o.put("extrapolated", a.extrapolated());
+    o.put("reason", a.reason());
+    ArrayNode models = o.putArray("models");
+    for (CombinedTimeReport.ModelTime m : a.models()) {
+      ObjectNode mo = models.addObject();
+      mo.put("name", m.name());
+      mo.put("expectedMs", m.expected().toMillis());
+      mo.put("lowMs", m.low().toMillis());
+      mo.put("highMs", m.high().toMillis());
+      mo.put("inRange", m.inRange());
+      mo.put("used", m.used());
+      mo.put("validity", m.validity());
+      mo.put("source", m.source());
+    }
     return o;
   }
 

@@ -397,28 +397,43 @@ final class TextViews {
       r.path("reasoning").forEach(l -> sb.append("  - ").append(l.asText()).append('\n'));
       sb.append('\n');
     }
-    if (e.has("time")) {
-      JsonNode t = e.path("time");
+    if (e.has("answer")) {
+      JsonNode a = e.path("answer");
       sb.append(
           String.format(
               Locale.ROOT,
-              "time: %s%s%n  %s%n",
-              interval(t.path("expectedMs"), t.path("level"), t.path("lowMs"), t.path("highMs")),
-              t.path("fallback").asBoolean() ? " [generic priors: a rough guess]" : "",
-              t.path("reason").asText()));
-    }
-    if (e.has("performance")) {
-      JsonNode p = e.path("performance");
-      JsonNode i = p.path("interval");
-      sb.append(
-          p.has("expectedMs")
-              ? String.format(
-                  Locale.ROOT,
-                  "Ernest (measured history): %s%s%n  %s%n",
-                  interval(p.path("expectedMs"), i.path("level"), i.path("low"), i.path("high")),
-                  p.path("thinData").asBoolean() ? " [thin data: indicative only]" : "",
-                  p.path("reason").asText())
-              : "Ernest (measured history): no prediction\n  " + p.path("reason").asText() + "\n");
+              "time: %s from %s%s%n",
+              interval(a.path("expectedMs"), a.path("level"), a.path("lowMs"), a.path("highMs")),
+              a.path("model").asText(),
+              a.path("extrapolated").asBoolean()
+                  ? " [extrapolated: no model has measured runs near this job]"
+                  : ""));
+      for (JsonNode m : a.path("models")) {
+        JsonNode reason =
+            m.path("name").asText().equals("Ernest")
+                ? e.path("performance").path("reason")
+                : e.path("time").path("reason");
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "  %s: %s, %s%s%n    %s%n    %s%n",
+                m.path("name").asText().equals("Ernest")
+                    ? "Ernest (measured history)"
+                    : m.path("name").asText(),
+                interval(m.path("expectedMs"), a.path("level"), m.path("lowMs"), m.path("highMs")),
+                m.path("used").asBoolean() ? "used" : "not used",
+                m.path("name").asText().equals("Ernest")
+                        || !e.path("time").path("fallback").asBoolean()
+                    ? ""
+                    : " [generic priors: a rough guess]",
+                m.path("validity").asText(),
+                reason.asText()));
+      }
+      if (a.path("models").size() < 2 && e.has("performance")) {
+        sb.append("  Ernest (measured history): no prediction\n    ")
+            .append(e.path("performance").path("reason").asText())
+            .append('\n');
+      }
     }
     JsonNode cost = e.path("cost");
     if (cost.has("onPrem")) {

@@ -772,6 +772,57 @@ class CliTest {
             .contains("Ernest (measured history)"));
   }
 
+  /**
+   * Issue 18's case, 10 TiB on 4 x DGX H100: one answer whose interval holds every model used, the
+   * Ernest model in it the same prediction as {@code performance}, and one headline in the text.
+   */
+  @Test
+  void predict_tenTebibytesOnFourDgx_oneAnswerWithEachModelsRange() {
+    String[] job = {
+      "predict",
+      "--profile",
+      "dgx-h100",
+      "--nodes",
+      "4",
+      "--workload",
+      "etl",
+      "--data-size",
+      "10t",
+      "--mode",
+      "cpu",
+      "--history",
+      tmp.resolve("none.json").toString()
+    };
+    Run r = run(concat(job, "--format", "json"));
+    assertEquals(Cli.OK, r.code(), r.err());
+    JsonNode a = r.json().path("answer");
+    long low = a.path("lowMs").asLong();
+    long high = a.path("highMs").asLong();
+    assertTrue(low <= a.path("expectedMs").asLong() && a.path("expectedMs").asLong() <= high);
+    assertEquals(2, a.path("models").size(), a.toString());
+    for (JsonNode m : a.path("models")) {
+      assertFalse(m.path("validity").asText().isBlank(), m.toString());
+      assertTrue(m.path("source").asText().contains("built-in"), m.toString());
+      if (m.path("used").asBoolean() || a.path("extrapolated").asBoolean()) {
+        assertTrue(
+            low <= m.path("expectedMs").asLong() && m.path("expectedMs").asLong() <= high,
+            m.toString());
+      }
+      if (m.path("name").asText().equals("Ernest")) {
+        assertEquals(
+            r.json().path("performance").path("expectedMs").asLong(),
+            m.path("expectedMs").asLong());
+      }
+    }
+    // the history holds runs of at most a few GiB on 1-2 cores: neither model's range holds it
+    assertTrue(a.path("extrapolated").asBoolean(), a.toString());
+    assertEquals(r.json().path("time").path("expectedMs").asLong(), a.path("expectedMs").asLong());
+    String text = run(job).out();
+    assertEquals(1, text.lines().filter(l -> l.startsWith("time:")).count(), text);
+    assertTrue(text.contains("[extrapolated"), text);
+    assertTrue(text.contains("Ernest (measured history)"), text);
+  }
+
   @Test
   void predict_config_placesErnestAtItsExecutorsTimesCores() throws IOException {
     Path conf =

@@ -3,11 +3,15 @@ package io.github.dgxspark.models.estimate;
 import io.github.dgxspark.core.ByteSizes;
 import io.github.dgxspark.core.ClusterSpec;
 import io.github.dgxspark.core.ExecutionMode;
+import io.github.dgxspark.core.Language;
+import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.SparkSemantics;
 import io.github.dgxspark.core.SparkVersion;
+import io.github.dgxspark.core.WorkloadSpec;
 import io.github.dgxspark.core.WorkloadType;
 import io.github.dgxspark.models.ModelsException;
 import io.github.dgxspark.models.perf.PerformanceHistory;
+import io.github.dgxspark.models.perf.PerformanceModels;
 import io.github.dgxspark.models.perf.PerformanceRun;
 import io.github.dgxspark.models.workload.GpuGeneration;
 import io.github.dgxspark.models.workload.GpuSuitabilityReport;
@@ -343,7 +347,10 @@ public final class Estimators {
     double nearest =
         runs.stream().mapToDouble(r -> Math.abs(Math.log(r.inputBytes()) - target)).min().orElse(0);
     return runs.stream()
-        .filter(r -> Math.abs(Math.log(r.inputBytes()) - target) <= nearest + Math.log(2))
+        .filter(
+            r ->
+                Math.abs(Math.log(r.inputBytes()) - target)
+                    <= nearest + Math.log(CombinedTime.RANGE_FACTOR))
         .toList();
   }
 
@@ -534,34 +541,130 @@ public final class Estimators {
   public static EstimateReport estimate(
       JobSpec job, ClusterSpec cluster, CostSpec prices, Path userHistory) {
     Objects.requireNonNull(userHistory, "userHistory");
-    TimeEstimate t = null;
-    if (Files.exists(userHistory) && job.measuredIntensity().isEmpty()) {
-      PerformanceHistory user = PerformanceHistory.load(userHistory);
-      if (!matching(job, useGpu(job, cluster), user).isEmpty()) {
-        TimeEstimate u = time(job, cluster, user);
-        t =
-            new TimeEstimate(
-                u.expected(),
-                u.low(),
-                u.high(),
-                u.level(),
-                u.fallback(),
-                u.vague(),
-                u.measuredRuns(),
-                "from your own runs in "
-                    + userHistory
-                    + " (used before the built-in ones): "
-                    + u.reason(),
-                "your measured runs in " + userHistory + " (history add)");
-      }
-    }
-    if (t == null) {
-      t = time(job, cluster);
-    }
+    TimeEstimate t = userTime(job, cluster, userHistory).orElseGet(() -> time(job, cluster));
     return new EstimateReport(job, resources(job, cluster), t, cost(t, cluster, prices));
   }
 
-  private static boolean useGpu(JobSpec job, ClusterSpec cluster) {
+  /**
+   * One time answer from the two time models on one history: the per-byte rates ({@link
+   * #time(JobSpec, ClusterSpec, PerformanceHistory)}) and the Ernest model ({@link
+   * PerformanceModels#predictPerformance(SparkConfig, ClusterSpec, WorkloadSpec,
+   * PerformanceHistory)}), each judged against the input sizes, core counts and mode of the runs it
+   * rests on; the models in range give the expected time and an interval that contains each of
+   * their predictions, a model out of range is not used, and with none in range the answer is the
+   * per-byte rates extrapolated, flagged so (see {@link CombinedTimeReport}).
+   *
+   * @param job the job
+   * @param cluster the cluster
+   * @param config the Spark config, whose {@code spark.executor.instances} x {@code
+   *     spark.executor.cores} place the Ernest prediction (one executor per node with all its cores
+   *     when unset)
+   * @param history measured runs
+   * @return the answer, each model's own answer and validity, and why
+   * @throws ModelsException if the job asks for GPUs on a cluster without any, or the config's
+   *     executor count or cores are not positive whole numbers
+   */
+  public static CombinedTimeReport timeAnswer(
+      JobSpec job, ClusterSpec cluster, SparkConfig config, PerformanceHistory history) {
+    Objects.requireNonNull(config, "config");
+    TimeEstimate rates = time(job, cluster, history);
+    String label = "the given history of " + history.runs().size() + " measured runs";
+    return CombinedTime.report(
+        job,
+        cores(inputMiddle(job), cluster.node().logicalCores() * cluster.nodeCount()),
+        useGpu(job, cluster),
+        rates,
+        history,
+        label,
+        PerformanceModels.predictPerformance(config, cluster, workload(job), history),
+        history,
+        label);
+  }
+
+  /**
+   * One time answer as {@link #timeAnswer(JobSpec, ClusterSpec, SparkConfig, PerformanceHistory)},
+   * from the user's own runs first: each model rests on the user's history file when it holds runs
+   * for that model (matching runs for the per-byte rates, as {@link #estimate(JobSpec, ClusterSpec,
+   * CostSpec, Path)} takes them; runs of the workload type for Ernest), otherwise on the packaged
+   * history, and each model's {@code source} says which.
+   *
+   * @param job the job
+   * @param cluster the cluster
+   * @param config the Spark config placing the Ernest prediction
+   * @param userHistory the user's local history file ({@code history add}); a missing file has no
+   *     runs
+   * @return the answer, each model's own answer, validity and source, and why
+   * @throws ModelsException if the file exists but is not a history, the job asks for GPUs on a
+   *     cluster without any, or the config's executor count or cores are not positive whole numbers
+   */
+  public static CombinedTimeReport timeAnswer(
+      JobSpec job, ClusterSpec cluster, SparkConfig config, Path userHistory) {
+    Objects.requireNonNull(job, "job");
+    Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(userHistory, "userHistory");
+    PerformanceHistory builtIn = PerformanceHistory.builtIn();
+    PerformanceHistory user =
+        Files.exists(userHistory)
+            ? PerformanceHistory.load(userHistory)
+            : new PerformanceHistory("no file at " + userHistory, List.of());
+    String yours = "your runs in " + userHistory + " (used before the built-in ones)";
+    String packaged =
+        "built-in data/performance-history.json"
+            + (Files.exists(userHistory)
+                ? " (your history has no run for this model)"
+                : " (no history of yours at " + userHistory + ")");
+    Optional<TimeEstimate> userRates = userTime(job, cluster, userHistory);
+    boolean userErnest = !user.runsOf(job.type().id()).isEmpty();
+    PerformanceHistory ernestHistory = userErnest ? user : builtIn;
+    return CombinedTime.report(
+        job,
+        cores(inputMiddle(job), cluster.node().logicalCores() * cluster.nodeCount()),
+        useGpu(job, cluster),
+        userRates.orElseGet(() -> time(job, cluster, builtIn)),
+        userRates.isPresent() ? user : builtIn,
+        userRates.isPresent() ? yours : packaged,
+        PerformanceModels.predictPerformance(config, cluster, workload(job), ernestHistory),
+        ernestHistory,
+        userErnest ? yours : packaged);
+  }
+
+  /**
+   * The time from the user's own runs when the user's history file holds runs matching the job, its
+   * reason and source saying so; empty otherwise (and for a job with its own log).
+   */
+  private static Optional<TimeEstimate> userTime(
+      JobSpec job, ClusterSpec cluster, Path userHistory) {
+    if (!Files.exists(userHistory) || job.measuredIntensity().isPresent()) {
+      return Optional.empty();
+    }
+    PerformanceHistory user = PerformanceHistory.load(userHistory);
+    if (matching(job, useGpu(job, cluster), user).isEmpty()) {
+      return Optional.empty();
+    }
+    TimeEstimate u = time(job, cluster, user);
+    return Optional.of(
+        new TimeEstimate(
+            u.expected(),
+            u.low(),
+            u.high(),
+            u.level(),
+            u.fallback(),
+            u.vague(),
+            u.measuredRuns(),
+            "from your own runs in "
+                + userHistory
+                + " (used before the built-in ones): "
+                + u.reason(),
+            "your measured runs in " + userHistory + " (history add)"));
+  }
+
+  /** The job as core's workload record, for the performance models. */
+  private static WorkloadSpec workload(JobSpec job) {
+    return new WorkloadSpec(job.type(), job.inputBytes(), List.of(), job.mode(), Language.JVM);
+  }
+
+  static boolean useGpu(JobSpec job, ClusterSpec cluster) {
     if (job.mode() == ExecutionMode.GPU && cluster.totalGpus() == 0) {
       throw new ModelsException(
           "the job asks for GPUs but the cluster has none; expected a cluster with GPUs or mode cpu");

@@ -1,5 +1,6 @@
 package io.github.dgxspark.models.perf;
 
+import io.github.dgxspark.core.ByteSizes;
 import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.ClusterSpec;
 import io.github.dgxspark.core.SparkConfig;
@@ -215,7 +216,7 @@ public final class PerformanceModels {
             Ernest.SOURCE);
       }
       size = workload.inputBytes().getAsLong();
-      sizeText = size + " input bytes";
+      sizeText = ByteSizes.human((long) size) + " of input";
     } else {
       size = 1;
       sizeText = "scale 1 (the runs have no input size; scale factors are compared)";

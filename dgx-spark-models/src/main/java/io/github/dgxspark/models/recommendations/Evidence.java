@@ -590,11 +590,21 @@ final class Evidence {
                 + " size grows by the added overhead."));
   }
 
+  /**
+   * Whether {@link #shuffleService} proposes the external shuffle service: fetch failures on a
+   * cluster manager that runs one (YARN, standalone) with the service off.
+   */
+  private boolean proposesShuffleService() {
+    ClusterManager cm = profile.clusterManager().orElse(ClusterManager.LOCAL);
+    return report.bottlenecks().stream().anyMatch(b -> b.kind() == BottleneckKind.FETCH_FAILURES)
+        && !flag("spark.shuffle.service.enabled")
+        && (cm == ClusterManager.YARN || cm == ClusterManager.STANDALONE);
+  }
+
   private void shuffleService(List<Candidate> out) {
     int lost = profile.failures().executorsLost().size();
     ClusterManager cm = profile.clusterManager().orElse(ClusterManager.LOCAL);
-    boolean service = flag("spark.shuffle.service.enabled");
-    if (!service && (cm == ClusterManager.YARN || cm == ClusterManager.STANDALONE)) {
+    if (proposesShuffleService()) {
       out.add(
           new Candidate(
               "Keep shuffle files when an executor is lost",
@@ -708,7 +718,11 @@ final class Evidence {
       }
     }
     boolean dynamic = flag("spark.dynamicAllocation.enabled");
-    boolean service = flag("spark.shuffle.service.enabled");
+    // shuffle tracking is only needed without the external shuffle service, which is either on
+    // already or proposed for this log's fetch failures (Spark's job-scheduling guide: dynamic
+    // allocation needs one of the two, not both)
+    boolean proposed = proposesShuffleService();
+    boolean service = flag("spark.shuffle.service.enabled") || proposed;
     Map<String, String> values = new java.util.TreeMap<>();
     if (!dynamic) {
       values.put("spark.dynamicAllocation.enabled", "true");
@@ -749,7 +763,10 @@ final class Evidence {
                 base.interval().high() / 1000.0,
                 now.executors(),
                 service
-                    ? " (the external shuffle service keeps shuffle files)"
+                    ? proposed
+                        ? " (the external shuffle service proposed for the fetch failures keeps"
+                            + " shuffle files)"
+                        : " (the external shuffle service keeps shuffle files)"
                     : " with shuffle"
                         + " tracking (shuffle files kept by executors that still hold them)"),
             "Apache Spark Job Scheduling (dynamic resource allocation, shuffle tracking); "

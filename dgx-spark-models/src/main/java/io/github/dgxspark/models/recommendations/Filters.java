@@ -10,6 +10,7 @@ import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.SparkSemantics;
 import io.github.dgxspark.core.SparkVersion;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -192,6 +193,18 @@ final class Filters {
               + versionText()
               + " as spark.shuffle.manager, which this application does not load");
     }
+    if (key.equals("spark.executor.cores")) {
+      Optional<String> placement = unplaceableCores(proposed);
+      if (placement.isPresent()) {
+        return placement;
+      }
+    }
+    if (key.equals("spark.executor.memory")) {
+      Optional<String> placement = unplaceableMemory(proposed);
+      if (placement.isPresent()) {
+        return placement;
+      }
+    }
     if (key.equals(MAX_PARTITION_BYTES)) {
       try {
         long bytes = ByteSizes.parseBytes(proposed);
@@ -213,6 +226,97 @@ final class Filters {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Why executors of this many cores might never be placed, or empty when the log shows a host with
+   * that many: the cores of the largest host the log saw (the executors it ran at once, as the sum
+   * of their cores) are all a proposal may count on, since worker sizes are not in the log. A
+   * standalone master never launches an executor larger than a worker's free cores
+   * (Master.scheduleExecutorsOnWorkers, v4.1.3) and YARN refuses containers above its maximum
+   * allocation, so a larger executor leaves the application waiting.
+   */
+  private Optional<String> unplaceableCores(String proposed) {
+    int cores;
+    try {
+      cores = Integer.parseInt(proposed.trim());
+    } catch (NumberFormatException e) {
+      return Optional.of("spark.executor.cores '" + proposed + "' is not a whole number");
+    }
+    int largest = largestHostCores(profile);
+    if (largest > 0 && cores > largest) {
+      return Optional.of(
+          String.format(
+              Locale.ROOT,
+              "executors of %d cores might never be placed: the largest host in the log ran"
+                  + " executors of %d cores in all, and worker sizes are not in the log",
+              cores,
+              largest));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Why executors of this heap are never placed on the application's {@code local-cluster} workers,
+   * or empty: the standalone master needs a worker whose memory holds the heap ({@link
+   * SparkSemantics#localClusterWorkerMemoryBytes}).
+   */
+  private Optional<String> unplaceableMemory(String proposed) {
+    java.util.OptionalLong worker =
+        config
+            .get("spark.master")
+            .map(SparkSemantics::localClusterWorkerMemoryBytes)
+            .orElse(java.util.OptionalLong.empty());
+    if (worker.isEmpty()) {
+      return Optional.empty();
+    }
+    long heap;
+    try {
+      heap = SparkSemantics.sizeBytes("spark.executor.memory", proposed);
+    } catch (DgxSparkException e) {
+      return Optional.of("spark.executor.memory '" + proposed + "' is not a size");
+    }
+    if (heap > worker.getAsLong()) {
+      return Optional.of(
+          String.format(
+              Locale.ROOT,
+              "an executor heap of %s is never placed: each worker of %s has %s",
+              ByteSizes.human(heap),
+              config.get("spark.master").orElse(""),
+              ByteSizes.human(worker.getAsLong())));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The most executor cores one host ran at the same time: per host, a sweep over the executors'
+   * added and removed times (an executor without them counts for the whole application).
+   */
+  static int largestHostCores(ApplicationProfile profile) {
+    java.util.Map<String, List<long[]>> events = new java.util.HashMap<>();
+    for (ApplicationProfile.Executor e : profile.executors()) {
+      if (e.id().equals("driver") || e.totalCores() <= 0) {
+        continue;
+      }
+      List<long[]> host = events.computeIfAbsent(e.host(), h -> new ArrayList<>());
+      host.add(
+          new long[] {e.added().map(Instant::toEpochMilli).orElse(Long.MIN_VALUE), e.totalCores()});
+      host.add(
+          new long[] {
+            e.removed().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE), -e.totalCores()
+          });
+    }
+    int largest = 0;
+    for (List<long[]> host : events.values()) {
+      // removals before additions at the same instant: a replaced executor does not overlap
+      host.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+      int now = 0;
+      for (long[] ev : host) {
+        now += (int) ev[1];
+        largest = Math.max(largest, now);
+      }
+    }
+    return largest;
   }
 
   /**

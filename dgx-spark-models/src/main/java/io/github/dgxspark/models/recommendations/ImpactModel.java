@@ -1,6 +1,7 @@
 package io.github.dgxspark.models.recommendations;
 
 import io.github.dgxspark.core.ByteSizes;
+import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.ClusterSpec;
 import io.github.dgxspark.core.DgxSparkException;
 import io.github.dgxspark.core.SparkConfig;
@@ -231,6 +232,43 @@ final class ImpactModel {
     return profile.isPresent() ? onLog(changes) : onConfig(changes);
   }
 
+  /**
+   * Why a layout change that keeps the task slots but changes the number of executor JVMs has no
+   * predicted size: the replay simulator keeps each task's logged time, while what such a change
+   * acts on is per JVM (class loading, JIT compilation and GC threads, one set per executor, and
+   * each executor's copy of every broadcast). The impact check measured merging 6 one-core
+   * executors into 2 of 3 cores at -56 % of the workload's wall time on a 2-core machine where the
+   * replay predicted 0 % (benchmarks/README.md, impact check).
+   */
+  private static String perJvmCosts(ApplicationProfile p, ReplaySpec now, ReplaySpec target) {
+    long runMs = p.totals().executorRunTimeMs();
+    double cpuMs = p.totals().executorCpuTimeNs() / 1e6;
+    String onCpu =
+        runMs > 0 && cpuMs > 0
+            ? String.format(
+                Locale.ROOT,
+                "; the log's tasks were on a CPU for %.0f %% of their run time (%.1f s of %.1f s),"
+                    + " the rest waiting, partly for the CPU that those per-JVM threads held",
+                100 * cpuMs / runMs,
+                cpuMs / 1000,
+                runMs / 1000.0)
+            : "";
+    return String.format(
+        Locale.ROOT,
+        "%d x %d cores becomes %d x %d cores: the same task slots in %s JVMs. The replay simulator"
+            + " keeps each task's logged time and so predicts no change, but what this changes is"
+            + " per JVM (class loading, JIT compilation and GC threads, and each executor's copy"
+            + " of every broadcast), which the log does not separate from the tasks' own work%s."
+            + " Expect %s; measure it",
+        now.executors(),
+        now.executorCores(),
+        target.executors(),
+        target.executorCores(),
+        target.executors() < now.executors() ? "fewer" : "more",
+        onCpu,
+        target.executors() < now.executors() ? "it to be faster" : "it to be slower");
+  }
+
   private Impact onLog(List<Change> changes) {
     ApplicationProfile p = profile.get();
     BottleneckReport report = bottlenecks.get();
@@ -283,7 +321,13 @@ final class ImpactModel {
     String method = "bottleneck-saving";
     if (layout) {
       ReplaySpec now = PerformanceModels.observedLayout(p);
-      ReplaySpec target = target(now, changes);
+      ReplaySpec target =
+          target(now, changes, p.clusterManager().orElse(null) == ClusterManager.STANDALONE);
+      if (target.executors() != now.executors()
+          && (long) target.executors() * target.executorCores()
+              == (long) now.executors() * now.executorCores()) {
+        return Impact.unknown(perJvmCosts(p, now, target));
+      }
       if (!target.equals(now)) {
         ScalingReport base = scaling(p, now);
         ScalingReport next = scaling(p, target);
@@ -524,7 +568,20 @@ final class ImpactModel {
   }
 
   /** The observed layout with the changes' executor, core, GPU and concurrency values. */
-  static ReplaySpec target(ReplaySpec now, List<Change> changes) {
+  /**
+   * The executor layout after the changes. On a standalone cluster the application gets the
+   * workers' cores (up to {@code spark.cores.max}) and {@code spark.executor.cores} only splits
+   * them: "only one executor per application will run on each worker" unless the worker has cores
+   * for several (Spark's configuration page, spark.executor.cores), so a change of executor cores
+   * alone keeps the task slots and changes the executor count.
+   */
+  static ReplaySpec target(ReplaySpec now, List<Change> changes, boolean standalone) {
+    boolean countChanged =
+        changes.stream()
+            .anyMatch(
+                c ->
+                    c.key().equals("spark.executor.instances")
+                        || c.key().equals("spark.dynamicAllocation.maxExecutors"));
     int executors = now.executors();
     int cores = now.executorCores();
     int gpus = now.gpusPerExecutor();
@@ -542,6 +599,9 @@ final class ImpactModel {
           // not a layout key
         }
       }
+    }
+    if (standalone && !countChanged && cores != now.executorCores()) {
+      executors = Math.max(1, now.executors() * now.executorCores() / cores);
     }
     return new ReplaySpec(executors, cores, gpus, concurrent);
   }

@@ -218,6 +218,17 @@ final class GpuWallTime {
     return total;
   }
 
+  /**
+   * Row-columnar transitions charged to a stage that mixes supported and unsupported operators: one
+   * into the CPU part (GpuColumnarToRow) and one out of it (GpuRowToColumnar).
+   */
+  static final int TRANSITIONS_PER_MIXED_STAGE = 2;
+
+  /** Whether a stage mixes GPU and CPU operators, and so pays row-columnar transitions. */
+  static boolean mixed(StageTime s) {
+    return s.supportedFraction() > 0 && s.supportedFraction() < 1;
+  }
+
   /** A stage's GPU wall time under a scenario, ms. */
   static double stageGpuMs(StageTime s, GpuGeneration g, Scenario sc) {
     if (s.supportedFraction() == 0) {
@@ -235,24 +246,39 @@ final class GpuWallTime {
     double gen = sc == Scenario.FAST ? g.high() : sc == Scenario.EXPECTED ? g.expected() : g.low();
     double speed = Math.max(1e-6, damped * gen);
     double amdahl = s.wallMs() * ((1 - s.supportedFraction()) + s.supportedFraction() / speed);
+    double transitions =
+        mixed(s) ? 1 + TRANSITIONS_PER_MIXED_STAGE * cost("transitionFraction", sc) : 1;
     double floor = Math.min(s.wallMs(), cost("minStageMs", sc));
-    return Math.max(amdahl, floor);
+    return Math.max(amdahl * transitions, floor);
   }
 
-  /** The application's GPU wall time under a scenario, ms, and the warm-up it charged. */
-  record Prediction(double wallMs, double warmupMs, double savedMs) {}
+  /**
+   * The application's GPU wall time under a scenario, ms, the warm-up it charged, what the stages
+   * saved, and the row-columnar transitions it charged (in job wall time, included in the saving).
+   */
+  record Prediction(
+      double wallMs, double warmupMs, double savedMs, double transitionMs, int mixedStages) {}
 
   static Prediction predict(Structure st, GpuGeneration g, Scenario sc) {
     double cpuSum = 0;
     double saved = 0;
+    double transitions = 0;
+    int mixedStages = 0;
     for (StageTime s : st.stages()) {
       cpuSum += s.wallMs();
-      saved += s.wallMs() - stageGpuMs(s, g, sc);
+      double gpuMs = stageGpuMs(s, g, sc);
+      saved += s.wallMs() - gpuMs;
+      if (mixed(s)) {
+        mixedStages++;
+        double share = TRANSITIONS_PER_MIXED_STAGE * cost("transitionFraction", sc);
+        transitions += gpuMs * share / (1 + share);
+      }
     }
     // overlapping stages: the job wall time falls by the savings in the share the union keeps
     double overlap = cpuSum > 0 ? st.jobWallMs() / cpuSum : 0;
     double warmup = Math.max(0, cost("firstStageMs", sc) - st.firstStageMs());
     double wall = st.wallMs() - saved * overlap + warmup;
-    return new Prediction(Math.max(1, wall), warmup, saved * overlap);
+    return new Prediction(
+        Math.max(1, wall), warmup, saved * overlap, transitions * overlap, mixedStages);
   }
 }

@@ -150,6 +150,21 @@ public final class Qualification {
             st.firstStageMs(),
             exp.warmupMs(),
             GpuWallTime.costBasis("firstStageMs")));
+    if (exp.mixedStages() > 0) {
+      r.add(
+          String.format(
+              Locale.ROOT,
+              "row-columnar transitions: %d stage(s) mix supported and unsupported operators, each"
+                  + " charged %d transitions (into and out of the CPU part) of %.2f %% of its GPU"
+                  + " time each (%.2f-%.2f %%): %,.0f ms, in the saving above (%s)",
+              exp.mixedStages(),
+              GpuWallTime.TRANSITIONS_PER_MIXED_STAGE,
+              100 * GpuWallTime.cost("transitionFraction", GpuWallTime.Scenario.EXPECTED),
+              100 * GpuWallTime.cost("transitionFraction", GpuWallTime.Scenario.FAST),
+              100 * GpuWallTime.cost("transitionFraction", GpuWallTime.Scenario.SLOW),
+              exp.transitionMs(),
+              GpuWallTime.costBasis("transitionFraction")));
+    }
     r.add(gen.basis());
     if (speedup < 1) {
       r.add(
@@ -184,8 +199,10 @@ public final class Qualification {
     }
     r.add(
         "the prediction keeps the log's parallelism (as NVIDIA's Qualification tool does): use"
-            + " scale for another executor count; CPU-GPU transitions and row-columnar conversions"
-            + " are not charged separately");
+            + " scale for another executor count; one-task stages such as broadcasts are charged"
+            + " only the least a GPU stage takes (minStageMs): a slow GPU broadcast, as reported"
+            + " for spark-rapids-tools' nds_q66 CPU/GPU pair, is not modelled, no GPU broadcast"
+            + " being timed in the logs the costs were measured on");
     return r;
   }
 

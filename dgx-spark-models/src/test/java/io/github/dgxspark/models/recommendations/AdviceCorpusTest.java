@@ -114,6 +114,14 @@ class AdviceCorpusTest {
           applied = applied.with(k, c.proposed());
         }
       }
+      // dynamic allocation needs the external shuffle service or shuffle tracking, not both
+      // (https://spark.apache.org/docs/latest/job-scheduling.html#configuration-and-setup)
+      if (applied.get("spark.shuffle.service.enabled").map("true"::equalsIgnoreCase).orElse(false)
+          && r.recommendations().stream()
+              .flatMap(rec -> rec.changes().stream())
+              .anyMatch(c -> c.key().equals("spark.dynamicAllocation.shuffleTracking.enabled"))) {
+        violations.add(name + ": shuffle tracking proposed beside the external shuffle service");
+      }
       // the product's advice never contradicts its rules: applying it adds no finding, and every
       // error or warning left is listed as unresolved
       Set<String> before = new HashSet<>();

@@ -40,7 +40,7 @@ class GpuWallTimePropertyTest {
   }
 
   @Test
-  void stageOnTheGpuIsNeverSlowerThanOnTheCpuForAnA100OrNewerAndFasterGpusAreNotSlower() {
+  void stageOnTheGpuIsNeverSlowerThanOnTheCpuPlusItsTransitionsAndFasterGpusAreNotSlower() {
     qt().withExamples(1000)
         .forAll(
             longs().between(0, 10_000_000),
@@ -61,7 +61,17 @@ class GpuWallTimePropertyTest {
               GpuWallTime.Scenario sc = GpuWallTime.Scenario.values()[scenario];
               double a100 = GpuWallTime.stageGpuMs(s, A100, sc);
               double b200 = GpuWallTime.stageGpuMs(s, B200, sc);
-              assertTrue(a100 <= wallMs + 1e-6, a100 + " > " + wallMs);
+              // a stage mixing CPU and GPU operators may lose: it pays its row-columnar transitions
+              double transitions =
+                  fraction > 0 && fraction < 1
+                      ? GpuWallTime.TRANSITIONS_PER_MIXED_STAGE
+                          * GpuWallTime.cost("transitionFraction", sc)
+                      : 0;
+              assertTrue(transitions < 0.1, "transitions " + transitions);
+              assertTrue(a100 <= wallMs * (1 + transitions) + 1e-6, a100 + " > " + wallMs);
+              if (fraction == 0 || fraction == 1) {
+                assertTrue(a100 <= wallMs + 1e-6, a100 + " > " + wallMs);
+              }
               assertTrue(b200 <= a100 + 1e-6, b200 + " > " + a100);
               assertTrue(b200 >= 0);
             });
