@@ -155,18 +155,6 @@ public record SparkConfig(Map<String, String> entries) {
   }
 
   /**
-   * A copy with all of {@code other}'s properties set over this one's.
-   *
-   * @param other the properties that win
-   * @return the merged config
-   */
-  public SparkConfig withAll(SparkConfig other) {
-    Map<String, String> m = new LinkedHashMap<>(entries);
-    m.putAll(other.entries);
-    return new SparkConfig(m);
-  }
-
-  /**
    * A copy without a property.
    *
    * @param key the property name

@@ -219,13 +219,4 @@ final class TextClassifier {
     }
     return new Prediction(p, knownWords, List.copyOf(evidence));
   }
-
-  /**
-   * Number of distinct features seen in training.
-   *
-   * @return the vocabulary size
-   */
-  int vocabularySize() {
-    return vocabulary.size();
-  }
 }
