@@ -170,7 +170,7 @@ final class TextClassifier {
    *
    * @param text any text
    * @return the class probabilities, how many of the text's word and phrase features the model
-   *     knows, and the five known features that raised the winning class most
+   *     knows, and the five known content words and phrases that raised the winning class most
    */
   Prediction predict(String text) {
     Map<String, Double> f = TextFeatures.of(text);

@@ -81,8 +81,8 @@ final class TextFeatures {
   private static final Set<String> FUNCTION_WORDS =
       Set.of(
           "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it",
-          "its", "of", "on", "or", "our", "so", "than", "that", "the", "then", "this", "to", "we",
-          "with");
+          "its", "of", "on", "or", "our", "per", "so", "than", "that", "the", "then", "this", "to",
+          "we", "with");
 
   /**
    * Whether a feature can be shown as evidence: a word or phrase with at least one word that is not
