@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -33,7 +35,8 @@ public final class DataFiles {
    */
   private static final ObjectMapper MAPPER =
       new ObjectMapper(new JsonFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION))
-          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
   private static final Map<String, JsonNode> CACHE = new ConcurrentHashMap<>();
 
@@ -67,6 +70,33 @@ public final class DataFiles {
       throw new DgxSparkException(
           String.format(
               Locale.ROOT, "data file data/%s is not valid JSON: %s", path, e.getMessage()),
+          e);
+    }
+  }
+
+  /**
+   * A JSON file outside the class path (an input the caller names, such as the benchmarks harness's
+   * {@code --mistakes-file}), read with the data files' mapper configuration (duplicate keys are
+   * errors, a {@code null} for a primitive field is an error) and bound to a type. Not cached.
+   *
+   * @param file the file
+   * @param type the type of its root (a record whose components are the file's fields)
+   * @param <T> that type
+   * @return the bound value
+   * @throws DgxSparkException naming the file if it cannot be read or is not of that shape
+   */
+  public static <T> T readFile(Path file, Class<T> type) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(type, "type");
+    try {
+      return MAPPER.readValue(Files.readAllBytes(file), type);
+    } catch (IOException e) {
+      throw new DgxSparkException(
+          String.format(
+              Locale.ROOT,
+              "cannot read %s: %s",
+              file,
+              String.valueOf(e.getMessage()).lines().findFirst().orElse("")),
           e);
     }
   }

@@ -1154,13 +1154,14 @@ final class Planner {
         fill(
             "Put the RAPIDS Accelerator %s jar on the driver and executor class path"
                 + " (spark.driver.extraClassPath and spark.executor.extraClassPath; its shuffle manager is"
-                + " loaded before --jars are): %s; the cuda12 or cuda13 build, -arm64 on Grace and GB10.",
+                + " loaded before --jars are): %s; %s.",
             RapidsAccelerator.RELEASE,
             spec.sparkVersion().major() >= 4
                 ? "rapids-4-spark_2.13: Spark 4 is built for Scala 2.13"
                 : spec.sparkVersion().minor() >= 5
                     ? "rapids-4-spark_2.12, or _2.13 for a Scala 2.13 build of Spark 3.5"
-                    : "rapids-4-spark_2.12: Spark 3.3 and 3.4 are built for Scala 2.12"));
+                    : "rapids-4-spark_2.12: Spark 3.3 and 3.4 are built for Scala 2.12",
+            RapidsAccelerator.cudaBuilds(node.gpus())));
     if (node.unifiedMemory()) {
       notes.add(
           "This node's GPU shares system memory (unified memory): nvidia-smi reports no GPU memory, so the GPU"

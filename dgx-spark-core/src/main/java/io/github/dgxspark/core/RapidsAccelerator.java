@@ -3,6 +3,7 @@ package io.github.dgxspark.core;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -56,6 +57,57 @@ public final class RapidsAccelerator {
           + " shim: com.nvidia.spark.rapids.spark<major><minor><patch>.RapidsShuffleManager)";
 
   private RapidsAccelerator() {}
+
+  /**
+   * The oldest compute capability CUDA 13 builds for, in tenths: 7.5 (Turing). CUDA 13.0 dropped
+   * offline compilation and library support for Maxwell, Pascal and Volta, compute capability below
+   * 7.5 (CUDA Toolkit 13.0 Release Notes, docs.nvidia.com/cuda/archive/13.0.0/
+   * cuda-toolkit-release-notes, "Deprecated or Dropped Features", "Deprecated Architectures";
+   * NVIDIA Technical Blog, "Navigating GPU Architecture Support: A Guide for NVIDIA CUDA
+   * Developers", developer.nvidia.com/blog/navigating-gpu-architecture-support-a-guide-for-nvidia-
+   * cuda-developers), so the plugin's cuda13 jars cannot run on a V100 (7.0).
+   */
+  static final int CUDA13_MIN_COMPUTE_CAPABILITY_TENTHS = 75;
+
+  /**
+   * Which CUDA builds of the plugin jar suit these GPUs, as a phrase for a note. The {@link
+   * #RELEASE} download page lists, per Scala version, a CUDA 12 jar (no classifier on x86_64,
+   * {@code cuda12-arm64} on arm64) and a CUDA 13 jar ({@code cuda13}, {@code cuda13-arm64})
+   * (NVIDIA/spark-rapids docs/download.md, commit 5cc049b5efd9bd06c2ecda547cb50d8458e12712,
+   * "Download RAPIDS Accelerator for Apache Spark v26.06.0", "CUDA 12" and "CUDA 13" tables); GPUs
+   * older than {@link #CUDA13_MIN_COMPUTE_CAPABILITY_TENTHS} get only the CUDA 12 one.
+   *
+   * @param gpus the node's GPUs; their compute capabilities may be empty (unknown)
+   * @return e.g. {@code the CUDA 12 build (no classifier; cuda12-arm64 on arm64): CUDA 13 dropped
+   *     compute capability 7.0}
+   */
+  static String cudaBuilds(List<GpuSpec> gpus) {
+    OptionalInt oldest =
+        gpus.stream()
+            .map(GpuSpec::computeCapability)
+            .filter(cc -> !cc.isEmpty())
+            .mapToInt(RapidsAccelerator::tenths)
+            .min();
+    String twelve = "the CUDA 12 build (no classifier on x86_64, cuda12-arm64 on arm64)";
+    if (oldest.isPresent() && oldest.getAsInt() < CUDA13_MIN_COMPUTE_CAPABILITY_TENTHS) {
+      return String.format(
+          Locale.ROOT,
+          "%s only: CUDA 13 dropped GPUs below compute capability 7.5, and these are %d.%d",
+          twelve,
+          oldest.getAsInt() / 10,
+          oldest.getAsInt() % 10);
+    }
+    return twelve
+        + " or, with a driver for CUDA 13 (nvidia-smi shows CUDA Version 13.x), the cuda13 build"
+        + " (cuda13-arm64 on arm64, as on Grace and GB10)"
+        + (oldest.isPresent() ? "" : "; cuda13 needs compute capability 7.5 or newer");
+  }
+
+  private static int tenths(String computeCapability) {
+    int dot = computeCapability.indexOf('.');
+    return Integer.parseInt(computeCapability.substring(0, dot)) * 10
+        + Integer.parseInt(computeCapability.substring(dot + 1));
+  }
 
   /**
    * Whether the plugin release {@link #RELEASE} supports this Apache Spark release.

@@ -24,6 +24,9 @@ import java.util.Optional;
  * @param entries the properties in insertion order, unmodifiable
  */
 public record SparkConfig(Map<String, String> entries) {
+  /** Settings of the standalone worker daemon, read at its start, not by an application. */
+  private static final String WORKER_PREFIX = "spark.worker.";
+
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -152,18 +155,6 @@ public record SparkConfig(Map<String, String> entries) {
   }
 
   /**
-   * A copy with all of {@code other}'s properties set over this one's.
-   *
-   * @param other the properties that win
-   * @return the merged config
-   */
-  public SparkConfig withAll(SparkConfig other) {
-    Map<String, String> m = new LinkedHashMap<>(entries);
-    m.putAll(other.entries);
-    return new SparkConfig(m);
-  }
-
-  /**
    * A copy without a property.
    *
    * @param key the property name
@@ -250,16 +241,39 @@ public record SparkConfig(Map<String, String> entries) {
 
   /**
    * Renders the spark-submit flags as shell text, each {@code --conf} on its own continued line,
-   * single-quoted where needed.
+   * single-quoted where needed. Standalone worker settings ({@code spark.worker.*}) are not
+   * application settings: the worker daemon reads them at its start from its own config ({@code
+   * SPARK_WORKER_OPTS} in {@code conf/spark-env.sh}, or its {@code spark-defaults.conf}), so a
+   * {@code --conf} does nothing; they follow as comment lines saying so, in the {@code
+   * SPARK_WORKER_OPTS} form (Apache Spark docs/spark-standalone.md, "Cluster Launch Scripts":
+   * SPARK_WORKER_OPTS holds "configuration properties that apply only to the worker in the form
+   * -Dx=y", and "Resource Allocation and Configuration Overview").
    *
    * @return e.g. {@code --conf spark.executor.memory=31g \}
    */
   public String toSubmitCommandLine() {
+    List<String> application = new ArrayList<>();
+    List<String> worker = new ArrayList<>();
+    entries.forEach(
+        (k, v) -> {
+          if (k.startsWith(WORKER_PREFIX)) {
+            worker.add("-D" + k + "=" + v);
+          } else {
+            application.add(shellQuote(k + "=" + v));
+          }
+        });
     StringBuilder sb = new StringBuilder();
-    int n = 0;
-    for (Map.Entry<String, String> e : entries.entrySet()) {
-      sb.append("--conf ").append(shellQuote(e.getKey() + "=" + e.getValue()));
-      sb.append(++n < entries.size() ? " \\\n" : "\n");
+    for (int n = 0; n < application.size(); n++) {
+      sb.append("--conf ").append(application.get(n));
+      sb.append(n + 1 < application.size() ? " \\\n" : "\n");
+    }
+    if (!worker.isEmpty()) {
+      sb.append(
+              "# Worker settings, not application ones (a --conf does nothing): put them in each"
+                  + " standalone worker's conf/spark-env.sh and restart the worker:\n")
+          .append("# SPARK_WORKER_OPTS=\"")
+          .append(String.join(" ", worker))
+          .append("\"\n");
     }
     return sb.toString();
   }

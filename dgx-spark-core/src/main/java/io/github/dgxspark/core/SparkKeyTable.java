@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,8 +44,13 @@ final class SparkKeyTable {
    * One key.
    *
    * @param name the property name ({@code *} stands for one dotted segment)
-   * @param type boolean, int, double, size, time, enum, string or class
+   * @param type the value's type
    * @param unit the unit of a bare number for sizes (b, k, m, g) and times (us, ms, s, min)
+   * @param min the smallest accepted value (sizes in bytes, times in milliseconds), if Spark checks
+   *     one
+   * @param max the largest accepted value (same units), if Spark checks one
+   * @param minExclusive true when {@code min} itself is rejected
+   * @param maxExclusive true when {@code max} itself is rejected
    * @param origin spark or rapids
    * @param since the first release with the key, if known
    * @param removed the first release without it, if any
@@ -54,8 +61,12 @@ final class SparkKeyTable {
    */
   record Key(
       String name,
-      String type,
+      KeyType type,
       Optional<String> unit,
+      OptionalDouble min,
+      OptionalDouble max,
+      boolean minExclusive,
+      boolean maxExclusive,
       String origin,
       Optional<SparkVersion> since,
       Optional<SparkVersion> removed,
@@ -128,7 +139,7 @@ final class SparkKeyTable {
     return BUILT_IN;
   }
 
-  /** Every key, in no particular order. */
+  /** Every key, in file order. */
   Collection<Key> keys() {
     return keys.values();
   }
@@ -173,7 +184,7 @@ final class SparkKeyTable {
 
   private static SparkKeyTable load() {
     JsonNode root = DataFiles.read("spark-config-keys.json");
-    Map<String, Key> keys = new HashMap<>();
+    Map<String, Key> keys = new LinkedHashMap<>();
     for (JsonNode n : root.path("keys")) {
       Key k = parse(n);
       if (keys.put(k.name(), k) != null) {
@@ -209,10 +220,24 @@ final class SparkKeyTable {
             new Range(
                 since.orElse(new SparkVersion(0, 0, 0)), Optional.of(n.get("default").asText())));
       }
+      KeyType type = KeyType.parse(n.path("type").asText("string"));
+      Optional<String> unit =
+          n.hasNonNull("unit") ? Optional.of(n.get("unit").asText()) : Optional.empty();
+      if ((type == KeyType.SIZE || type == KeyType.TIME) && unit.isEmpty()) {
+        throw new DgxSparkException("a size or time key needs a 'unit' for bare numbers");
+      }
+      List<Word> words = words(n);
+      if (type == KeyType.ENUM && words.isEmpty()) {
+        throw new DgxSparkException("an enum key needs an 'allowed' list");
+      }
       return new Key(
           name,
-          n.path("type").asText("string"),
-          n.hasNonNull("unit") ? Optional.of(n.get("unit").asText()) : Optional.empty(),
+          type,
+          unit,
+          number(n, "min"),
+          number(n, "max"),
+          n.path("minExclusive").asBoolean(false),
+          n.path("maxExclusive").asBoolean(false),
           n.path("origin").asText("spark"),
           since,
           version(n, "removed"),
@@ -222,7 +247,7 @@ final class SparkKeyTable {
           n.hasNonNull("deprecatedBy")
               ? Optional.of(n.get("deprecatedBy").asText())
               : Optional.empty(),
-          words(n));
+          words);
     } catch (DgxSparkException e) {
       throw new DgxSparkException(
           String.format(Locale.ROOT, "%s entry '%s': %s", RESOURCE, name, e.getMessage()), e);
@@ -265,6 +290,11 @@ final class SparkKeyTable {
       out.add(new Range(from, value.isNull() ? Optional.empty() : Optional.of(value.asText())));
     }
     return List.copyOf(out);
+  }
+
+  private static OptionalDouble number(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || !v.isNumber() ? OptionalDouble.empty() : OptionalDouble.of(v.asDouble());
   }
 
   private static Optional<SparkVersion> version(JsonNode n, String field) {

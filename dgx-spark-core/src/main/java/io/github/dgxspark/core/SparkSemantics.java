@@ -1,11 +1,15 @@
 package io.github.dgxspark.core;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -455,6 +459,27 @@ public final class SparkSemantics {
   }
 
   /**
+   * Size keys whose negative values mean something to Spark: -1 turns broadcast joins off ({@code
+   * spark.sql.autoBroadcastJoinThreshold} and, from 3.2, {@code
+   * spark.sql.adaptive.autoBroadcastJoinThreshold}: "By setting this value to -1 broadcasting can
+   * be disabled", SQLConf.scala v4.1.3). Spark's parser reads a negative size for every key; for
+   * the others a negative value is a mistake.
+   */
+  private static final Set<String> NEGATIVE_SIZE_KEYS =
+      Set.of(
+          "spark.sql.autoBroadcastJoinThreshold", "spark.sql.adaptive.autoBroadcastJoinThreshold");
+
+  /**
+   * Whether a negative size is a setting of this key rather than a mistake.
+   *
+   * @param key the property name
+   * @return true for the broadcast thresholds, where -1 disables broadcasting
+   */
+  public static boolean negativeSizeMeaningful(String key) {
+    return NEGATIVE_SIZE_KEYS.contains(key);
+  }
+
+  /**
    * Reads a size the way Spark reads that key: a bare number is in the key's own unit (MiB for
    * {@code spark.executor.memory}, KiB for {@code spark.shuffle.file.buffer}, bytes for unknown
    * keys), a suffixed one is converted to that unit with truncation, as {@code
@@ -469,8 +494,14 @@ public final class SparkSemantics {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
     long unitBytes = sizeUnitBytes(unit(key).orElse("b"));
+    // a leading '-' negates the size, as ConfigHelpers.byteFromString does for every bytesConf
+    // entry (ConfigBuilder.scala, v4.1.3): spark.sql.autoBroadcastJoinThreshold=-1 turns
+    // broadcast joins off
+    boolean negative = !value.isEmpty() && value.charAt(0) == '-';
+    String magnitude = negative ? value.substring(1) : value;
     try {
-      return Math.multiplyExact(ByteSizes.parse(value, unitBytes), unitBytes);
+      long bytes = Math.multiplyExact(ByteSizes.parse(magnitude, unitBytes), unitBytes);
+      return negative ? -bytes : bytes;
     } catch (DgxSparkException | ArithmeticException e) {
       throw new DgxSparkException(key + ": " + e.getMessage(), e);
     }
@@ -540,26 +571,87 @@ public final class SparkSemantics {
     if (x.equals(y)) {
       return true;
     }
-    String type = SparkKeyTable.builtIn().find(key).map(SparkKeyTable.Key::type).orElse("string");
-    try {
-      switch (type) {
-        case "size":
-          return sizeBytes(key, x) == sizeBytes(key, y);
-        case "time":
-          return timeMillis(key, x) == timeMillis(key, y);
-        case "int":
-          return Long.parseLong(x) == Long.parseLong(y);
-        case "double":
-          return Double.parseDouble(x) == Double.parseDouble(y);
-        case "boolean":
-          return flag(key, x) == flag(key, y);
-        case "enum":
-          return x.equalsIgnoreCase(y);
-        default:
-          return false;
+    KeyType type =
+        SparkKeyTable.builtIn().find(key).map(SparkKeyTable.Key::type).orElse(KeyType.STRING);
+    switch (type) {
+      case SIZE:
+      case TIME:
+      case INT:
+      case BOOLEAN:
+        Optional<Object> v = type.read(key, x);
+        return v.isPresent() && v.equals(type.read(key, y));
+      case DOUBLE:
+        Optional<Object> d = type.read(key, x);
+        Optional<Object> e = type.read(key, y);
+        return d.isPresent() && e.isPresent() && (double) d.get() == (double) e.get();
+      case ENUM:
+        return x.equalsIgnoreCase(y);
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * Every key of the key table ({@code spark-config-keys.json}): Spark's, Spark SQL's and the
+   * RAPIDS Accelerator's, with type, unit, the newest Spark's default, accepted range and words.
+   *
+   * @return the keys in file order
+   */
+  public static List<ConfigKey> knownKeys() {
+    return KnownKeys.LIST;
+  }
+
+  /**
+   * The key table's entry for a property; a per-resource key such as {@code
+   * spark.executor.resource.gpu.amount} is the entry {@code spark.executor.resource.*.amount}.
+   *
+   * @param key the property name
+   * @return its entry, if the table has it
+   */
+  public static Optional<ConfigKey> knownKey(String key) {
+    Objects.requireNonNull(key, "key");
+    return SparkKeyTable.builtIn().find(key).map(k -> KnownKeys.BY_NAME.get(k.name()));
+  }
+
+  /**
+   * Whether a property lies in a namespace whose names are free-form ({@code spark.hadoop.}, {@code
+   * spark.executorEnv.}, ...: the key table's {@code openPrefixes}).
+   *
+   * @param key the property name
+   * @return true under an open prefix
+   */
+  public static boolean inOpenNamespace(String key) {
+    return SparkKeyTable.builtIn().underOpenPrefix(Objects.requireNonNull(key, "key"));
+  }
+
+  /** The key table as {@link ConfigKey} records, built once on first use. */
+  private static final class KnownKeys {
+    static final List<ConfigKey> LIST;
+    static final Map<String, ConfigKey> BY_NAME;
+
+    static {
+      Map<String, ConfigKey> byName = new LinkedHashMap<>();
+      for (SparkKeyTable.Key k : SparkKeyTable.builtIn().keys()) {
+        byName.put(
+            k.name(),
+            new ConfigKey(
+                k.name(),
+                k.type(),
+                k.unit(),
+                defaultValue(k.name(), SparkVersion.NEWEST),
+                k.min(),
+                k.max(),
+                k.minExclusive(),
+                k.maxExclusive(),
+                k.words().stream()
+                    .filter(w -> w.acceptedIn(SparkVersion.NEWEST))
+                    .map(SparkKeyTable.Word::value)
+                    .toList(),
+                k.since().map(SparkVersion::toString).orElse(""),
+                k.deprecatedBy()));
       }
-    } catch (DgxSparkException | NumberFormatException e) {
-      return false;
+      BY_NAME = Collections.unmodifiableMap(byName);
+      LIST = List.copyOf(byName.values());
     }
   }
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every file in {@code data/} against its schema block in {@code data/README.md}: documented,
@@ -162,7 +163,7 @@ class DataFilesTest {
             .forEach(n -> problems.add(rel + ": 'sources' where the name is 'source'"));
       }
     }
-    assertTrue(checked >= 17, "only " + checked + " files checked");
+    assertTrue(checked >= 18, "only " + checked + " files checked");
     assertEquals(List.of(), problems);
   }
 
@@ -176,5 +177,26 @@ class DataFilesTest {
     DgxSparkException f =
         assertThrows(DgxSparkException.class, () -> DataFiles.text("dgx-systems.json", gpus, "x"));
     assertTrue(f.getMessage().contains("'x'") && f.getMessage().contains("dgx-systems"));
+  }
+
+  /** The shape readFile binds: one text and one primitive. */
+  record Sample(String name, int count) {}
+
+  @Test
+  void readFile_bindsARecord_andRefusesDuplicateKeysNullPrimitivesAndMissingFiles(@TempDir Path dir)
+      throws IOException {
+    Path ok = Files.writeString(dir.resolve("ok.json"), "{\"name\": \"a\", \"count\": 3}");
+    assertEquals(new Sample("a", 3), DataFiles.readFile(ok, Sample.class));
+    Path twice = Files.writeString(dir.resolve("twice.json"), "{\"name\": \"a\", \"name\": \"b\"}");
+    DgxSparkException e =
+        assertThrows(DgxSparkException.class, () -> DataFiles.readFile(twice, Sample.class));
+    assertTrue(e.getMessage().startsWith("cannot read " + twice + ": "), e.getMessage());
+    assertTrue(e.getMessage().contains("name"), e.getMessage());
+    Path nullCount =
+        Files.writeString(dir.resolve("null.json"), "{\"name\": \"a\", \"count\": null}");
+    assertThrows(DgxSparkException.class, () -> DataFiles.readFile(nullCount, Sample.class));
+    Path missing = dir.resolve("missing.json");
+    e = assertThrows(DgxSparkException.class, () -> DataFiles.readFile(missing, Sample.class));
+    assertTrue(e.getMessage().startsWith("cannot read " + missing), e.getMessage());
   }
 }

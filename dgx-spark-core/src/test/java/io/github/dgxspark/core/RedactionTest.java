@@ -2,10 +2,12 @@ package io.github.dgxspark.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.strings;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -129,14 +131,18 @@ class RedactionTest {
             });
   }
 
-  /** Redaction is linear: a long hostile value of near-matches takes milliseconds, not minutes. */
+  /**
+   * Redaction does not backtrack: a 3 MB hostile value of near-matches finishes (a backtracking
+   * pattern would run for hours on it). A guard against a hang, not a speed target: its speed is
+   * measured by the benchmarks (ValidatorBenchmark's redact baseline), and the bound is generous
+   * because the test machine may be loaded (it took 15.6 s at a load average of 24 on 2 cores).
+   */
   @Test
-  void longValueOfNearMatches_isRedactedQuickly() {
+  void longValueOfNearMatches_isRedactedWithoutBacktracking() {
     String hostile = "a".repeat(2_000_000) + "passwor=" + "x.".repeat(500_000) + "password=1";
-    long start = System.nanoTime();
-    String shown = Redaction.redact("spark.myapp.opts", hostile);
-    long ms = (System.nanoTime() - start) / 1_000_000;
-    assertTrue(ms < 5_000, ms + " ms");
+    String shown =
+        assertTimeoutPreemptively(
+            Duration.ofMinutes(2), () -> Redaction.redact("spark.myapp.opts", hostile));
     assertTrue(
         Pattern.compile("password=\\*").matcher(shown).find() || shown.equals(Redaction.REDACTED));
   }

@@ -151,6 +151,49 @@ class SparkConfigOptimizerTest {
   }
 
   @Test
+  void optimize_gpu_jarBuildFollowsComputeCapability() {
+    // DGX-1: 8 × Tesla V100-SXM2-32GB, compute capability 7.0 (data/hardware-profiles/dgx-1.json)
+    NodeSpec dgx1 =
+        new NodeSpec(
+            "Intel(R) Xeon(R) CPU E5-2698 v4",
+            80,
+            40,
+            2,
+            2,
+            512 * GIB,
+            Collections.nCopies(8, new GpuSpec("Tesla V100-SXM2-32GB", 32 * GIB, "7.0", 6)),
+            false,
+            300_000_000_000L,
+            List.of(new NicSpec("ib0", NicSpec.Kind.INFINIBAND, 12_500_000_000L)));
+    String volta = jarNote(optimize(dgx1, 1, WorkloadType.ETL, ExecutionMode.GPU));
+    assertTrue(volta.contains("CUDA 12 build"), volta);
+    assertTrue(volta.contains("these are 7.0"), volta);
+    assertFalse(volta.contains("cuda13"), volta);
+    String hopper = jarNote(optimize(DGX_H100, 1, WorkloadType.ETL, ExecutionMode.GPU));
+    assertTrue(hopper.contains("the cuda13 build"), hopper);
+    assertFalse(hopper.contains("dropped"), hopper);
+  }
+
+  @Test
+  void optimize_standaloneGpu_submitLineLeavesWorkerSettingsToTheWorker() {
+    OptimizationResult r = optimize(DGX_H100, 1, WorkloadType.ETL, ExecutionMode.GPU);
+    String submit = r.config().toSubmitCommandLine();
+    assertFalse(submit.contains("--conf spark.worker."), submit);
+    assertTrue(
+        submit.contains(
+            "-Dspark.worker.resource.gpu.amount=8 -Dspark.worker.resource.gpu.discoveryScript="),
+        submit);
+    assertTrue(submit.contains("--conf spark.executor.resource.gpu.amount=1"), submit);
+  }
+
+  private static String jarNote(OptimizationResult r) {
+    return r.notes().stream()
+        .filter(n -> n.startsWith("Put the RAPIDS Accelerator"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no jar note in " + r.notes()));
+  }
+
+  @Test
   void optimize_fourDgxH100Gpu_scalesInstancesAndPartitions() {
     OptimizationResult r = optimize(DGX_H100, 4, WorkloadType.ETL, ExecutionMode.GPU);
     assertEquals("32", value(r, "spark.executor.instances"));

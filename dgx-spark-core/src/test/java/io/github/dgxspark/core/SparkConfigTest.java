@@ -96,6 +96,22 @@ class SparkConfigTest {
   }
 
   @Test
+  void toSubmitCommandLine_workerSettings_areWorkerOptsCommentsNotConf() {
+    SparkConfig c =
+        SparkConfig.empty()
+            .with("spark.a", "1")
+            .with("spark.worker.resource.gpu.amount", "8")
+            .with("spark.b", "2");
+    String line = c.toSubmitCommandLine();
+    assertTrue(line.startsWith("--conf spark.a=1 \\\n--conf spark.b=2\n# "), line);
+    assertFalse(line.contains("--conf spark.worker"), line);
+    assertTrue(
+        line.endsWith("# SPARK_WORKER_OPTS=\"-Dspark.worker.resource.gpu.amount=8\"\n"), line);
+    // the list form still carries every property
+    assertEquals(6, c.toSubmitArgs().size());
+  }
+
+  @Test
   void toJson_keepsOrder() {
     SparkConfig c = SparkConfig.empty().with("spark.z", "1").with("spark.a", "2");
     assertEquals("{\n  \"spark.z\" : \"1\",\n  \"spark.a\" : \"2\"\n}", c.toJson());

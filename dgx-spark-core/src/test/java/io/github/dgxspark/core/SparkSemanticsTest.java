@@ -2,6 +2,7 @@ package io.github.dgxspark.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -183,6 +184,17 @@ class SparkSemanticsTest {
     assertEquals(
         OptionalInt.empty(),
         SparkSemantics.localClusterWorkerCores("local-cluster[2,99999999999,1024]"));
+  }
+
+  @Test
+  void sizeBytes_leadingMinus_negatesAsSparksBytesConf() {
+    // ConfigHelpers.byteFromString (ConfigBuilder.scala v4.1.3); -1 disables broadcast joins
+    assertEquals(-1L, SparkSemantics.sizeBytes("spark.sql.autoBroadcastJoinThreshold", "-1"));
+    assertEquals(
+        -(10L << 20), SparkSemantics.sizeBytes("spark.sql.autoBroadcastJoinThreshold", "-10m"));
+    assertThrows(
+        DgxSparkException.class,
+        () -> SparkSemantics.sizeBytes("spark.sql.autoBroadcastJoinThreshold", "--1"));
   }
 
   @Test

@@ -32,24 +32,10 @@ final class Assembler {
       boolean profileFallback) {
     List<String> notes = new ArrayList<>(f.notes);
     List<Facts.GpuFacts> gpus = new ArrayList<>(f.gpus.values());
-    Optional<HardwareProfile> profile = Optional.empty();
-    if (profileFallback && !gpus.isEmpty()) {
-      String first = gpus.get(0).name;
-      boolean same = gpus.stream().allMatch(g -> g.name.equalsIgnoreCase(first));
-      if (same && !first.isEmpty()) {
-        profile = HardwareProfiles.matching(first, gpus.size());
-      }
-    }
-    for (Facts.GpuFacts g : gpus) {
-      if (g.name.isEmpty()) {
-        throw new HardwareException(
-            String.format(
-                Locale.ROOT,
-                "GPU %d has no model name in the output read (%s); expected nvidia-smi, nvidia-smi"
-                    + " -L or --query-gpu=name output as well",
-                g.index,
-                String.join(", ", f.formats)));
-      }
+    Optional<HardwareProfile> profile = profile(f, profileFallback);
+    List<PasteReport.Missing> missing = missing(f, givenCores, givenMemoryBytes, profile);
+    if (!missing.isEmpty()) {
+      throw new HardwareException(refusal(shows(f, givenCores, givenMemoryBytes), missing));
     }
 
     // memory
@@ -59,8 +45,8 @@ final class Assembler {
     } else if (f.memoryBytes > 0) {
       memory = f.memoryBytes;
       notes.add("memory " + ByteSizes.human(memory) + " from " + f.hostSources.get("memory"));
-    } else if (profile.isPresent()) {
-      memory = profile.get().node().memoryBytes();
+    } else {
+      memory = profile.orElseThrow().node().memoryBytes();
       notes.add(
           String.format(
               Locale.ROOT,
@@ -70,12 +56,6 @@ final class Assembler {
               profile.get().name(),
               gpus.size(),
               gpus.get(0).name));
-    } else {
-      throw new HardwareException(
-          "host memory is not in the output read ("
-              + String.join(", ", f.formats)
-              + ") and its GPUs match no built-in profile; expected a memory figure (or pasted"
-              + " 'free' / /proc/meminfo output)");
     }
 
     // cores
@@ -90,19 +70,13 @@ final class Assembler {
           "logical cores "
               + logical
               + " inferred from the highest CPU in the topo -m CPU affinity (a lower bound)");
-    } else if (profile.isPresent()) {
-      logical = profile.get().node().logicalCores();
+    } else {
+      logical = profile.orElseThrow().node().logicalCores();
       notes.add(
           "logical cores not in the output; assumed "
               + logical
               + " of built-in profile "
               + profile.get().name());
-    } else {
-      throw new HardwareException(
-          "logical core count is not in the output read ("
-              + String.join(", ", f.formats)
-              + ") and its GPUs match no built-in profile; expected a core count (or pasted lscpu"
-              + " output)");
     }
     NodeSpec pn = profile.map(HardwareProfile::node).orElse(null);
     int physical =
@@ -132,16 +106,6 @@ final class Assembler {
         unified = true;
         gpuMemory = memory;
       } else if (gpuMemory < 0) {
-        if (pn == null) {
-          throw new HardwareException(
-              String.format(
-                  Locale.ROOT,
-                  "GPU %d (%s) memory is not in the output read (%s); expected nvidia-smi,"
-                      + " --query-gpu=memory.total or -q -x output as well",
-                  g.index,
-                  g.name,
-                  String.join(", ", f.formats)));
-        }
         gpuMemory = pn.gpus().get(0).memoryBytes();
         unified |= pn.unifiedMemory();
         notes.add(
@@ -244,6 +208,147 @@ final class Assembler {
             gpus.isEmpty() ? 0 : nodeNvlink,
             nics);
     return new HardwareReport(node, reports, disks, f.driverVersion, f.cudaVersion, origin, notes);
+  }
+
+  /** The built-in profile whose GPUs are the pasted ones (same model and count), if allowed. */
+  static Optional<HardwareProfile> profile(Facts f, boolean profileFallback) {
+    if (!profileFallback || f.gpus.isEmpty()) {
+      return Optional.empty();
+    }
+    String first = f.gpus.values().iterator().next().name;
+    boolean same = f.gpus.values().stream().allMatch(g -> g.name.equalsIgnoreCase(first));
+    return same && !first.isEmpty()
+        ? HardwareProfiles.matching(first, f.gpus.size())
+        : Optional.empty();
+  }
+
+  /**
+   * The figures a node needs that neither the caller, the output nor the matching profile gives, in
+   * the order {@link #assemble} takes them.
+   */
+  static List<PasteReport.Missing> missing(
+      Facts f,
+      OptionalInt givenCores,
+      OptionalLong givenMemoryBytes,
+      Optional<HardwareProfile> profile) {
+    List<PasteReport.Missing> out = new ArrayList<>();
+    if (f.gpus.values().stream().anyMatch(g -> g.name.isEmpty())) {
+      out.add(PasteReport.Missing.GPU_MODEL);
+    } else if (profile.isEmpty() && f.gpus.values().stream().anyMatch(g -> g.memoryBytes < 0)) {
+      out.add(PasteReport.Missing.GPU_MEMORY);
+    }
+    if (givenMemoryBytes.isEmpty() && f.memoryBytes <= 0 && profile.isEmpty()) {
+      out.add(PasteReport.Missing.HOST_MEMORY);
+    }
+    if (givenCores.isEmpty() && f.logicalCores <= 0 && f.maxAffinityCpu < 0 && profile.isEmpty()) {
+      out.add(PasteReport.Missing.LOGICAL_CORES);
+    }
+    return out;
+  }
+
+  /**
+   * One sentence on what the output shows, each figure it does not show marked {@code unknown}: GPU
+   * count, model and memory, NVLink links, NICs, CPU and NUMA affinity, host cores and memory.
+   */
+  static String shows(Facts f, OptionalInt givenCores, OptionalLong givenMemoryBytes) {
+    List<Facts.GpuFacts> gpus = new ArrayList<>(f.gpus.values());
+    List<String> parts = new ArrayList<>();
+    if (gpus.isEmpty()) {
+      parts.add(f.noDevices ? "no GPU" : "no GPU details");
+    } else {
+      List<String> names = distinct(gpus.stream().map(g -> g.name).toList());
+      String model =
+          names.contains("")
+              ? "model unknown"
+              : names.size() == 1 ? names.get(0) : "models " + String.join(", ", names);
+      List<Long> memories = distinct(gpus.stream().map(g -> g.memoryBytes).toList());
+      String memory =
+          memories.contains(-1L)
+              ? "GPU memory unknown"
+              : memories.size() == 1 && memories.get(0) == 0
+                  ? "memory shared with the host"
+                  : memories.stream().map(ByteSizes::human).reduce((a, b) -> a + "/" + b).get()
+                      + (gpus.size() == 1 ? "" : " each");
+      List<Integer> links =
+          distinct(
+              gpus.stream()
+                  .map(g -> g.linksListed ? g.linkBytesPerSecond.size() : g.topologyLinks)
+                  .toList());
+      String nvlink =
+          links.contains(-1)
+              ? "NVLink unknown"
+              : links.size() == 1
+                  ? (links.get(0) == 0
+                      ? "no NVLink"
+                      : links.get(0) + " NVLinks" + (gpus.size() == 1 ? "" : " each"))
+                  : "NVLinks "
+                      + links.stream().map(String::valueOf).reduce((a, b) -> a + "/" + b).get();
+      parts.add(
+          String.format(
+              Locale.ROOT,
+              "%d GPU%s (%s, %s, %s)",
+              gpus.size(),
+              gpus.size() == 1 ? "" : "s",
+              model,
+              memory,
+              nvlink));
+    }
+    if (f.formats.contains(TopologyParser.FORMAT)) {
+      List<String> nics = f.topologyNics;
+      parts.add(
+          nics.isEmpty()
+              ? "no NIC"
+              : nics.size()
+                  + (nics.size() == 1 ? " NIC (" : " NICs (")
+                  + (nics.size() <= 3
+                      ? String.join(", ", nics)
+                      : nics.get(0) + " … " + nics.get(nics.size() - 1))
+                  + ")");
+      List<String> cpus = distinct(gpus.stream().map(g -> g.cpuAffinity).toList());
+      List<String> numa = distinct(gpus.stream().map(g -> g.numaAffinity).toList());
+      if (!cpus.contains("")) {
+        parts.add("GPU CPU affinity " + String.join(" | ", cpus));
+      }
+      if (!numa.contains("")) {
+        parts.add((numa.size() == 1 ? "NUMA node " : "NUMA nodes ") + String.join(", ", numa));
+      }
+    } else {
+      parts.add("NICs and CPU affinity unknown");
+    }
+    if (givenCores.isPresent() || f.logicalCores > 0) {
+      parts.add(givenCores.orElse(f.logicalCores) + " logical cores");
+    } else if (f.maxAffinityCpu >= 0) {
+      parts.add("at least " + (f.maxAffinityCpu + 1) + " logical cores");
+    } else {
+      parts.add("logical cores unknown");
+    }
+    parts.add(
+        givenMemoryBytes.isPresent() || f.memoryBytes > 0
+            ? ByteSizes.human(givenMemoryBytes.orElse(f.memoryBytes)) + " host memory"
+            : "host memory unknown");
+    return "the pasted "
+        + String.join(", ", f.formats)
+        + " output shows "
+        + String.join(", ", parts);
+  }
+
+  /** The one line that refuses a node: what the output shows, then what it lacks. */
+  static String refusal(String shows, List<PasteReport.Missing> missing) {
+    return shows
+        + "; a node also needs "
+        + words(missing.stream().map(PasteReport.Missing::what).toList());
+  }
+
+  /** {@code a}, {@code a and b}, {@code a, b and c}. */
+  static String words(List<String> items) {
+    int n = items.size();
+    return n <= 1
+        ? String.join("", items)
+        : String.join(", ", items.subList(0, n - 1)) + " and " + items.get(n - 1);
+  }
+
+  private static <T> List<T> distinct(List<T> values) {
+    return values.stream().distinct().toList();
   }
 
   private static NicSpec.Kind guessKind(String name) {

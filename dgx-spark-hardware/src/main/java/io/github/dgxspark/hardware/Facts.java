@@ -84,6 +84,10 @@ final class Facts {
     boolean linksListed;
     final List<String> nearestNics = new ArrayList<>();
     String cpuAffinity = "";
+
+    /** The NUMA node from {@code topo -m}, or empty. */
+    String numaAffinity = "";
+
     final List<Long> migMemoryBytes = new ArrayList<>();
 
     GpuFacts(int index) {

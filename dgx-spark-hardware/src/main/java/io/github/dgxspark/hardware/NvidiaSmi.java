@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
@@ -41,8 +42,30 @@ public final class NvidiaSmi {
    * @throws HardwareException if the text holds no {@code nvidia-smi} output, a line inside a
    *     recognised output cannot be parsed (the message names it), or a figure the node needs (GPU
    *     model, GPU memory, host memory, cores) is neither given, pasted nor in a matching profile
+   *     (the message says what the paste shows and what is missing; {@link #read} describes such a
+   *     paste instead)
    */
   public static HardwareReport describe(
+      String pastedText, OptionalInt logicalCores, OptionalLong memoryBytes) {
+    PasteReport r = read(pastedText, logicalCores, memoryBytes);
+    return r.report()
+        .orElseThrow(() -> new HardwareException(Assembler.refusal(r.shows(), r.missing())));
+  }
+
+  /**
+   * Reads pasted output and optional host figures as {@link #describe(String, OptionalInt,
+   * OptionalLong)} does, but a paste that shows too little to size a node (a {@code topo -m} alone,
+   * one GPU's capture without host memory) is described rather than refused: {@link
+   * PasteReport#shows()} says what it shows and {@link PasteReport#missing()} what sizing lacks.
+   *
+   * @param pastedText the pasted output, lines separated by {@code \n} or {@code \r\n}
+   * @param logicalCores the host's logical core count, if known (1 or more)
+   * @param memoryBytes the host's memory in bytes, if known (1 or more)
+   * @return what the paste shows, with the node when nothing is missing
+   * @throws HardwareException if the text holds no {@code nvidia-smi} output, a line inside a
+   *     recognised output cannot be parsed (the message names it), or a figure is not valid
+   */
+  public static PasteReport read(
       String pastedText, OptionalInt logicalCores, OptionalLong memoryBytes) {
     Objects.requireNonNull(pastedText, "pastedText");
     Objects.requireNonNull(logicalCores, "logicalCores");
@@ -56,6 +79,12 @@ public final class NvidiaSmi {
           "memory " + memoryBytes.getAsLong() + " bytes is not valid; expected 1 or more");
     }
     Facts facts = read(pastedText);
+    String shows = Assembler.shows(facts, logicalCores, memoryBytes);
+    List<PasteReport.Missing> missing =
+        Assembler.missing(facts, logicalCores, memoryBytes, Assembler.profile(facts, true));
+    if (!missing.isEmpty()) {
+      return new PasteReport(facts.formats, shows, missing, Optional.empty());
+    }
     try {
       HardwareReport r =
           Assembler.assemble(
@@ -63,8 +92,19 @@ public final class NvidiaSmi {
       List<String> notes = new ArrayList<>();
       notes.add("read from the pasted text: " + String.join(", ", facts.formats));
       notes.addAll(r.notes());
-      return new HardwareReport(
-          r.node(), r.gpus(), r.disks(), r.driverVersion(), r.cudaVersion(), r.origin(), notes);
+      return new PasteReport(
+          facts.formats,
+          shows,
+          List.of(),
+          Optional.of(
+              new HardwareReport(
+                  r.node(),
+                  r.gpus(),
+                  r.disks(),
+                  r.driverVersion(),
+                  r.cudaVersion(),
+                  r.origin(),
+                  notes)));
     } catch (HardwareException e) {
       throw e;
     } catch (DgxSparkException e) {

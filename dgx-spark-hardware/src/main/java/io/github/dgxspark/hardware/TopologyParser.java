@@ -212,6 +212,7 @@ final class TopologyParser {
           }
         }
         if (numa.matches("\\d{1,4}")) {
+          gpu.numaAffinity = numa;
           facts.maxAffinityNuma = Math.max(facts.maxAffinityNuma, Integer.parseInt(numa));
         }
       }

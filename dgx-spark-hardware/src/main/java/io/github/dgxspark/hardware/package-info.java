@@ -13,6 +13,10 @@
  * ClusterSpec four = HardwareProfiles.cluster("dgx-h100", 4, ClusterManager.STANDALONE);
  * }</pre>
  *
+ * <p>"Profile" here always means a hardware profile: a named DGX preset ({@code dgx-h100}, {@code
+ * dgx-spark}, ...) from {@code data/hardware-profiles/}. The models module's {@code
+ * ApplicationProfile} is something else: the summary of one application's event log.
+ *
  * <p>The one exception type is {@link io.github.dgxspark.hardware.HardwareException}; a missing
  * {@code nvidia-smi} or GPU is a note in the report, not an exception.
  */

@@ -151,6 +151,23 @@ class NvidiaSmiTest {
             HardwareException.class,
             () -> NvidiaSmi.describe(Fixtures.text(Fixtures.A100_MIG_XML)));
     assertTrue(e.getMessage().contains("host memory"), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), e.getMessage());
+  }
+
+  @Test
+  void read_a100XmlWithoutHostFigures_asksForHostMemoryAndCoresOnly() {
+    // one A100 of a DGX A100 (the XML lists one <gpu>): no profile has one A100, and -q -x shows
+    // no host figure
+    PasteReport r =
+        NvidiaSmi.read(
+            Fixtures.text(Fixtures.A100_MIG_XML), OptionalInt.empty(), OptionalLong.empty());
+    assertEquals(
+        List.of(PasteReport.Missing.HOST_MEMORY, PasteReport.Missing.LOGICAL_CORES), r.missing());
+    assertTrue(r.report().isEmpty());
+    assertTrue(
+        r.shows().contains("1 GPU (NVIDIA A100-SXM4-80GB, 80.0 GiB, NVLink unknown)"), r.shows());
+    assertTrue(r.shows().contains("host memory unknown"), r.shows());
+    assertTrue(r.shows().contains("logical cores unknown"), r.shows());
   }
 
   @Test
@@ -171,12 +188,79 @@ class NvidiaSmiTest {
   }
 
   @Test
-  void describe_topologyAlone_failsAskingForGpuModel() {
+  void describe_topologyAlone_failsSayingWhatItShowsAndWhatItLacks() {
     HardwareException e =
         assertThrows(
             HardwareException.class,
             () -> NvidiaSmi.describe(Fixtures.text(Fixtures.DGX_A100_TOPO)));
-    assertTrue(e.getMessage().contains("no model name"), e.getMessage());
+    String m = e.getMessage();
+    assertTrue(m.startsWith("the pasted nvidia-smi topo -m output shows 8 GPUs (model unknown"), m);
+    assertTrue(
+        m.endsWith(
+            "a node also needs " + PasteReport.Missing.GPU_MODEL.what() + " and the host memory"),
+        m);
+    assertFalse(m.contains("\n"), m);
+  }
+
+  @Test
+  void read_dgxA100TopologyAlone_showsGpusNicsAffinityAndAsksForModelAndMemory() {
+    PasteReport r =
+        NvidiaSmi.read(
+            Fixtures.text(Fixtures.DGX_A100_TOPO), OptionalInt.empty(), OptionalLong.empty());
+    assertEquals(List.of(TopologyParser.FORMAT), r.formats());
+    // the capture: 8 GPUs at NV12 to each peer, 12 mlx5 NICs, CPU affinity up to CPU 255 on NUMA
+    // nodes 3, 1, 7 and 5; the cores are a lower bound read from it, so only model and memory lack
+    assertEquals(
+        List.of(PasteReport.Missing.GPU_MODEL, PasteReport.Missing.HOST_MEMORY), r.missing());
+    assertTrue(r.report().isEmpty());
+    String s = r.shows();
+    assertTrue(s.contains("8 GPUs (model unknown, GPU memory unknown, 12 NVLinks each)"), s);
+    assertTrue(s.contains("12 NICs (mlx5_0 … mlx5_11)"), s);
+    assertTrue(
+        s.contains(
+            "GPU CPU affinity 48-63,176-191 | 16-31,144-159 | 112-127,240-255 | 80-95,208-223"),
+        s);
+    assertTrue(s.contains("NUMA nodes 3, 1, 7, 5"), s);
+    assertTrue(s.contains("at least 256 logical cores"), s);
+    assertTrue(s.contains("host memory unknown"), s);
+  }
+
+  @Test
+  void read_dgxA100TopologyWithModelFromAProfile_needsNothingMore() {
+    // nvidia-smi -L lines in the format of the H100 capture's -L section, with the model a DGX A100
+    // has; 8 of them match the dgx-a100 profile, which supplies memory
+    StringBuilder list = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      list.append("GPU ").append(i).append(": NVIDIA A100-SXM4-80GB (UUID: GPU-masked)\n");
+    }
+    PasteReport r =
+        NvidiaSmi.read(
+            list + Fixtures.text(Fixtures.DGX_A100_TOPO),
+            OptionalInt.empty(),
+            OptionalLong.empty());
+    assertEquals(List.of(), r.missing(), r.shows());
+    assertEquals(8, r.report().orElseThrow().node().gpuCount());
+  }
+
+  @Test
+  void read_h100OneGpuCaptureWithoutHostMemory_asksForMemoryOnly() {
+    PasteReport r =
+        NvidiaSmi.read(
+            Fixtures.text(Fixtures.H100_FULL), OptionalInt.empty(), OptionalLong.empty());
+    assertEquals(List.of(PasteReport.Missing.HOST_MEMORY), r.missing(), r.shows());
+    String s = r.shows();
+    assertTrue(s.contains("1 GPU (NVIDIA H100 80GB HBM3, "), s);
+    assertTrue(s.contains("79.6 GiB, 18 NVLinks)"), s);
+    assertTrue(s.contains("GPU CPU affinity 0-19"), s);
+    assertTrue(s.contains("NUMA node 0"), s);
+    assertTrue(s.contains("at least 20 logical cores"), s);
+    PasteReport sized =
+        NvidiaSmi.read(
+            Fixtures.text(Fixtures.H100_FULL),
+            OptionalInt.empty(),
+            OptionalLong.of(256 * ByteSizes.GIB));
+    assertEquals(List.of(), sized.missing());
+    assertTrue(sized.shows().contains("256.0 GiB host memory"), sized.shows());
   }
 
   @Test

@@ -8,10 +8,12 @@ import io.github.dgxspark.hardware.HardwareProfile;
 import io.github.dgxspark.hardware.HardwareProfiles;
 import io.github.dgxspark.hardware.HardwareReport;
 import io.github.dgxspark.hardware.NvidiaSmi;
+import io.github.dgxspark.hardware.PasteReport;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 
 /**
  * Where the hardware comes from, as the CLI's {@code --profile NAME [--nodes N]}, {@code --hardware
@@ -108,7 +110,9 @@ public record HardwareOptions(
    *
    * @return the machine and the cluster of {@code nodes} of it
    * @throws io.github.dgxspark.core.DgxSparkException if the profile is unknown, the pasted output
-   *     cannot be parsed, or the node count does not suit the cluster manager
+   *     cannot be parsed or shows too little to size a node (the message says what it shows and
+   *     which of --memory, --cores or a GPU model to add), or the node count does not suit the
+   *     cluster manager
    */
   public Resolved resolve() {
     int n = nodes.orElse(1);
@@ -124,9 +128,33 @@ public record HardwareOptions(
     if (nvidiaSmi.isPresent()) {
       OptionalLong bytes =
           memory.map(m -> OptionalLong.of(ByteSizes.parseBytes(m))).orElse(OptionalLong.empty());
-      return NvidiaSmi.describe(nvidiaSmi.get(), logicalCores, bytes);
+      PasteReport pasted = NvidiaSmi.read(nvidiaSmi.get(), logicalCores, bytes);
+      return pasted
+          .report()
+          .orElseThrow(
+              () ->
+                  new AdapterException(
+                      pasted.shows()
+                          + "; to size it, give "
+                          + pasted.missing().stream()
+                              .map(HardwareOptions::ask)
+                              .collect(Collectors.joining(", "))));
     }
     return HardwareProbe.local();
+  }
+
+  /**
+   * What to give for a figure the paste lacks: the CLI option and tool argument where one exists.
+   */
+  private static String ask(PasteReport.Missing missing) {
+    switch (missing) {
+      case HOST_MEMORY:
+        return "the host memory (--memory or the memory argument, e.g. 2t)";
+      case LOGICAL_CORES:
+        return "the logical core count (--cores or the logicalCores argument)";
+      default:
+        return missing.what();
+    }
   }
 
   /**

@@ -354,11 +354,32 @@ public final class Operations {
    */
   public static AnalyzeResult analyze(
       Path log, Optional<HardwareOptions> target, Optional<String> mode) {
+    return analyze(log, target, mode, (read, total) -> {});
+  }
+
+  /**
+   * As {@link #analyze(Path, Optional, Optional)}, telling a listener the bytes read as the log is
+   * read (about every 4 MiB), for progress on multi-GB logs.
+   *
+   * @param log an event log file or folder
+   * @param target the hardware to plan for, or empty
+   * @param mode {@code cpu} or {@code gpu} to plan the target in that mode (default: the log's)
+   * @param progress told the file bytes read so far and the total
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException as {@link #analyze(Path, Optional, Optional)}
+   *     does
+   */
+  public static AnalyzeResult analyze(
+      Path log,
+      Optional<HardwareOptions> target,
+      Optional<String> mode,
+      EventLogs.ProgressListener progress) {
     Objects.requireNonNull(log, "log");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(progress, "progress");
     Optional<ExecutionMode> m = targetMode(mode, target.isPresent());
-    ApplicationProfile p = EventLogs.read(log);
+    ApplicationProfile p = EventLogs.read(log, progress);
     Optional<RecommendationReport> report;
     Optional<String> recommendationsUnavailable;
     try {
@@ -559,7 +580,10 @@ public final class Operations {
     return o;
   }
 
-  /** Told which log qualification reads next. */
+  /**
+   * Told which log {@link #qualify} or {@link #historyAdd(java.util.List, Path, QualifyProgress)}
+   * reads next.
+   */
   @FunctionalInterface
   public interface QualifyProgress {
     /**
@@ -631,8 +655,24 @@ public final class Operations {
    *     but is not a history, or cannot be written
    */
   public static ObjectNode historyAdd(java.util.List<Path> paths, Path file) {
+    return historyAdd(paths, file, (n, count, log) -> {});
+  }
+
+  /**
+   * As {@link #historyAdd(java.util.List, Path)}, telling a listener each log before it is read.
+   *
+   * @param paths log files, log folders or folders of logs
+   * @param file the history file
+   * @param progress told each log's path before it is read, with its 1-based number and the count
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException as {@link #historyAdd(java.util.List, Path)}
+   *     does
+   */
+  public static ObjectNode historyAdd(
+      java.util.List<Path> paths, Path file, QualifyProgress progress) {
     Objects.requireNonNull(paths, "paths");
     Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(progress, "progress");
     java.util.List<Path> logs = new java.util.ArrayList<>();
     for (Path p : paths) {
       logs.addAll(EventLogs.list(p));
@@ -640,7 +680,9 @@ public final class Operations {
     java.util.List<PerformanceRun> runs = new java.util.ArrayList<>();
     ArrayNode skipped = Json.array();
     java.time.Instant now = java.time.Instant.now();
-    for (Path log : logs) {
+    for (int i = 0; i < logs.size(); i++) {
+      Path log = logs.get(i);
+      progress.reading(i + 1, logs.size(), log);
       try {
         // the same run the Spark listener of dgx-spark-runtime records at application end
         runs.add(

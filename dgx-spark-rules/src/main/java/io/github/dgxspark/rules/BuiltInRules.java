@@ -1,11 +1,12 @@
 package io.github.dgxspark.rules;
 
-import io.github.dgxspark.rules.antipattern.AntipatternRules;
-import io.github.dgxspark.rules.hardware.HardwareRules;
-import io.github.dgxspark.rules.limits.LimitsRules;
-import io.github.dgxspark.rules.rapids.RapidsRules;
-import io.github.dgxspark.rules.security.SecurityRules;
-import io.github.dgxspark.rules.syntax.SyntaxRules;
+import io.github.dgxspark.rules.internal.Rule;
+import io.github.dgxspark.rules.internal.antipattern.AntipatternRules;
+import io.github.dgxspark.rules.internal.hardware.HardwareRules;
+import io.github.dgxspark.rules.internal.limits.LimitsRules;
+import io.github.dgxspark.rules.internal.rapids.RapidsRules;
+import io.github.dgxspark.rules.internal.security.SecurityRules;
+import io.github.dgxspark.rules.internal.syntax.SyntaxRules;
 import java.util.ArrayList;
 import java.util.List;
 

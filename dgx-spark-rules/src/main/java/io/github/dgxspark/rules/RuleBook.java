@@ -1,9 +1,13 @@
 package io.github.dgxspark.rules;
 
 import io.github.dgxspark.core.ClusterSpec;
+import io.github.dgxspark.core.ConfigKey;
 import io.github.dgxspark.core.ExecutionMode;
 import io.github.dgxspark.core.SparkConfig;
 import io.github.dgxspark.core.SparkVersion;
+import io.github.dgxspark.rules.internal.KeyRegistry;
+import io.github.dgxspark.rules.internal.Rule;
+import io.github.dgxspark.rules.internal.RuleContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -26,8 +30,9 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>Validation never throws for any map of strings: malformed values, bad key names and unknown
- * keys become findings. Values of keys that name a secret never appear in a finding. A {@code
- * RuleBook} is immutable and safe to share between threads.
+ * keys become findings (a {@link CustomRule} added with {@link #withRule} that throws is reported
+ * as a {@link RulesException}). Values of keys that name a secret never appear in a finding. A
+ * {@code RuleBook} is immutable and safe to share between threads.
  */
 public final class RuleBook {
   // the plugin's release numbers: year.month[.patch], e.g. 25.02.1 (docs/download.md)
@@ -90,6 +95,65 @@ public final class RuleBook {
               Catalog.RESOURCE));
     }
     return new RuleBook(entries, rules, keys);
+  }
+
+  /**
+   * This rule book plus a rule of the caller's: the entry describes it as a catalog entry does (its
+   * name must be new; its category one of {@link RuleEntry#CATEGORIES}), and the rule runs on every
+   * validation whose mode its entry's {@code appliesTo} names, unless the entry is disabled. This
+   * book is unchanged; the new one lists the entry among its rules in name order.
+   *
+   * <pre>{@code
+   * RuleBook book = RuleBook.builtIn().withRule(entry, c -> {
+   *   if (c.flag("spark.speculation")) {
+   *     c.report(List.of("spark.speculation"), Map.of(), "false");
+   *   }
+   * });
+   * }</pre>
+   *
+   * @param entry the rule's catalog entry: name, category, severity, modes, message with {@code
+   *     {placeholders}}, rationale, source, parameters
+   * @param rule the check
+   * @return a new rule book with the rule
+   * @throws RulesException if a rule of that name is already in the book
+   */
+  public RuleBook withRule(RuleEntry entry, CustomRule rule) {
+    Objects.requireNonNull(entry, "entry");
+    Objects.requireNonNull(rule, "rule");
+    if (rule(entry.name()).isPresent()) {
+      throw new RulesException(
+          String.format(
+              Locale.ROOT,
+              "rule '%s' is already in the rule book; expected a name no rule has",
+              entry.name()));
+    }
+    List<RuleEntry> newEntries = new ArrayList<>(entries);
+    List<Rule> newRules = new ArrayList<>(rules);
+    int at = 0;
+    while (at < newEntries.size() && newEntries.get(at).name().compareTo(entry.name()) < 0) {
+      at++;
+    }
+    newEntries.add(at, entry);
+    newRules.add(at, new Custom(entry.name(), rule));
+    return new RuleBook(newEntries, newRules, keys);
+  }
+
+  /** A caller's rule in the table; its exceptions become a {@link RulesException} naming it. */
+  private record Custom(String name, CustomRule rule) implements Rule {
+    @Override
+    public void check(RuleContext context) {
+      try {
+        rule.check(context);
+      } catch (RuntimeException e) {
+        throw new RulesException(
+            String.format(
+                Locale.ROOT,
+                "custom rule '%s' failed: %s; expected it to report findings, not throw",
+                name,
+                e.getMessage()),
+            e);
+      }
+    }
   }
 
   /**

@@ -1,7 +1,11 @@
 package io.github.dgxspark.rules;
 
 import io.github.dgxspark.core.ByteSizes;
+import io.github.dgxspark.core.ConfigKey;
+import io.github.dgxspark.core.KeyType;
 import io.github.dgxspark.core.SparkDurations;
+import io.github.dgxspark.rules.internal.Rule;
+import io.github.dgxspark.rules.internal.RuleContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +77,12 @@ final class ThresholdRule implements Rule {
         hit = actual < limit;
     }
     if (hit) {
-      c.report(List.of(key), Map.of("key", key, "value", shown), threshold.suggest().orElse(null));
+      Map<String, String> values = Map.of("key", key, "value", shown);
+      if (threshold.suggest().isPresent()) {
+        c.report(List.of(key), values, threshold.suggest().get());
+      } else {
+        c.report(List.of(key), values);
+      }
     }
   }
 

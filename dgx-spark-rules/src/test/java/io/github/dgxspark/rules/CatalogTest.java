@@ -2,6 +2,7 @@ package io.github.dgxspark.rules;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dgxspark.rules.internal.Rule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,7 +44,8 @@ class CatalogTest {
         violations.add(e.name() + ": no message");
       }
       try {
-        Class.forName("io.github.dgxspark.rules." + e.category() + "." + e.name() + "RuleTest");
+        Class.forName(
+            "io.github.dgxspark.rules.internal." + e.category() + "." + e.name() + "RuleTest");
       } catch (ClassNotFoundException ex) {
         violations.add(e.name() + ": no " + e.name() + "RuleTest in package " + e.category());
       }
@@ -68,7 +70,7 @@ class CatalogTest {
         violations.add(r.name() + ": class without catalog entry");
       } else if (!r.getClass()
           .getPackageName()
-          .equals("io.github.dgxspark.rules." + e.category())) {
+          .equals("io.github.dgxspark.rules.internal." + e.category())) {
         violations.add(
             r.name()
                 + ": class in "

@@ -11,6 +11,7 @@ import static org.quicktheories.generators.SourceDSL.maps;
 import static org.quicktheories.generators.SourceDSL.strings;
 
 import io.github.dgxspark.core.ClusterSpec;
+import io.github.dgxspark.core.ConfigKey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

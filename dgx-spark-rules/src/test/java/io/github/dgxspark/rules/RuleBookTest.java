@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dgxspark.core.ConfigKey;
+import io.github.dgxspark.core.KeyType;
 import io.github.dgxspark.core.SparkConfig;
 import java.util.List;
 import java.util.Map;

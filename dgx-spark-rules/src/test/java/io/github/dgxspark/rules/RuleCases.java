@@ -14,10 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The test cases of one rule, from {@code io/github/dgxspark/rules/<category>/<Name>.json}: a
- * config, optional hardware, how many findings of that rule it must produce and, optionally, the
- * value every finding must suggest ({@code "suggest"}) and the Spark release to validate for
- * ({@code "sparkVersion"}, the newest when absent).
+ * The test cases of one rule, from {@code
+ * io/github/dgxspark/rules/internal/<category>/<Name>.json}: a config, optional hardware, how many
+ * findings of that rule it must produce and, optionally, the value every finding must suggest
+ * ({@code "suggest"}) and the Spark release to validate for ({@code "sparkVersion"}, the newest
+ * when absent).
  */
 public final class RuleCases {
   /** One case. */
@@ -35,7 +36,7 @@ public final class RuleCases {
 
   /** The resource path of a rule's case file. */
   public static String path(RuleEntry e) {
-    return "/io/github/dgxspark/rules/" + e.category() + "/" + e.name() + ".json";
+    return "/io/github/dgxspark/rules/internal/" + e.category() + "/" + e.name() + ".json";
   }
 
   /**

@@ -1,10 +1,7 @@
 package io.github.dgxspark.benchmarks.harness;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dgxspark.core.DataFiles;
 import io.github.dgxspark.core.DgxSparkException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -71,20 +68,7 @@ record Mistake(
    * @throws DgxSparkException if the file cannot be read, is not of that shape or repeats a name
    */
   static List<Mistake> load(Path file) {
-    MistakesFile parsed;
-    try {
-      parsed =
-          new ObjectMapper()
-              .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-              .readValue(Files.readAllBytes(file), MistakesFile.class);
-    } catch (IOException e) {
-      throw new DgxSparkException(
-          "cannot read mistakes file "
-              + file
-              + ": "
-              + e.getMessage().lines().findFirst().orElse(""),
-          e);
-    }
+    MistakesFile parsed = DataFiles.readFile(file, MistakesFile.class);
     if (parsed.mistakes() == null || parsed.mistakes().isEmpty()) {
       throw new DgxSparkException(
           "mistakes file " + file + " has no mistakes; expected {\"mistakes\":[...]}");

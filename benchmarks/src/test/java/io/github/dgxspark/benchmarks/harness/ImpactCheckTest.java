@@ -81,9 +81,9 @@ class ImpactCheckTest {
                 check(ImpactCheck.ALL, k, -0.3, -0.4)),
             List.of(
                 new ScalingDetail(
-                    new Scaling("etl", 1, 2, 900, 1000), 1, 0.05, OptionalDouble.empty()),
+                    new Scaling("etl", 1, 2, 1, 900, 1000), 0.05, OptionalDouble.empty()),
                 new ScalingDetail(
-                    new Scaling("etl", 2, 1, 1200, 1000), 1, -0.02, OptionalDouble.of(1100))),
+                    new Scaling("etl", 2, 1, 1, 1200, 1000), -0.02, OptionalDouble.of(1100))),
             List.of("etl s0.01 aqe-off: 'x' failed to run"));
     String r = ImpactCheck.report(o);
     assertTrue(r.contains("| spark.sql.adaptive.enabled | 3 | 1/3 | 1/2 | 0.210 |  |"), r);
@@ -104,17 +104,20 @@ class ImpactCheckTest {
             List.of(check("A", k, -0.2, -0.1), check("B", k, -0.2, -0.1)),
             List.of(
                 new ScalingDetail(
-                    new Scaling("etl", 1, 2, 900, 1000), 1, 0, OptionalDouble.empty())),
-            List.of()));
+                    new Scaling("etl", 1, 2, 1, 900, 1000), 0, OptionalDouble.empty())),
+            List.of()),
+        "first");
     ImpactCheck.merge(
         file,
         new Outcome(
             List.of(check("A", k, -0.2, -0.3)),
             List.of(
                 new ScalingDetail(
-                    new Scaling("etl", 1, 2, 950, 990), 1, 0, OptionalDouble.empty())),
-            List.of()));
+                    new Scaling("etl", 1, 2, 1, 950, 990), 0, OptionalDouble.empty())),
+            List.of()),
+        "second");
     JsonNode root = new ObjectMapper().readTree(file.toFile());
+    assertEquals("second", root.path("source").asText());
     assertEquals(2, root.path("checks").size());
     assertEquals("B", root.path("checks").get(0).path("recommendation").asText());
     assertEquals(-0.3, root.path("checks").get(1).path("measured").path("change").asDouble());

@@ -2,6 +2,7 @@ package io.github.dgxspark.adapter.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dgxspark.adapter.AdapterException;
+import io.github.dgxspark.adapter.AnalyzeResult;
 import io.github.dgxspark.adapter.HardwareOptions;
 import io.github.dgxspark.adapter.Inputs;
 import io.github.dgxspark.adapter.Json;
@@ -322,14 +323,23 @@ public final class Cli {
         description = "with a target: plan it for cpu or gpu (default the log's mode)")
     String mode;
 
+    @Mixin Options.Quiet quiet;
+
     @Override
     public Integer call() {
-      output.print(
-          Operations.analyze(
-              log,
-              hardware.given() ? Optional.of(hardware.toOptions()) : Optional.empty(),
-              Optional.ofNullable(mode)),
-          TextViews::analyze);
+      Progress progress = quiet.progress();
+      AnalyzeResult r;
+      try {
+        r =
+            Operations.analyze(
+                log,
+                hardware.given() ? Optional.of(hardware.toOptions()) : Optional.empty(),
+                Optional.ofNullable(mode),
+                progress);
+      } finally {
+        progress.done();
+      }
+      output.print(r, TextViews::analyze);
       return OK;
     }
   }
@@ -487,8 +497,7 @@ public final class Cli {
     @Option(names = "--format", defaultValue = "text", description = "text (a table), json or csv")
     Options.Format format;
 
-    @Option(names = "--quiet", description = "no progress on standard error")
-    boolean quiet;
+    @Mixin Options.Quiet quiet;
 
     @Override
     public Integer call() {
@@ -508,21 +517,9 @@ public final class Cli {
         }
       }
       PrintWriter err = spec.commandLine().getErr();
-      boolean show = !quiet && TextViews.stderrIsTerminal();
-      ObjectNode r =
-          Operations.qualify(
-              logs,
-              target,
-              (n, count, log) -> {
-                if (show) {
-                  err.print(
-                      String.format(java.util.Locale.ROOT, "\r[%d/%d] %s\u001b[K", n, count, log));
-                  err.flush();
-                }
-              });
-      if (show) {
-        err.println();
-      }
+      Progress progress = quiet.progress();
+      ObjectNode r = Operations.qualify(logs, target, progress);
+      progress.done();
       PrintWriter out = spec.commandLine().getOut();
       if (format == Options.Format.csv) {
         out.print(TextViews.qualifyCsv(r));
@@ -576,6 +573,8 @@ public final class Cli {
         description = "the history file (default ~/.dgx-spark/history.json)")
     Path history;
 
+    @Mixin Options.Quiet quiet;
+
     @Override
     public Integer call() {
       for (Path p : logs) {
@@ -587,8 +586,15 @@ public final class Cli {
                   + " logs");
         }
       }
-      ObjectNode r =
-          Operations.historyAdd(logs, history == null ? Operations.defaultHistoryFile() : history);
+      Progress progress = quiet.progress();
+      ObjectNode r;
+      try {
+        r =
+            Operations.historyAdd(
+                logs, history == null ? Operations.defaultHistoryFile() : history, progress);
+      } finally {
+        progress.done();
+      }
       output.print(r, TextViews::history);
       return r.path("skipped").isEmpty() ? OK : FINDINGS;
     }

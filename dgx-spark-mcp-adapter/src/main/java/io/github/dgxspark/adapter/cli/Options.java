@@ -40,6 +40,20 @@ final class Options {
     csv
   }
 
+  /** {@code --quiet}: no progress on standard error (it shows only on a terminal anyway). */
+  static final class Quiet {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--quiet", description = "no progress on standard error")
+    boolean quiet;
+
+    /** Progress on the command's standard error, unless quiet or not a terminal. */
+    Progress progress() {
+      return Progress.on(spec.commandLine().getErr(), quiet);
+    }
+  }
+
   /** Hardware options: a profile, a hardware JSON file, pasted nvidia-smi output, or the probe. */
   static final class Hardware {
     @Option(

@@ -205,12 +205,26 @@ class CliTest {
     Run r = run("recommend", "--profile", "dgx-a100", "--workload", "etl", "--format", "submit");
     assertEquals(Cli.OK, r.code(), r.err());
     long flags = r.out().lines().filter(l -> l.startsWith("--conf ")).count();
-    int keys =
+    JsonNode config =
         run("recommend", "--profile", "dgx-a100", "--workload", "etl", "--format", "json")
             .json()
-            .path("config")
-            .size();
-    assertEquals(keys, flags);
+            .path("config");
+    List<String> worker = new ArrayList<>();
+    config
+        .fieldNames()
+        .forEachRemaining(
+            k -> {
+              if (k.startsWith("spark.worker.")) {
+                worker.add(k);
+              }
+            });
+    // a standalone GPU plan: the worker's own settings are not application --conf flags
+    assertEquals(2, worker.size(), config.toString());
+    assertEquals(config.size() - worker.size(), flags);
+    for (String k : worker) {
+      assertFalse(r.out().contains("--conf " + k), r.out());
+      assertTrue(r.out().contains("-D" + k + "=" + config.path(k).asText()), r.out());
+    }
   }
 
   @Test
@@ -288,6 +302,25 @@ class CliTest {
     assertEquals("nvidia-smi", r.json().path("origin").asText());
     assertEquals("NVIDIA GB10", r.json().path("node").path("gpus").get(0).path("name").asText());
     assertTrue(r.json().path("node").path("unifiedMemory").asBoolean());
+  }
+
+  @Test
+  void hardware_topologyAlone_saysWhatItShowsAndAsksForModelAndMemoryOnly() {
+    Path topo = Fixtures.file("dgx-a100_nvidia-smi_topo-m.txt");
+    Run r = run("hardware", "--nvidia-smi", topo.toString());
+    r.badInput();
+    String e = r.err();
+    assertTrue(e.contains("shows 8 GPUs (model unknown"), e);
+    assertTrue(e.contains("12 NICs (mlx5_0 … mlx5_11)"), e);
+    assertTrue(e.contains("NUMA nodes 3, 1, 7, 5"), e);
+    assertTrue(e.contains("to size it, give the GPU model"), e);
+    assertTrue(e.contains("--memory"), e);
+    // the CPU affinity gives the cores: not asked for
+    assertFalse(e.contains("--cores"), e);
+    Run withMemory = run("recommend", "--nvidia-smi", topo.toString(), "--memory", "1t");
+    withMemory.badInput();
+    assertFalse(withMemory.err().contains("--memory"), withMemory.err());
+    assertTrue(withMemory.err().contains("1.0 TiB host memory"), withMemory.err());
   }
 
   @Test

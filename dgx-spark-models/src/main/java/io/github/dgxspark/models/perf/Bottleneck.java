@@ -14,10 +14,12 @@ import java.util.OptionalDouble;
  * @param kind what it is
  * @param severity how much it matters
  * @param evidence the numbers that show it, by name with the unit in the name (e.g. {@code
- *     gcTimeFraction}, {@code driverTimeMs})
+ *     gcTimeFraction}, {@code driverTimeMs}); a finding from an event log also has {@code costMs},
+ *     the time it costs the application, ms, which bounds its severity (under 1 s it is low)
  * @param wallTimeFraction the share of the application's wall time it costs, in [0, 1]; absent
  *     without an event log
- * @param estimatedSaving wall time saved if it were fixed; absent when no estimate can be made
+ * @param estimatedSaving wall time saved if it were fixed; absent when no estimate can be made or
+ *     the saving is too small to claim (under 100 ms)
  * @param reason a readable sentence with the numbers and how the time was attributed
  * @param source where the thresholds come from
  */

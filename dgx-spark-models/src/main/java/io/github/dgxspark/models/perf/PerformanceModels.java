@@ -19,9 +19,9 @@ import java.util.OptionalDouble;
 
 /**
  * Performance models: the Ernest regression fitted on the measured runs of the performance history
- * ({@link #fitErnest}, {@link #predictPerformance}), the replay simulator that re-schedules one
- * event log's recorded tasks on another cluster layout ({@link #replay}), and scaling predictions
- * from both ({@link #predictScaling}).
+ * ({@link #predictPerformance}), the replay simulator that re-schedules one event log's recorded
+ * tasks on another cluster layout ({@link #replay}), and scaling predictions from both ({@link
+ * #predictScaling}).
  *
  * <pre>{@code
  * ApplicationProfile p = EventLogs.read(Path.of("app.zstd"));
@@ -108,7 +108,7 @@ public final class PerformanceModels {
    * @return the fitted model
    * @throws ModelsException if the history has no run of the workload
    */
-  public static ErnestModel fitErnest(String workload, PerformanceHistory history) {
+  static ErnestModel fitErnest(String workload, PerformanceHistory history) {
     Objects.requireNonNull(workload, "workload");
     Objects.requireNonNull(history, "history");
     return Ernest.fit(workload, history.runsOf(workload));

@@ -626,7 +626,11 @@ final class Engine {
         .map(v -> key + " is already " + v + " (" + now.source().id() + ")");
   }
 
-  /** {@code JavaSerializer} → {@code Java serializer}. */
+  /**
+   * {@code JavaSerializer} → {@code Java serializer}; a size in the name stays a size: {@code
+   * HeapJustAbove32Gb} → {@code Heap just above 32 GB} (and {@code ParquetLz4RawCodec} keeps its
+   * {@code lz4}).
+   */
   static String words(String ruleId) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < ruleId.length(); i++) {
@@ -637,8 +641,14 @@ final class Engine {
         sb.append(i == 0 ? ch : Character.toLowerCase(ch));
       }
     }
-    return sb.toString();
+    return SIZE_IN_NAME
+        .matcher(sb)
+        .replaceAll(m -> m.group(1) + " " + m.group(2) + " " + m.group(3).toUpperCase(Locale.ROOT));
   }
+
+  /** A word glued to a number that a size unit follows: {@code above32 gb}. */
+  private static final java.util.regex.Pattern SIZE_IN_NAME =
+      java.util.regex.Pattern.compile("([a-z])(\\d+) ([kmgt]i?b)\\b");
 
   private record Theme(String title, Predicate<String> keys, String watch) {}
 }

@@ -374,14 +374,20 @@ final class ImpactModel {
       double share = bn.wallTimeFraction().orElse(save);
       saved += save;
       favourable -= Math.max(save, share);
+      // a figure that prints as 0.0 % is said in words: "saving 0.0 %" reads as a promise of
+      // nothing
       parts.add(
           String.format(
               Locale.ROOT,
-              "%s (%s): costs %.1f %% of wall time, estimated saving %.1f %%",
+              "%s (%s): %s, %s",
               bn.kind().id(),
               bn.severity().name().toLowerCase(Locale.ROOT),
-              100 * share,
-              100 * save));
+              100 * share < 0.05
+                  ? "costs under 0.1 % of wall time"
+                  : String.format(Locale.ROOT, "costs %.1f %% of wall time", 100 * share),
+              100 * save < 0.05
+                  ? "no measurable saving"
+                  : String.format(Locale.ROOT, "estimated saving %.1f %%", 100 * save)));
     }
     expected -= saved;
     // physics: a change saves at most the wall time of the stages it acts on

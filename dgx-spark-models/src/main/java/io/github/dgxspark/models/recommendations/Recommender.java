@@ -123,7 +123,7 @@ public final class Recommender {
    * @param recommendations the recommendations, in any order
    * @return a new list in rank order, each with its rank set
    */
-  public static List<Recommendation> rankRecommendations(List<Recommendation> recommendations) {
+  static List<Recommendation> rankRecommendations(List<Recommendation> recommendations) {
     Objects.requireNonNull(recommendations, "recommendations");
     return Ranking.rank(recommendations);
   }

@@ -170,7 +170,7 @@ final class TextClassifier {
    *
    * @param text any text
    * @return the class probabilities, how many of the text's word and phrase features the model
-   *     knows, and the five known features that raised the winning class most
+   *     knows, and the five known content words and phrases that raised the winning class most
    */
   Prediction predict(String text) {
     Map<String, Double> f = TextFeatures.of(text);
@@ -206,7 +206,7 @@ final class TextClassifier {
     List<String> evidence = new ArrayList<>();
     for (int j = 0; j < order.length && evidence.size() < 5; j++) {
       int id = idx[order[j]];
-      if (bestWeights[id] <= 0 || featureNames[id].startsWith(TextFeatures.CHARS)) {
+      if (bestWeights[id] <= 0 || !TextFeatures.informative(featureNames[id])) {
         continue;
       }
       evidence.add(
@@ -218,14 +218,5 @@ final class TextClassifier {
               bestWeights[id]));
     }
     return new Prediction(p, knownWords, List.copyOf(evidence));
-  }
-
-  /**
-   * Number of distinct features seen in training.
-   *
-   * @return the vocabulary size
-   */
-  int vocabularySize() {
-    return vocabulary.size();
   }
 }

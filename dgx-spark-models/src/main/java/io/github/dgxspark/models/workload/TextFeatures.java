@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a text into sparse features: words (code identifiers split at camel case as well as kept
@@ -71,6 +72,38 @@ final class TextFeatures {
     }
     parts.add(token.substring(start));
     return parts;
+  }
+
+  /**
+   * English function words: they may carry weight in the model, but "the word 'and' points to etl"
+   * explains nothing, so they are never shown as evidence.
+   */
+  private static final Set<String> FUNCTION_WORDS =
+      Set.of(
+          "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it",
+          "its", "of", "on", "or", "our", "per", "so", "than", "that", "the", "then", "this", "to",
+          "we", "with");
+
+  /**
+   * Whether a feature can be shown as evidence: a word or phrase with at least one word that is not
+   * a function word; never letters.
+   *
+   * @param feature a feature name
+   * @return true for a word or phrase that explains something
+   */
+  static boolean informative(String feature) {
+    if (feature.startsWith(WORD)) {
+      return !FUNCTION_WORDS.contains(feature.substring(WORD.length()));
+    }
+    if (feature.startsWith(BIGRAM)) {
+      for (String w : feature.substring(BIGRAM.length()).split("_")) {
+        if (!FUNCTION_WORDS.contains(w)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return false;
   }
 
   /**

@@ -26,7 +26,6 @@ import java.util.OptionalLong;
  * <pre>{@code
  * Classification c = WorkloadAnalyzer.classify("spark.readStream.format(\"kafka\").load()");
  * c.workloadType();   // STREAMING
- * DataSizeFinding s = WorkloadAnalyzer.parseDataSize("300 million rows"); // 128 bytes per row assumed
  * }</pre>
  */
 public final class WorkloadAnalyzer {
@@ -117,7 +116,7 @@ public final class WorkloadAnalyzer {
    * @return the size in bytes with how it was read
    * @throws ModelsException if the text is empty, negative, has an unknown unit or is not a size
    */
-  public static DataSizeFinding parseDataSize(String text) {
+  static DataSizeFinding parseDataSize(String text) {
     Objects.requireNonNull(text, "text");
     return TextExtractor.parseDataSize(text);
   }

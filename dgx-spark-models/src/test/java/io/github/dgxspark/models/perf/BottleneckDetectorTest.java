@@ -37,6 +37,39 @@ class BottleneckDetectorTest {
   }
 
   @Test
+  void detect_failedStages_severityFollowsTheirCost() {
+    // both logs have failed stage attempts (Dr. Elephant's "critical"); what they cost differs
+    Bottleneck cheap =
+        only(
+            BottleneckDetector.detect(
+                ReplayTest.profile("tasks_executors_fail_compressed_eventlog.zstd")),
+            BottleneckKind.TASK_FAILURES);
+    assertTrue(cheap.evidence().get("failedStages") >= 1);
+    assertTrue(cheap.evidence().get("costMs") < 1000, cheap.toString());
+    assertEquals(BottleneckSeverity.LOW, cheap.severity(), "a sub-second cost is low");
+    Bottleneck dear =
+        only(
+            BottleneckDetector.detect(ReplayTest.profile("gpu_oom_eventlog.zstd")),
+            BottleneckKind.TASK_FAILURES);
+    assertTrue(dear.evidence().get("failedStages") >= 1);
+    assertTrue(dear.wallTimeFraction().getAsDouble() > 0.05, dear.toString());
+    assertEquals(BottleneckSeverity.CRITICAL, dear.severity());
+  }
+
+  @Test
+  void detect_failuresLog_executorLossWithoutCost_claimsNoSaving() {
+    BottleneckReport r =
+        BottleneckDetector.detect(
+            ReplayTest.profile("tasks_executors_fail_compressed_eventlog.zstd"));
+    Bottleneck loss = only(r, BottleneckKind.EXECUTOR_LOSS);
+    assertTrue(loss.estimatedSaving().isEmpty(), loss.toString());
+    assertEquals(BottleneckSeverity.LOW, loss.severity());
+    assertTrue(loss.reason().startsWith("2 executors were lost"), loss.reason());
+    Bottleneck idle = only(r, BottleneckKind.IDLE_EXECUTORS);
+    assertTrue(idle.estimatedSaving().isEmpty(), "idle slots save hardware, not wall time");
+  }
+
+  @Test
   void detect_gpuOomLog_failedTasksAreGpuOutOfMemory() {
     ApplicationProfile p = ReplayTest.profile("gpu_oom_eventlog.zstd");
     BottleneckReport r = BottleneckDetector.detect(p);

@@ -1,6 +1,7 @@
 package io.github.dgxspark.models.workload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +28,19 @@ class WorkloadAnalyzerTest {
     assertEquals(WorkloadType.STREAMING, c.workloadType());
     assertTrue(c.confidence() > c.runnerUpConfidence());
     assertTrue(c.evidence().stream().anyMatch(e -> e.contains("stream")), c.evidence().toString());
+  }
+
+  @Test
+  void classify_proseWithFunctionWords_evidenceNamesNoFunctionWord() {
+    Classification c =
+        WorkloadAnalyzer.classify(
+            "read the orders and the customers from the lake, join them on the id and write the"
+                + " result to a table for the nightly report");
+    assertFalse(c.evidence().isEmpty(), c.toString());
+    for (String e : c.evidence()) {
+      assertFalse(
+          e.matches("(word|phrase) '(the|and|a|to|for|on|from|the and|and the|to a)' .*"), e);
+    }
   }
 
   @Test

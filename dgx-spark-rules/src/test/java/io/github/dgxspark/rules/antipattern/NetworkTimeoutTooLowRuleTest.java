@@ -1,6 +1,0 @@
-package io.github.dgxspark.rules.antipattern;
-
-import io.github.dgxspark.rules.RuleCaseTest;
-
-/** Runs the cases in {@code NetworkTimeoutTooLow.json}. */
-class NetworkTimeoutTooLowRuleTest extends RuleCaseTest {}

@@ -1,6 +1,0 @@
-package io.github.dgxspark.rules.hardware;
-
-import io.github.dgxspark.rules.RuleCaseTest;
-
-/** Runs the cases in {@code ExecutorGpusExceedNode.json}. */
-class ExecutorGpusExceedNodeRuleTest extends RuleCaseTest {}

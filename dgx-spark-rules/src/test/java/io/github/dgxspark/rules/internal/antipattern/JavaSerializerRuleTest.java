@@ -1,0 +1,6 @@
+package io.github.dgxspark.rules.internal.antipattern;
+
+import io.github.dgxspark.rules.RuleCaseTest;
+
+/** Runs the cases in {@code JavaSerializer.json}. */
+class JavaSerializerRuleTest extends RuleCaseTest {}

@@ -1,0 +1,6 @@
+package io.github.dgxspark.rules.internal.hardware;
+
+import io.github.dgxspark.rules.RuleCaseTest;
+
+/** Runs the cases in {@code ExecutorCoresExceedNode.json}. */
+class ExecutorCoresExceedNodeRuleTest extends RuleCaseTest {}

@@ -1,0 +1,6 @@
+package io.github.dgxspark.rules.internal.hardware;
+
+import io.github.dgxspark.rules.RuleCaseTest;
+
+/** Runs the cases in {@code TooManyExecutorsForCluster.json}. */
+class TooManyExecutorsForClusterRuleTest extends RuleCaseTest {}

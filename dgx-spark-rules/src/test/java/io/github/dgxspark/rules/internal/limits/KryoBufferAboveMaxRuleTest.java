@@ -1,0 +1,6 @@
+package io.github.dgxspark.rules.internal.limits;
+
+import io.github.dgxspark.rules.RuleCaseTest;
+
+/** Runs the cases in {@code KryoBufferAboveMax.json}. */
+class KryoBufferAboveMaxRuleTest extends RuleCaseTest {}

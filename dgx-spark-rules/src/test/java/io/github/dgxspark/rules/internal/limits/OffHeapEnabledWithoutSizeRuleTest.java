@@ -1,0 +1,6 @@
+package io.github.dgxspark.rules.internal.limits;
+
+import io.github.dgxspark.rules.RuleCaseTest;
+
+/** Runs the cases in {@code OffHeapEnabledWithoutSize.json}. */
+class OffHeapEnabledWithoutSizeRuleTest extends RuleCaseTest {}

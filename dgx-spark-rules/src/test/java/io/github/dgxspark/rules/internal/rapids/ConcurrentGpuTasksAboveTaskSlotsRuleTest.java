@@ -1,0 +1,6 @@
+package io.github.dgxspark.rules.internal.rapids;
+
+import io.github.dgxspark.rules.RuleCaseTest;
+
+/** Runs the cases in {@code ConcurrentGpuTasksAboveTaskSlots.json}. */
+class ConcurrentGpuTasksAboveTaskSlotsRuleTest extends RuleCaseTest {}

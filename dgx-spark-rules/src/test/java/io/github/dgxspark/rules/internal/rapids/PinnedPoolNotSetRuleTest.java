@@ -1,0 +1,6 @@
+package io.github.dgxspark.rules.internal.rapids;
+
+import io.github.dgxspark.rules.RuleCaseTest;
+
+/** Runs the cases in {@code PinnedPoolNotSet.json}. */
+class PinnedPoolNotSetRuleTest extends RuleCaseTest {}

@@ -1,0 +1,6 @@
+package io.github.dgxspark.rules.internal.security;
+
+import io.github.dgxspark.rules.RuleCaseTest;
+
+/** Runs the cases in {@code SpillUnencrypted.json}. */
+class SpillUnencryptedRuleTest extends RuleCaseTest {}

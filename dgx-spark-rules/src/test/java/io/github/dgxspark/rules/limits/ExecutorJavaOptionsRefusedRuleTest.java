@@ -1,6 +1,0 @@
-package io.github.dgxspark.rules.limits;
-
-import io.github.dgxspark.rules.RuleCaseTest;
-
-/** Runs the cases in {@code ExecutorJavaOptionsRefused.json}. */
-class ExecutorJavaOptionsRefusedRuleTest extends RuleCaseTest {}

@@ -1,6 +1,0 @@
-package io.github.dgxspark.rules.limits;
-
-import io.github.dgxspark.rules.RuleCaseTest;
-
-/** Runs the cases in {@code NonPositiveCount.json}. */
-class NonPositiveCountRuleTest extends RuleCaseTest {}

@@ -1,6 +1,0 @@
-package io.github.dgxspark.rules.rapids;
-
-import io.github.dgxspark.rules.RuleCaseTest;
-
-/** Runs the cases in {@code MaxPartitionBytesSmallForGpu.json}. */
-class MaxPartitionBytesSmallForGpuRuleTest extends RuleCaseTest {}

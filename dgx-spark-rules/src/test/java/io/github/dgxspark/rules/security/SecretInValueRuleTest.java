@@ -1,6 +1,0 @@
-package io.github.dgxspark.rules.security;
-
-import io.github.dgxspark.rules.RuleCaseTest;
-
-/** Runs the cases in {@code SecretInValue.json}. */
-class SecretInValueRuleTest extends RuleCaseTest {}

@@ -1,6 +1,0 @@
-package io.github.dgxspark.rules.syntax;
-
-import io.github.dgxspark.rules.RuleCaseTest;
-
-/** Runs the cases in {@code InvalidEnumValue.json}. */
-class InvalidEnumValueRuleTest extends RuleCaseTest {}
