@@ -95,12 +95,14 @@ public final class McpServerApp {
             .instructions(
                 "Spark on NVIDIA DGX: detect or pick hardware (detect_hardware, list_profiles),"
                     + " generate and validate a Spark config (generate_spark_config,"
-                    + " validate_spark_config), estimate and predict run times"
-                    + " (predict_execution_time, predict_performance), and analyze Spark event"
-                    + " logs under the allowed directories "
+                    + " validate_spark_config), size a job (estimate_resources) and predict its"
+                    + " run time (predict_performance: one answer), advise on a config without a"
+                    + " log (generate_recommendations, detect_bottlenecks), and analyze Spark"
+                    + " event logs under the allowed directories "
                     + files.roots()
-                    + " (analyze_event_log, detect_bottlenecks, predict_scaling,"
-                    + " generate_recommendations). How configs are sized: resource "
+                    + " (analyze_event_log: bottlenecks and recommendations of a log;"
+                    + " predict_scaling: another executor count; qualify_event_logs: GPU"
+                    + " migration). How configs are sized: resource "
                     + STRATEGIES_URI
                     + ".")
             .capabilities(ServerCapabilities.builder().tools(false).resources(false, false).build())

@@ -30,6 +30,7 @@ import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -146,7 +147,8 @@ final class Tools {
             "estimate_resources",
             "Estimate resources",
             "Memory, cores, GPUs and nodes a described job needs on the hardware, with the"
-                + " reasoning for each figure.",
+                + " reasoning for each figure. Resources only: for how long the job runs use"
+                + " predict_performance.",
             workloadArgs(hardwareArgs(object())),
             withProp(
                 withProp(output("job", "resources"), "job", type("object")),
@@ -159,20 +161,6 @@ final class Tools {
             }));
     defs.add(
         new Def(
-            "predict_execution_time",
-            "Predict execution time",
-            "Run time of a described job on the hardware with an interval (and its level), from"
-                + " measured throughputs; flags generic-prior guesses; plus on-prem and cloud cost.",
-            workloadArgs(hardwareArgs(object())),
-            withProp(
-                withProp(output("job", "time"), "job", type("object")), "time", type("object")),
-            a -> {
-              ObjectNode r = Operations.estimate(a.workload(), a.hardware());
-              r.retain("job", "time", "cost", "hardware");
-              return r;
-            }));
-    defs.add(
-        new Def(
             "analyze_event_log",
             "Analyze a Spark event log",
             "Reads a Spark event log (file or folder, any Spark codec) under the allowed"
@@ -181,7 +169,10 @@ final class Tools {
                 + " out-of-memory causes, CPU fallbacks, inactive RAPIDS shuffle manager) and"
                 + " ranked recommendations, each backed by a measurement of the log. With a target"
                 + " (profile [nodes] or hardware, optional mode cpu|gpu) also target: the config"
-                + " for that hardware sized from the log's measurements.",
+                + " for that hardware sized from the log's measurements. The one tool for an event"
+                + " log's findings and advice: its bottlenecks and recommendations are those that"
+                + " detect_bottlenecks and generate_recommendations give for a config without a"
+                + " log; predict_scaling replays the log at another executor count.",
             Schemas.targetModeArg(hardwareArgs(required(pathArg(object()), "path"))),
             RecordSchemas.of(AnalyzeResult.class),
             a ->
@@ -191,16 +182,16 @@ final class Tools {
         new Def(
             "generate_recommendations",
             "Generate recommendations",
-            "Ranked recommendations with exact config changes (key: current -> proposed), reason"
-                + " and source, impact on run time and cost with an interval, priority,"
-                + " implementation guidance and an A/B test plan: from an event log (path; hardware"
-                + " options size the executors for that cluster), or for a config on the hardware"
-                + " and workload.",
-            optionalConfig(pathArg(workloadArgs(hardwareArgs(object())))),
+            "For a config (key -> value) on the hardware and workload, without an event log:"
+                + " ranked recommendations with exact config changes (key: current -> proposed),"
+                + " reason and source, impact on run time and cost with an interval, priority,"
+                + " implementation guidance and an A/B test plan. For an event log use"
+                + " analyze_event_log, whose recommendations are backed by the log's measurements.",
+            optionalConfig(workloadArgs(hardwareArgs(object()))),
             RecordSchemas.of(RecommendationsResult.class),
             a ->
                 Operations.recommendations(
-                    a.text("path").map(files::resolve),
+                    Optional.empty(),
                     a.node("config").isPresent() ? a.config() : Map.of(),
                     a.optionalHardware(),
                     a.workload())));
@@ -208,28 +199,24 @@ final class Tools {
         new Def(
             "detect_bottlenecks",
             "Detect bottlenecks",
-            "What holds a Spark application back, from its event log (path, under the allowed"
-                + " directories; with hardware also network saturation): GC, task skew, spill,"
-                + " shuffle/input/driver bound, too few or too many partitions, idle executors,"
-                + " failures, GPU out-of-memory, each with severity, evidence, share of wall time,"
-                + " estimated saving, reason and source. Without a log: what a config (key ->"
-                + " value) will likely run into on the hardware.",
-            Schemas.configArg(pathArg(hardwareArgs(object()))),
+            "What a config (key -> value) will likely run into on the hardware, without an event"
+                + " log: GC, spill, partitions, idle executors and the rest, each with severity,"
+                + " evidence, reason and source. For a run's event log use analyze_event_log, whose"
+                + " bottlenecks are measured from the log (share of wall time, estimated saving).",
+            required(Schemas.configArg(hardwareArgs(object())), "config"),
             RecordSchemas.of(BottlenecksResult.class),
-            a ->
-                Operations.bottlenecks(
-                    a.text("path").map(files::resolve),
-                    a.node("config").isPresent() ? a.config() : Map.of(),
-                    a.optionalHardware())));
+            a -> Operations.bottlenecks(Optional.empty(), a.config(), a.optionalHardware())));
     defs.add(
         new Def(
             "predict_performance",
             "Predict performance",
-            "Run time of a described job on the hardware from the Ernest model (NSDI 2016) fitted"
-                + " on the performance history's measured runs of its workload type, with an 80 %"
-                + " interval and a thin-data flag; beside the estimators' time and cost. config"
+            "The run time of a described job on the hardware: one answer (answer: expected,"
+                + " interval, the model used and why) combining the per-byte estimators and the"
+                + " Ernest model (NSDI 2016) of the measured runs, each judged against the sizes,"
+                + " cores and mode of the runs it rests on (its validity range), with cost. config"
                 + " (key -> value) gives the executors and cores (default one executor per node"
-                + " with all its cores).",
+                + " with all its cores). For an event log at another executor count use"
+                + " predict_scaling.",
             Schemas.configArg(workloadArgs(hardwareArgs(object()))),
             predictOutput(),
             a ->

@@ -88,7 +88,6 @@ class GoldenMcpTest {
     Map<String, Object> xgboost =
         Map.of("profile", "dgx-spark", "description", "train XGBoost on 500 GB on the GPU");
     c.add(of("estimate_resources", "xgboost", xgboost));
-    c.add(of("predict_execution_time", "xgboost", xgboost));
     c.add(of("analyze_event_log", "shuffle", Map.of("path", shuffle)));
     c.add(of("analyze_event_log", "elephant", Map.of("path", elephant)));
     c.add(
@@ -96,13 +95,11 @@ class GoldenMcpTest {
             "analyze_event_log",
             "target",
             Map.of("path", rapids, "profile", "dgx-h100", "mode", "gpu")));
-    c.add(of("generate_recommendations", "log", Map.of("path", shuffle)));
     c.add(
         of(
             "generate_recommendations",
             "config",
             Map.of("config", config, "profile", "dgx-h100", "workloadType", "etl")));
-    c.add(of("detect_bottlenecks", "log", Map.of("path", shuffle)));
     c.add(of("detect_bottlenecks", "config", Map.of("config", config, "profile", "dgx-h100")));
     c.add(
         of(
