@@ -37,7 +37,6 @@ import io.github.dgxspark.models.perf.ScalingReport;
 import io.github.dgxspark.models.recommendations.RecommendationReport;
 import io.github.dgxspark.models.recommendations.Recommender;
 import io.github.dgxspark.models.workload.GpuGeneration;
-import io.github.dgxspark.models.workload.IoPatternReport;
 import io.github.dgxspark.models.workload.Qualification;
 import io.github.dgxspark.models.workload.QualificationReport;
 import io.github.dgxspark.models.workload.WorkloadAnalyzer;
@@ -46,7 +45,6 @@ import io.github.dgxspark.rules.Severity;
 import io.github.dgxspark.rules.ValidationReport;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -787,7 +785,7 @@ public final class Operations {
    * The I/O pattern of a job on the hardware: measured from an event log when one is given, else
    * from the workload's class and input size: {@code {"inputBytes","shuffleBytes","outputBytes",
    * "dominant","scanHeavy","shuffleHeavy","writeHeavy","diskTimeMs","networkTimeMs","measured",
-   * "reason","source","workloadType","hardware":{...}}}.
+   * "reason","source","workloadType","hardware":{...},"logWarnings"?}}.
    *
    * @param log an event log, or empty
    * @param workload the workload when there is no log
@@ -795,40 +793,26 @@ public final class Operations {
    * @return the tree
    * @throws io.github.dgxspark.core.DgxSparkException if an input cannot be read or resolved
    */
-  public static ObjectNode ioPattern(
+  public static IoPatternResult ioPattern(
       Optional<Path> log, WorkloadOptions workload, HardwareOptions hardware) {
     Objects.requireNonNull(log, "log");
     Objects.requireNonNull(workload, "workload");
     HardwareOptions.Resolved hw = hardware.resolve();
-    IoPatternReport r;
-    String type;
     Optional<ApplicationProfile> read = log.map(EventLogs::read);
     if (read.isPresent()) {
       ApplicationProfile p = read.get();
-      r = WorkloadAnalyzer.ioPattern(p, hw.cluster());
-      type = WorkloadAnalyzer.classify(p).workloadType().id();
-    } else {
-      WorkloadSpec spec = workload.resolve();
-      r = WorkloadAnalyzer.ioPattern(spec.type(), spec.inputBytes().orElse(0), hw.cluster());
-      type = spec.type().id();
+      return IoPatternResult.of(
+          WorkloadAnalyzer.ioPattern(p, hw.cluster()),
+          WorkloadAnalyzer.classify(p).workloadType().id(),
+          ClusterSummary.of(hw),
+          logWarnings(p));
     }
-    ObjectNode o = Json.object();
-    o.put("inputBytes", r.inputBytes());
-    o.put("shuffleBytes", r.shuffleBytes());
-    o.put("outputBytes", r.outputBytes());
-    o.put("dominant", r.dominant().name().toLowerCase(Locale.ROOT));
-    o.put("scanHeavy", r.scanHeavy());
-    o.put("shuffleHeavy", r.shuffleHeavy());
-    o.put("writeHeavy", r.writeHeavy());
-    o.put("diskTimeMs", r.diskTime().toMillis());
-    o.put("networkTimeMs", r.networkTime().toMillis());
-    o.put("measured", r.measured());
-    o.put("reason", r.reason());
-    o.put("source", r.source());
-    o.put("workloadType", type);
-    o.set("hardware", clusterSummary(hw));
-    read.ifPresent(p -> withLogWarnings(o, p));
-    return o;
+    WorkloadSpec spec = workload.resolve();
+    return IoPatternResult.of(
+        WorkloadAnalyzer.ioPattern(spec.type(), spec.inputBytes().orElse(0), hw.cluster()),
+        spec.type().id(),
+        ClusterSummary.of(hw),
+        Optional.empty());
   }
 
   /**

@@ -15,6 +15,7 @@ import io.github.dgxspark.adapter.BottlenecksResult;
 import io.github.dgxspark.adapter.ClassifyResult;
 import io.github.dgxspark.adapter.HardwareResult;
 import io.github.dgxspark.adapter.Inputs;
+import io.github.dgxspark.adapter.IoPatternResult;
 import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.adapter.Operations;
 import io.github.dgxspark.adapter.ProfilesResult;
@@ -135,10 +136,7 @@ final class Tools {
                 + " the time on the hardware's disks and network: measured from an event log"
                 + " (path) or from the workload's class and data size.",
             pathArg(workloadArgs(hardwareArgs(object()))),
-            withProp(
-                output("inputBytes", "shuffleBytes", "outputBytes", "dominant"),
-                "dominant",
-                type("string")),
+            RecordSchemas.of(IoPatternResult.class),
             a ->
                 Operations.ioPattern(
                     a.text("path").map(files::resolve), a.workload(), a.hardware())));
