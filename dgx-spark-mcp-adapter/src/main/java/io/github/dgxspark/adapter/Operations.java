@@ -38,7 +38,6 @@ import io.github.dgxspark.models.recommendations.RecommendationReport;
 import io.github.dgxspark.models.recommendations.Recommender;
 import io.github.dgxspark.models.workload.GpuGeneration;
 import io.github.dgxspark.models.workload.Qualification;
-import io.github.dgxspark.models.workload.QualificationReport;
 import io.github.dgxspark.models.workload.WorkloadAnalyzer;
 import io.github.dgxspark.rules.RuleBook;
 import io.github.dgxspark.rules.Severity;
@@ -519,11 +518,11 @@ public final class Operations {
    * @param paths log files, log folders or folders of logs ({@code EventLogs.list})
    * @param hardware the GPU target
    * @param progress told each log's path before it is read, with its 1-based number and the count
-   * @return the tree
+   * @return the result
    * @throws io.github.dgxspark.core.DgxSparkException if a given path does not exist, the hardware
    *     cannot be resolved or has no GPU
    */
-  public static ObjectNode qualify(
+  public static QualifyResult qualify(
       java.util.List<Path> paths, HardwareOptions hardware, QualifyProgress progress) {
     Objects.requireNonNull(paths, "paths");
     Objects.requireNonNull(progress, "progress");
@@ -538,44 +537,24 @@ public final class Operations {
     for (Path p : paths) {
       logs.addAll(EventLogs.list(p));
     }
-    ObjectNode target = clusterSummary(hw);
     GpuGeneration gen = Qualification.generation(hw.cluster().node().gpus().get(0).name());
-    target.set("gpuGeneration", Json.tree(gen));
-    java.util.List<ObjectNode> apps = new java.util.ArrayList<>();
-    ArrayNode skipped = Json.array();
+    java.util.List<QualifyResult.Application> apps = new java.util.ArrayList<>();
+    java.util.List<SkippedLog> skipped = new java.util.ArrayList<>();
     for (int i = 0; i < logs.size(); i++) {
       Path log = logs.get(i);
       progress.reading(i + 1, logs.size(), log);
       try {
-        apps.add(qualificationTree(Qualification.qualify(EventLogs.read(log), hw.cluster()), log));
+        apps.add(
+            QualifyResult.Application.of(
+                Qualification.qualify(EventLogs.read(log), hw.cluster()), log));
       } catch (RuntimeException e) {
         // one bad log is reported and the rest go on, whatever broke on it
-        ObjectNode sk = Json.object();
-        sk.put("logPath", log.toString());
-        sk.put(
-            "error",
-            e instanceof DgxSparkException
-                ? e.getMessage()
-                : "unexpected failure ("
-                    + e.getClass().getSimpleName()
-                    + ": "
-                    + e.getMessage()
-                    + ")");
-        skipped.add(sk);
+        skipped.add(SkippedLog.of(log, e));
       }
     }
     apps.sort(
-        java.util.Comparator.comparingDouble(
-                (ObjectNode a) ->
-                    a.path("cpuWallTimeMs").asDouble()
-                        - a.path("predictedGpuWallTimeMs").path("expected").asDouble())
-            .reversed());
-    ObjectNode o = Json.object();
-    o.set("target", target);
-    ArrayNode list = o.putArray("applications");
-    apps.forEach(list::add);
-    o.set("skipped", skipped);
-    return o;
+        java.util.Comparator.comparingLong(QualifyResult.Application::expectedSavingMs).reversed());
+    return new QualifyResult(QualifyResult.Target.of(ClusterSummary.of(hw), gen), apps, skipped);
   }
 
   /**
@@ -592,43 +571,6 @@ public final class Operations {
      * @param log the log's path
      */
     void reading(int number, int count, Path log);
-  }
-
-  private static ObjectNode qualificationTree(QualificationReport r, Path log) {
-    ObjectNode o = Json.object();
-    if (r.applicationId().isPresent()) {
-      o.put("appId", r.applicationId().get());
-    } else {
-      o.putNull("appId");
-    }
-    o.put("name", r.applicationName().orElse(""));
-    o.put("logPath", log.toString());
-    o.put("cpuWallTimeMs", r.cpuWallTimeMs());
-    ObjectNode t = o.putObject("predictedGpuWallTimeMs");
-    t.put("expected", Math.round(r.predictedGpuWallTimeMs().expected()));
-    t.put("low", Math.round(r.predictedGpuWallTimeMs().low()));
-    t.put("high", Math.round(r.predictedGpuWallTimeMs().high()));
-    ObjectNode sp = o.putObject("speedup");
-    sp.put("expected", round2(r.speedup().expected()));
-    sp.put("low", round2(r.speedup().low()));
-    sp.put("high", round2(r.speedup().high()));
-    o.put("recommended", r.recommended());
-    o.put("category", r.category());
-    o.put("supportedTimeFraction", round2(r.supportedTimeFraction()));
-    ArrayNode ops = o.putArray("unsupportedOperators");
-    for (QualificationReport.OperatorShare s : r.unsupportedOperators()) {
-      ObjectNode x = ops.addObject();
-      x.put("name", s.name());
-      x.put("timeShare", Math.round(s.timeShare() * 1000) / 1000.0);
-    }
-    o.set("reasons", Json.texts(r.reasons()));
-    o.set("sqls", Json.tree(r.sqls()));
-    o.set("config", Json.texts(r.config().entries()));
-    return o;
-  }
-
-  private static double round2(double v) {
-    return Math.round(v * 100) / 100.0;
   }
 
   /**

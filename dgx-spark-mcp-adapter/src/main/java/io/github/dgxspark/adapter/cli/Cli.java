@@ -8,7 +8,9 @@ import io.github.dgxspark.adapter.Inputs;
 import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.adapter.Operations;
 import io.github.dgxspark.adapter.PlanOptions;
+import io.github.dgxspark.adapter.QualifyResult;
 import io.github.dgxspark.adapter.RecommendResult;
+import io.github.dgxspark.adapter.SkippedLog;
 import io.github.dgxspark.adapter.ValidateResult;
 import io.github.dgxspark.adapter.Version;
 import io.github.dgxspark.adapter.WorkloadOptions;
@@ -518,19 +520,19 @@ public final class Cli {
       }
       PrintWriter err = spec.commandLine().getErr();
       Progress progress = quiet.progress();
-      ObjectNode r = Operations.qualify(logs, target, progress);
+      QualifyResult r = Operations.qualify(logs, target, progress);
       progress.done();
       PrintWriter out = spec.commandLine().getOut();
       if (format == Options.Format.csv) {
         out.print(TextViews.qualifyCsv(r));
-        for (com.fasterxml.jackson.databind.JsonNode s : r.path("skipped")) {
-          err.println("skipped " + s.path("logPath").asText() + ": " + s.path("error").asText());
+        for (SkippedLog s : r.skipped()) {
+          err.println("skipped " + s.logPath() + ": " + s.error());
         }
         out.flush();
       } else {
         print(spec, format, r, Map.of(), TextViews::qualify);
       }
-      return r.path("skipped").isEmpty() ? OK : FINDINGS;
+      return r.skipped().isEmpty() ? OK : FINDINGS;
     }
   }
 

@@ -8,9 +8,11 @@ import io.github.dgxspark.adapter.ClassifyResult;
 import io.github.dgxspark.adapter.ClusterSummary;
 import io.github.dgxspark.adapter.HardwareResult;
 import io.github.dgxspark.adapter.ProfilesResult;
+import io.github.dgxspark.adapter.QualifyResult;
 import io.github.dgxspark.adapter.RecommendResult;
 import io.github.dgxspark.adapter.RecommendationsResult;
 import io.github.dgxspark.adapter.RulesResult;
+import io.github.dgxspark.adapter.SkippedLog;
 import io.github.dgxspark.adapter.ValidateResult;
 import io.github.dgxspark.core.ByteSizes;
 import io.github.dgxspark.core.EffectiveValue;
@@ -20,6 +22,8 @@ import io.github.dgxspark.models.recommendations.AbTestPlan;
 import io.github.dgxspark.models.recommendations.Change;
 import io.github.dgxspark.models.recommendations.Range;
 import io.github.dgxspark.models.recommendations.TargetPlan;
+import io.github.dgxspark.models.workload.GpuGeneration;
+import io.github.dgxspark.models.workload.QualificationReport;
 import io.github.dgxspark.rules.Finding;
 import java.util.ArrayList;
 import java.util.List;
@@ -445,21 +449,21 @@ final class TextViews {
     return sb.toString();
   }
 
-  static String qualify(ObjectNode q) {
+  static String qualify(QualifyResult q) {
     StringBuilder sb = new StringBuilder();
-    JsonNode t = q.path("target");
-    JsonNode g = t.path("gpuGeneration");
+    QualifyResult.Target t = q.target();
+    GpuGeneration g = t.gpuGeneration();
     sb.append(
         String.format(
             Locale.ROOT,
             "Qualification for %d x %s (%s, %s factor %.2f vs A100, %.2f-%.2f)%n%n",
-            t.path("nodes").asInt(),
-            t.path("origin").asText(),
-            t.path("gpuName").asText(),
-            g.path("gpu").asText(),
-            g.path("expected").asDouble(),
-            g.path("low").asDouble(),
-            g.path("high").asDouble()));
+            t.nodes(),
+            t.origin(),
+            t.gpuName().orElse(""),
+            g.gpu(),
+            g.expected(),
+            g.low(),
+            g.high()));
     TextTable table =
         new TextTable(
             "APPLICATION",
@@ -470,86 +474,71 @@ final class TextViews {
             "CATEGORY",
             "SUPPORTED",
             "TOP UNSUPPORTED");
-    for (JsonNode a : q.path("applications")) {
-      JsonNode p = a.path("predictedGpuWallTimeMs");
-      JsonNode s = a.path("speedup");
-      JsonNode top = a.path("unsupportedOperators").path(0);
-      long saving = a.path("cpuWallTimeMs").asLong() - p.path("expected").asLong();
+    for (QualifyResult.Application a : q.applications()) {
+      QualifyResult.Millis p = a.predictedGpuWallTimeMs();
+      QualificationReport.Range s = a.speedup();
+      long saving = a.cpuWallTimeMs() - p.expected();
       table.row(
-          a.path("appId").isNull() ? a.path("logPath").asText() : a.path("appId").asText(),
-          readable(a.path("cpuWallTimeMs").asLong()),
-          readable(p.path("expected").asLong())
-              + " ("
-              + readable(p.path("low").asLong())
-              + "-"
-              + readable(p.path("high").asLong())
-              + ")",
-          String.format(
-              Locale.ROOT,
-              "%.2fx (%.2f-%.2f)",
-              s.path("expected").asDouble(),
-              s.path("low").asDouble(),
-              s.path("high").asDouble()),
+          a.appId().orElse(a.logPath()),
+          readable(a.cpuWallTimeMs()),
+          readable(p.expected()) + " (" + readable(p.low()) + "-" + readable(p.high()) + ")",
+          String.format(Locale.ROOT, "%.2fx (%.2f-%.2f)", s.expected(), s.low(), s.high()),
           (saving < 0 ? "-" : "") + readable(Math.abs(saving)),
-          a.path("category").asText(),
-          String.format(Locale.ROOT, "%.0f %%", 100 * a.path("supportedTimeFraction").asDouble()),
-          top.isMissingNode()
+          a.category(),
+          String.format(Locale.ROOT, "%.0f %%", 100 * a.supportedTimeFraction()),
+          a.unsupportedOperators().isEmpty()
               ? ""
               : String.format(
                   Locale.ROOT,
                   "%s %.0f %%",
-                  top.path("name").asText(),
-                  100 * top.path("timeShare").asDouble()));
+                  a.unsupportedOperators().get(0).name(),
+                  100 * a.unsupportedOperators().get(0).timeShare()));
     }
     sb.append(table.render());
-    JsonNode first = q.path("applications").path(0);
-    if (!first.isMissingNode()) {
-      sb.append(String.format(Locale.ROOT, "%nWhy (%s):%n", first.path("logPath").asText()));
-      for (JsonNode r : first.path("reasons")) {
-        sb.append("  - ").append(r.asText()).append('\n');
+    if (!q.applications().isEmpty()) {
+      QualifyResult.Application first = q.applications().get(0);
+      sb.append(String.format(Locale.ROOT, "%nWhy (%s):%n", first.logPath()));
+      for (String r : first.reasons()) {
+        sb.append("  - ").append(r).append('\n');
       }
     }
-    if (!q.path("skipped").isEmpty()) {
+    if (!q.skipped().isEmpty()) {
       sb.append(String.format(Locale.ROOT, "%nSkipped:%n"));
-      for (JsonNode s : q.path("skipped")) {
-        sb.append("  ")
-            .append(s.path("logPath").asText())
-            .append(": ")
-            .append(s.path("error").asText())
-            .append('\n');
+      for (SkippedLog s : q.skipped()) {
+        sb.append("  ").append(s.logPath()).append(": ").append(s.error()).append('\n');
       }
     }
     return sb.toString();
   }
 
-  static String qualifyCsv(ObjectNode q) {
+  static String qualifyCsv(QualifyResult q) {
     StringBuilder sb =
         new StringBuilder(
             "appId,name,logPath,cpuWallTimeMs,predictedGpuWallTimeMs,predictedGpuWallTimeLowMs,"
                 + "predictedGpuWallTimeHighMs,speedup,speedupLow,speedupHigh,recommended,category,"
                 + "supportedTimeFraction,unsupportedOperators\n");
-    for (JsonNode a : q.path("applications")) {
-      JsonNode p = a.path("predictedGpuWallTimeMs");
-      JsonNode s = a.path("speedup");
+    for (QualifyResult.Application a : q.applications()) {
+      QualifyResult.Millis p = a.predictedGpuWallTimeMs();
+      QualificationReport.Range s = a.speedup();
       List<String> ops = new ArrayList<>();
-      for (JsonNode o : a.path("unsupportedOperators")) {
-        ops.add(o.path("name").asText() + ":" + o.path("timeShare").asText());
+      for (QualificationReport.OperatorShare o : a.unsupportedOperators()) {
+        ops.add(o.name() + ":" + o.timeShare());
       }
       List<String> cells =
           List.of(
-              a.path("appId").isNull() ? "" : a.path("appId").asText(),
-              a.path("name").asText(),
-              a.path("logPath").asText(),
-              a.path("cpuWallTimeMs").asText(),
-              p.path("expected").asText(),
-              p.path("low").asText(),
-              p.path("high").asText(),
-              s.path("expected").asText(),
-              s.path("low").asText(),
-              s.path("high").asText(),
-              a.path("recommended").asText(),
-              a.path("category").asText(),
-              a.path("supportedTimeFraction").asText(),
+              a.appId().orElse(""),
+              a.name(),
+              a.logPath(),
+              String.valueOf(a.cpuWallTimeMs()),
+              String.valueOf(p.expected()),
+              String.valueOf(p.low()),
+              String.valueOf(p.high()),
+              String.valueOf(s.expected()),
+              String.valueOf(s.low()),
+              String.valueOf(s.high()),
+              String.valueOf(a.recommended()),
+              a.category(),
+              String.valueOf(a.supportedTimeFraction()),
               String.join(";", ops));
       List<String> quoted = new ArrayList<>();
       for (String c : cells) {

@@ -19,6 +19,7 @@ import io.github.dgxspark.adapter.IoPatternResult;
 import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.adapter.Operations;
 import io.github.dgxspark.adapter.ProfilesResult;
+import io.github.dgxspark.adapter.QualifyResult;
 import io.github.dgxspark.adapter.RecommendResult;
 import io.github.dgxspark.adapter.RecommendationsResult;
 import io.github.dgxspark.adapter.RulesResult;
@@ -250,7 +251,7 @@ final class Tools {
                 + " unsupportedOperators [{name, timeShare}], reasons, per-SQL breakdown and the"
                 + " config to run it with; ranked by expected saving; unreadable logs in skipped.",
             qualifyInput(),
-            qualifyOutput(),
+            RecordSchemas.of(QualifyResult.class),
             a -> {
               List<java.nio.file.Path> paths = new ArrayList<>();
               for (com.fasterxml.jackson.databind.JsonNode p :
@@ -292,54 +293,6 @@ final class Tools {
         "event log files, log folders or folders of logs, absolute or relative to the first"
             + " allowed directory");
     return required(o, "paths");
-  }
-
-  private static ObjectNode qualifyOutput() {
-    ObjectNode range = output("expected", "low", "high");
-    prop(range, "expected", type("number"), "expected value");
-    prop(range, "low", type("number"), "low end");
-    prop(range, "high", type("number"), "high end");
-    ObjectNode op = output("name", "timeShare");
-    prop(op, "name", type("string"), "plan node name");
-    prop(op, "timeShare", type("number"), "share of all task time, 0-1");
-    ObjectNode app =
-        output(
-            "appId",
-            "name",
-            "logPath",
-            "cpuWallTimeMs",
-            "predictedGpuWallTimeMs",
-            "speedup",
-            "recommended",
-            "category",
-            "supportedTimeFraction",
-            "unsupportedOperators",
-            "reasons");
-    // no type: a string, or null when the log has none; a ["string","null"] type array is not
-    // portable (SchemaPortabilityTest)
-    prop(
-        app,
-        "appId",
-        Json.object(),
-        "Spark's application id, a string (null when the log has none)");
-    prop(app, "name", type("string"), "application name");
-    prop(app, "logPath", type("string"), "the log read");
-    prop(app, "cpuWallTimeMs", type("integer"), "measured wall time, ms");
-    prop(app, "predictedGpuWallTimeMs", range.deepCopy(), "predicted GPU wall time, ms");
-    prop(app, "speedup", range.deepCopy(), "CPU / GPU wall time");
-    prop(app, "recommended", type("boolean"), "true for Small, Medium or Large");
-    prop(app, "category", type("string"), "Not recommended, Small, Medium, Large, Already on GPU");
-    prop(app, "supportedTimeFraction", type("number"), "task time in supported operators, 0-1");
-    prop(app, "unsupportedOperators", Schemas.arrayOf(op), "largest share first");
-    prop(app, "reasons", arrayOf("string"), "how it was predicted and what decides it");
-    ObjectNode skipped = output("logPath", "error");
-    prop(skipped, "logPath", type("string"), "the log");
-    prop(skipped, "error", type("string"), "why it was skipped");
-    ObjectNode o = output("target", "applications", "skipped");
-    prop(o, "target", type("object"), "the GPU target and its generation factor");
-    prop(o, "applications", Schemas.arrayOf(app), "ranked by expected saving, largest first");
-    prop(o, "skipped", Schemas.arrayOf(skipped), "logs that could not be read or qualified");
-    return o;
   }
 
   private static ObjectNode predictOutput() {
