@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.dgxspark.core.ClusterSpec;
-import io.github.dgxspark.core.DgxSparkException;
 import io.github.dgxspark.core.ExecutionMode;
 import io.github.dgxspark.core.OptimizationResult;
 import io.github.dgxspark.core.PlanSpec;
@@ -590,11 +589,11 @@ public final class Operations {
    *
    * @param paths log files, log folders or folders of logs
    * @param file the history file (created with its folder when missing)
-   * @return the tree
+   * @return the result
    * @throws io.github.dgxspark.core.DgxSparkException if a path does not exist, or the file exists
    *     but is not a history, or cannot be written
    */
-  public static ObjectNode historyAdd(java.util.List<Path> paths, Path file) {
+  public static HistoryResult.Added historyAdd(java.util.List<Path> paths, Path file) {
     return historyAdd(paths, file, (n, count, log) -> {});
   }
 
@@ -604,11 +603,11 @@ public final class Operations {
    * @param paths log files, log folders or folders of logs
    * @param file the history file
    * @param progress told each log's path before it is read, with its 1-based number and the count
-   * @return the tree
+   * @return the result
    * @throws io.github.dgxspark.core.DgxSparkException as {@link #historyAdd(java.util.List, Path)}
    *     does
    */
-  public static ObjectNode historyAdd(
+  public static HistoryResult.Added historyAdd(
       java.util.List<Path> paths, Path file, QualifyProgress progress) {
     Objects.requireNonNull(paths, "paths");
     Objects.requireNonNull(file, "file");
@@ -618,7 +617,7 @@ public final class Operations {
       logs.addAll(EventLogs.list(p));
     }
     java.util.List<PerformanceRun> runs = new java.util.ArrayList<>();
-    ArrayNode skipped = Json.array();
+    java.util.List<SkippedLog> skipped = new java.util.ArrayList<>();
     java.time.Instant now = java.time.Instant.now();
     for (int i = 0; i < logs.size(); i++) {
       Path log = logs.get(i);
@@ -628,17 +627,7 @@ public final class Operations {
         runs.add(
             PerformanceRun.fromEventLog(EventLogs.read(log), log.toAbsolutePath().toString(), now));
       } catch (RuntimeException e) {
-        ObjectNode sk = skipped.addObject();
-        sk.put("logPath", log.toString());
-        sk.put(
-            "error",
-            e instanceof DgxSparkException
-                ? e.getMessage()
-                : "unexpected failure ("
-                    + e.getClass().getSimpleName()
-                    + ": "
-                    + e.getMessage()
-                    + ")");
+        skipped.add(SkippedLog.of(log, e));
       }
     }
     PerformanceHistory h;
@@ -658,13 +647,11 @@ public final class Operations {
       runs.forEach(r -> provenance.add(Map.of()));
       h = PerformanceHistory.append(file, runs, provenance);
     }
-    ObjectNode o = Json.object();
-    o.put("history", file.toString());
-    ArrayNode added = o.putArray("added");
-    runs.forEach(r -> added.add(runTree(r)));
-    o.set("skipped", skipped);
-    o.put("runs", h == null ? 0 : h.runs().size());
-    return o;
+    return new HistoryResult.Added(
+        file.toString(),
+        runs.stream().map(HistoryResult.Run::of).toList(),
+        skipped,
+        h == null ? 0 : h.runs().size());
   }
 
   /**
@@ -672,41 +659,18 @@ public final class Operations {
    * "workload","logPath","wallTimeMs",...}]}}; a missing file has no runs.
    *
    * @param file the history file
-   * @return the tree
+   * @return the result
    * @throws io.github.dgxspark.core.DgxSparkException if the file exists but is not a history
    */
-  public static ObjectNode historyList(Path file) {
+  public static HistoryResult historyList(Path file) {
     Objects.requireNonNull(file, "file");
     boolean exists = java.nio.file.Files.exists(file);
-    ObjectNode o = Json.object();
-    o.put("history", file.toString());
-    o.put("exists", exists);
-    ArrayNode list = o.putArray("runs");
-    if (exists) {
-      PerformanceHistory.load(file).runs().forEach(r -> list.add(runTree(r)));
-    }
-    return o;
-  }
-
-  private static ObjectNode runTree(PerformanceRun r) {
-    ObjectNode o = Json.object();
-    if (r.applicationId().isPresent()) {
-      o.put("appId", r.applicationId().get());
-    } else {
-      o.putNull("appId");
-    }
-    o.put("source", r.source());
-    o.put("workload", r.workload());
-    o.put("logPath", r.eventLog().orElse(""));
-    o.put("wallTimeMs", r.wallTime().toMillis());
-    o.put("inputBytes", r.inputBytes());
-    o.put("executors", r.executors());
-    o.put("executorCores", r.executorCores());
-    o.put("gpusPerExecutor", r.gpusPerExecutor());
-    o.put("sparkVersion", r.sparkVersion());
-    o.put("machine", r.machine());
-    r.recordedAt().ifPresent(t -> o.put("recordedAt", t.toString()));
-    return o;
+    return new HistoryResult(
+        file.toString(),
+        exists,
+        exists
+            ? PerformanceHistory.load(file).runs().stream().map(HistoryResult.Run::of).toList()
+            : List.of());
   }
 
   /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dgxspark.adapter.AdapterException;
 import io.github.dgxspark.adapter.AnalyzeResult;
 import io.github.dgxspark.adapter.HardwareOptions;
+import io.github.dgxspark.adapter.HistoryResult;
 import io.github.dgxspark.adapter.Inputs;
 import io.github.dgxspark.adapter.Json;
 import io.github.dgxspark.adapter.Operations;
@@ -589,7 +590,7 @@ public final class Cli {
         }
       }
       Progress progress = quiet.progress();
-      ObjectNode r;
+      HistoryResult.Added r;
       try {
         r =
             Operations.historyAdd(
@@ -597,8 +598,8 @@ public final class Cli {
       } finally {
         progress.done();
       }
-      output.print(r, TextViews::history);
-      return r.path("skipped").isEmpty() ? OK : FINDINGS;
+      output.print(r, TextViews::historyAdded);
+      return r.skipped().isEmpty() ? OK : FINDINGS;
     }
   }
 

@@ -7,6 +7,7 @@ import io.github.dgxspark.adapter.BottlenecksResult;
 import io.github.dgxspark.adapter.ClassifyResult;
 import io.github.dgxspark.adapter.ClusterSummary;
 import io.github.dgxspark.adapter.HardwareResult;
+import io.github.dgxspark.adapter.HistoryResult;
 import io.github.dgxspark.adapter.ProfilesResult;
 import io.github.dgxspark.adapter.QualifyResult;
 import io.github.dgxspark.adapter.RecommendResult;
@@ -567,37 +568,39 @@ final class TextViews {
     }
   }
 
-  static String history(ObjectNode h) {
-    StringBuilder sb = new StringBuilder();
-    JsonNode runs = h.has("added") ? h.path("added") : h.path("runs");
-    sb.append(
-        String.format(
-            Locale.ROOT,
-            h.has("added") ? "Added %d run(s) to %s (%d in all)%n%n" : "%d run(s) in %s%n%n",
-            runs.size(),
-            h.path("history").asText(),
-            h.path("runs").asInt()));
-    TextTable t = new TextTable("APP ID", "SOURCE", "WORKLOAD", "WALL", "EXECUTORS", "LOG");
-    for (JsonNode r : runs) {
-      t.row(
-          r.path("appId").isNull() ? "" : r.path("appId").asText(),
-          r.path("source").asText(),
-          r.path("workload").asText(),
-          readable(r.path("wallTimeMs").asLong()),
-          r.path("executors").asInt() + " x " + r.path("executorCores").asInt(),
-          r.path("logPath").asText());
-    }
-    if (!t.isEmpty()) {
-      sb.append(t.render());
-    }
-    for (JsonNode s : h.path("skipped")) {
-      sb.append("skipped ")
-          .append(s.path("logPath").asText())
-          .append(": ")
-          .append(s.path("error").asText())
-          .append('\n');
+  static String history(HistoryResult h) {
+    return String.format(Locale.ROOT, "%d run(s) in %s%n%n", h.runs().size(), h.history())
+        + runs(h.runs());
+  }
+
+  static String historyAdded(HistoryResult.Added h) {
+    StringBuilder sb =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "Added %d run(s) to %s (%d in all)%n%n",
+                h.added().size(),
+                h.history(),
+                h.runs()));
+    sb.append(runs(h.added()));
+    for (SkippedLog s : h.skipped()) {
+      sb.append("skipped ").append(s.logPath()).append(": ").append(s.error()).append('\n');
     }
     return sb.toString();
+  }
+
+  private static String runs(List<HistoryResult.Run> runs) {
+    TextTable t = new TextTable("APP ID", "SOURCE", "WORKLOAD", "WALL", "EXECUTORS", "LOG");
+    for (HistoryResult.Run r : runs) {
+      t.row(
+          r.appId().orElse(""),
+          r.source(),
+          r.workload(),
+          readable(r.wallTimeMs()),
+          r.executors() + " x " + r.executorCores(),
+          r.logPath());
+    }
+    return t.isEmpty() ? "" : t.render();
   }
 
   static String duration(JsonNode ms) {
