@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,15 @@ class DataFilesTest {
   private static final Path DATA = Path.of(System.getProperty("dgxspark.data.dir", "../data"));
 
   /** One schema block: the file pattern, its top-level fields, its entries' fields. */
-  private record Schema(String file, List<String> fields, Map<String, List<String>> entries) {}
+  /**
+   * A schema block. {@code provenance} names, for measured results whose shape is a public contract
+   * with no room for a citation, the data file that holds the measured runs with their provenance.
+   */
+  private record Schema(
+      String file,
+      List<String> fields,
+      Map<String, List<String>> entries,
+      Optional<String> provenance) {}
 
   private static final List<Schema> schemas = new ArrayList<>();
   private static final List<String> folders = new ArrayList<>();
@@ -43,21 +52,25 @@ class DataFilesTest {
     String file = null;
     List<String> fields = List.of();
     Map<String, List<String>> entries = new LinkedHashMap<>();
+    Optional<String> provenance = Optional.empty();
     for (String line : lines) {
       if (line.equals("```schema")) {
         in = true;
         file = null;
         fields = List.of();
         entries = new LinkedHashMap<>();
+        provenance = Optional.empty();
       } else if (in && line.equals("```")) {
         in = false;
         if (file != null) {
-          schemas.add(new Schema(file, fields, entries));
+          schemas.add(new Schema(file, fields, entries, provenance));
         }
       } else if (in && line.startsWith("file: ")) {
         file = line.substring(6).trim();
       } else if (in && line.startsWith("folder: ")) {
         folders.add(line.substring(8).trim());
+      } else if (in && line.startsWith("provenance: ")) {
+        provenance = Optional.of(line.substring(12).trim());
       } else if (in && line.startsWith("fields: ")) {
         fields = names(line.substring(8));
       } else if (in && line.startsWith("entries: ")) {
@@ -156,7 +169,11 @@ class DataFilesTest {
             }
           }
         }
-        if (!root.has("source") && !entriesCited) {
+        if (s.provenance().isPresent()) {
+          if (!Files.isRegularFile(DATA.resolve(s.provenance().get()))) {
+            problems.add(rel + ": its provenance file " + s.provenance().get() + " is missing");
+          }
+        } else if (!root.has("source") && !entriesCited) {
           problems.add(rel + ": neither a top-level 'source' nor a 'source' in every entry");
         }
         root.findParents("sources")

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.github.dgxspark.core.EffectiveValue;
 import io.github.dgxspark.models.recommendations.AbTestPlan;
 import java.util.Collection;
-import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -82,18 +81,6 @@ public final class Json {
     ArrayNode a = array();
     texts.forEach(a::add);
     return a;
-  }
-
-  /**
-   * A map of texts as a JSON object in the map's order.
-   *
-   * @param map key → text
-   * @return the object
-   */
-  public static ObjectNode texts(Map<String, String> map) {
-    ObjectNode o = object();
-    map.forEach(o::put);
-    return o;
   }
 
   /**

@@ -20,19 +20,14 @@ import io.github.dgxspark.models.estimate.CombinedTimeReport;
 import io.github.dgxspark.models.estimate.CostSpec;
 import io.github.dgxspark.models.estimate.EstimateReport;
 import io.github.dgxspark.models.estimate.Estimators;
-import io.github.dgxspark.models.estimate.JobSpec;
-import io.github.dgxspark.models.estimate.TimeEstimate;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
 import io.github.dgxspark.models.eventlog.EventLogs;
 import io.github.dgxspark.models.perf.BottleneckDetector;
 import io.github.dgxspark.models.perf.BottleneckReport;
 import io.github.dgxspark.models.perf.PerformanceHistory;
 import io.github.dgxspark.models.perf.PerformanceModels;
-import io.github.dgxspark.models.perf.PerformancePrediction;
 import io.github.dgxspark.models.perf.PerformanceRun;
-import io.github.dgxspark.models.perf.ReplayResult;
 import io.github.dgxspark.models.perf.ReplaySpec;
-import io.github.dgxspark.models.perf.ScalingReport;
 import io.github.dgxspark.models.recommendations.RecommendationReport;
 import io.github.dgxspark.models.recommendations.Recommender;
 import io.github.dgxspark.models.workload.GpuGeneration;
@@ -418,15 +413,6 @@ public final class Operations {
         logWarnings(p));
   }
 
-  /**
-   * Adds {@code logWarnings} (missing rolling parts, skipped lines) to a result read from a log, so
-   * that every output from a partial log says so.
-   */
-  private static ObjectNode withLogWarnings(ObjectNode o, ApplicationProfile p) {
-    logWarnings(p).ifPresent(w -> o.set("logWarnings", Json.texts(w)));
-    return o;
-  }
-
   /** The log's warnings (missing rolling parts, skipped lines), when there are any. */
   private static Optional<List<String>> logWarnings(ApplicationProfile p) {
     List<String> w = p.parseStats().warnings();
@@ -722,47 +708,44 @@ public final class Operations {
   }
 
   /**
-   * Resources, execution time with an interval, and cost of a job on the hardware: {@code
-   * {"job":{...},"resources":{"memoryBytes","cores","gpus","gpuMemoryBytes","nodes","fitsCluster",
-   * "reasoning"},"time":{"expectedMs","lowMs","highMs","level","fallback","vague",...},"cost":{
-   * "onPrem"?,"cloud":[...],"notes"},"hardware":{...}}}.
+   * Memory, cores, GPUs and nodes a job needs on the hardware, with the reasoning for each figure.
    *
    * @param workload the workload
    * @param hardware the hardware
-   * @return the tree
+   * @return the answer
    * @throws io.github.dgxspark.core.DgxSparkException if an input cannot be resolved
    */
-  public static ObjectNode estimate(WorkloadOptions workload, HardwareOptions hardware) {
+  public static ResourcesResult resources(WorkloadOptions workload, HardwareOptions hardware) {
     Objects.requireNonNull(workload, "workload");
-    return estimate(workload, hardware.resolve());
+    HardwareOptions.Resolved hw = hardware.resolve();
+    EstimateReport r = Estimators.estimate(workload.job(), hw.cluster(), CostSpec.defaults());
+    return new ResourcesResult(
+        EstimateResult.Job.of(r.job()), r.resources(), ClusterSummary.of(hw));
   }
 
   /**
-   * The run time of a job on the hardware two ways: the estimators' time with its interval and cost
-   * (as in {@link #estimate}), and the Ernest model fitted on the performance history's measured
-   * runs of the workload type: {@code {"job":{...},"time":{...},"cost":{...},"hardware":
-   * {...},"performance":{"workloadType","cores","size","expectedMs"?,"interval":{"low","high",
-   * "level"}?,"thinData","runsUsed","model"?,"reason","source"}}}. Without a config, Ernest is
-   * evaluated at one executor per node with all its cores.
+   * The run time of a job on the hardware: the one combined answer ({@code answer}) of the
+   * estimators' time with its interval ({@code time}) and the Ernest model fitted on the
+   * performance history's measured runs of the workload type ({@code performance}), with cost; an
+   * {@link EstimateResult} without {@code resources}. Without a config, Ernest is evaluated at one
+   * executor per node with all its cores.
    *
    * @param workload the workload
    * @param hardware the hardware
    * @param config the Spark config the job runs with ({@code spark.executor.instances}, {@code
    *     spark.executor.cores}), or empty
-   * @return the tree
+   * @return the answer
    * @throws io.github.dgxspark.core.DgxSparkException if an input cannot be resolved, or the
    *     config's executor count or cores are not whole numbers of 1 or more
    */
-  public static ObjectNode predict(
+  public static EstimateResult predict(
       WorkloadOptions workload, HardwareOptions hardware, Map<String, String> config) {
     Objects.requireNonNull(workload, "workload");
     Objects.requireNonNull(config, "config");
     boundCount(config, "spark.executor.instances", Inputs.MAX_EXECUTORS);
     boundCount(config, "spark.executor.cores", Inputs.MAX_NODE_CORES);
     HardwareOptions.Resolved hw = hardware.resolve();
-    ObjectNode o = estimate(workload, hw, Optional.empty(), config);
-    o.retain("job", "time", "answer", "cost", "hardware", "performance");
-    return o;
+    return estimate(workload, hw, Optional.empty(), config, false);
   }
 
   /** Bounds a whole-number count of the config; other values are left to the models to judge. */
@@ -793,11 +776,11 @@ public final class Operations {
    * @param executors executors on the target, 1 or more
    * @param gpusPerExecutor GPUs per executor on the target (GPU logs only; the RAPIDS Accelerator
    *     supports only 1), or empty to keep the observed count
-   * @return the tree
+   * @return the answer
    * @throws io.github.dgxspark.core.DgxSparkException if the log cannot be read or has no timed
    *     task, a count is out of range, or GPUs are given for a CPU log
    */
-  public static ObjectNode scale(Path log, int executors, OptionalInt gpusPerExecutor) {
+  public static ScaleResult scale(Path log, int executors, OptionalInt gpusPerExecutor) {
     Objects.requireNonNull(log, "log");
     Objects.requireNonNull(gpusPerExecutor, "gpusPerExecutor");
     Inputs.count("executors", executors, Inputs.MAX_EXECUTORS);
@@ -829,11 +812,10 @@ public final class Operations {
               gpusPerExecutor.getAsInt(),
               observed.concurrentGpuTasks());
     }
-    ObjectNode o =
-        scalingTree(PerformanceModels.predictScaling(p, target, PerformanceHistory.builtIn()));
-    o.put("complete", p.complete());
-    o.set("missingChunks", Json.tree(p.parseStats().missingChunks()));
-    return withLogWarnings(o, p);
+    return ScaleResult.of(
+        PerformanceModels.predictScaling(p, target, PerformanceHistory.builtIn()),
+        p,
+        logWarnings(p));
   }
 
   /**
@@ -877,65 +859,23 @@ public final class Operations {
     return BottlenecksResult.of(r, read.flatMap(Operations::logWarnings));
   }
 
-  private static ObjectNode scalingTree(ScalingReport r) {
-    ObjectNode o = (ObjectNode) Json.tree(r.result());
-    o.put("targetExecutors", r.targetExecutors());
-    r.replaySpeedup().ifPresent(v -> o.put("replaySpeedup", v));
-    r.ernestSpeedup().ifPresent(v -> o.put("ernestSpeedup", v));
-    o.put("disagree", r.disagree());
-    r.replay().ifPresent(x -> o.set("replay", replayTree(x)));
-    r.ernest().ifPresent(x -> o.set("ernest", predictionTree(x)));
-    o.put("reason", r.reason());
-    o.put("source", r.source());
-    return o;
-  }
-
-  private static ObjectNode replayTree(ReplayResult r) {
-    ObjectNode o = Json.object();
-    o.set("spec", Json.tree(r.spec()));
-    o.put("taskSlots", r.taskSlots());
-    o.put("observedMs", r.observed().toMillis());
-    o.put("predictedMs", r.predicted().toMillis());
-    o.set("interval", Json.tree(r.interval()));
-    o.put("driverTimeMs", r.driverTime().toMillis());
-    o.put("reproductionErrorFraction", r.reproductionErrorFraction());
-    o.put("stages", r.stages());
-    o.put("tasks", r.tasks());
-    o.put("reason", r.reason());
-    return o;
-  }
-
-  private static ObjectNode predictionTree(PerformancePrediction p) {
-    ObjectNode o = Json.object();
-    o.put("workloadType", p.workload());
-    o.put("cores", p.machines());
-    o.put("size", p.size());
-    p.expected().ifPresent(d -> o.put("expectedMs", d.toMillis()));
-    p.interval().ifPresent(i -> o.set("interval", Json.tree(i)));
-    o.put("thinData", p.thinData());
-    o.put("runsUsed", p.runsUsed());
-    p.model().ifPresent(m -> o.set("model", Json.tree(m)));
-    o.put("reason", p.reason());
-    o.put("source", p.source());
-    return o;
-  }
-
   /**
-   * As {@link #estimate(WorkloadOptions, HardwareOptions)}, the time from the user's own runs in a
-   * local history file first ({@code history add}), and saying so.
+   * Resources, execution time with an interval, and cost of a job on the hardware, the time from
+   * the user's own runs in a local history file first ({@code history add}), and saying so: an
+   * {@link EstimateResult} with {@code resources}.
    *
    * @param workload the workload
    * @param hardware the hardware
    * @param history the user's history file; a missing file has no runs
-   * @return the tree
+   * @return the answer
    * @throws io.github.dgxspark.core.DgxSparkException if an input cannot be resolved or the file
    *     exists but is not a history
    */
-  public static ObjectNode estimate(
+  public static EstimateResult estimate(
       WorkloadOptions workload, HardwareOptions hardware, Path history) {
     Objects.requireNonNull(workload, "workload");
     Objects.requireNonNull(history, "history");
-    return estimate(workload, hardware.resolve(), Optional.of(history), Map.of());
+    return estimate(workload, hardware.resolve(), Optional.of(history), Map.of(), true);
   }
 
   /**
@@ -946,11 +886,11 @@ public final class Operations {
    * @param hardware the hardware
    * @param config the Spark config the job runs with, or empty
    * @param history the user's history file; a missing file has no runs
-   * @return the tree
+   * @return the answer
    * @throws io.github.dgxspark.core.DgxSparkException as {@link #predict(WorkloadOptions,
    *     HardwareOptions, Map)}, or if the file exists but is not a history
    */
-  public static ObjectNode predict(
+  public static EstimateResult predict(
       WorkloadOptions workload,
       HardwareOptions hardware,
       Map<String, String> config,
@@ -961,25 +901,19 @@ public final class Operations {
     boundCount(config, "spark.executor.instances", Inputs.MAX_EXECUTORS);
     boundCount(config, "spark.executor.cores", Inputs.MAX_NODE_CORES);
     HardwareOptions.Resolved hw = hardware.resolve();
-    ObjectNode o = estimate(workload, hw, Optional.of(history), config);
-    o.retain("job", "time", "answer", "cost", "hardware", "performance");
-    return o;
-  }
-
-  private static ObjectNode estimate(WorkloadOptions workload, HardwareOptions.Resolved hw) {
-    return estimate(workload, hw, Optional.empty(), Map.of());
+    return estimate(workload, hw, Optional.of(history), config, false);
   }
 
   /**
-   * The estimate tree with the combined time answer ({@code "answer"}) and the Ernest prediction
-   * behind it ({@code "performance"}, which {@code estimate} drops), both from the user's history
-   * first when one is given.
+   * The estimate with the combined time answer and the Ernest prediction behind it, both from the
+   * user's history first when one is given; with the resources when asked.
    */
-  private static ObjectNode estimate(
+  private static EstimateResult estimate(
       WorkloadOptions workload,
       HardwareOptions.Resolved hw,
       Optional<Path> history,
-      Map<String, String> config) {
+      Map<String, String> config,
+      boolean withResources) {
     EstimateReport r =
         history.isPresent()
             ? Estimators.estimate(workload.job(), hw.cluster(), CostSpec.defaults(), history.get())
@@ -990,73 +924,14 @@ public final class Operations {
             ? Estimators.timeAnswer(workload.job(), hw.cluster(), conf, history.get())
             : Estimators.timeAnswer(
                 workload.job(), hw.cluster(), conf, PerformanceHistory.builtIn());
-    ObjectNode o = Json.object();
-    o.set("job", jobTree(r.job()));
-    o.set("resources", Json.tree(r.resources()));
-    o.set("time", timeTree(r.time()));
-    o.set("answer", answerTree(a));
-    o.set("cost", Json.tree(r.cost()));
-    o.set("hardware", clusterSummary(hw));
-    o.set("performance", predictionTree(a.ernest()));
-    return o;
-  }
-
-  /**
-   * The combined time answer: {@code {"expectedMs","lowMs","highMs","level","model",
-   * "extrapolated","reason","models":[{"name","expectedMs","lowMs","highMs","inRange","used",
-   * "validity","source"}]}}.
-   */
-  private static ObjectNode answerTree(CombinedTimeReport a) {
-    ObjectNode o = Json.object();
-    o.put("expectedMs", a.expected().toMillis());
-    o.put("lowMs", a.low().toMillis());
-    o.put("highMs", a.high().toMillis());
-    o.put("level", a.level());
-    o.put("model", a.model());
-    o.put("extrapolated", a.extrapolated());
-    o.put("reason", a.reason());
-    ArrayNode models = o.putArray("models");
-    for (CombinedTimeReport.ModelTime m : a.models()) {
-      ObjectNode mo = models.addObject();
-      mo.put("name", m.name());
-      mo.put("expectedMs", m.expected().toMillis());
-      mo.put("lowMs", m.low().toMillis());
-      mo.put("highMs", m.high().toMillis());
-      mo.put("inRange", m.inRange());
-      mo.put("used", m.used());
-      mo.put("validity", m.validity());
-      mo.put("source", m.source());
-    }
-    return o;
-  }
-
-  private static ObjectNode jobTree(JobSpec j) {
-    ObjectNode o = Json.object();
-    o.put("workloadType", j.type().id());
-    o.put("typeConfidence", j.typeConfidence());
-    j.inputBytes().ifPresent(v -> o.put("inputBytes", v));
-    j.modelParameters().ifPresent(v -> o.put("modelParameters", v));
-    o.put("mode", j.mode().id());
-    o.put("basis", j.basis());
-    return o;
-  }
-
-  private static ObjectNode timeTree(TimeEstimate t) {
-    ObjectNode o = Json.object();
-    o.put("expectedMs", t.expected().toMillis());
-    o.put("lowMs", t.low().toMillis());
-    o.put("highMs", t.high().toMillis());
-    o.put("level", t.level());
-    o.put("fallback", t.fallback());
-    o.put("vague", t.vague());
-    o.put("measuredRuns", t.measuredRuns());
-    o.put("reason", t.reason());
-    o.put("source", t.source());
-    return o;
-  }
-
-  private static ObjectNode clusterSummary(HardwareOptions.Resolved hw) {
-    return (ObjectNode) Json.tree(ClusterSummary.of(hw));
+    return new EstimateResult(
+        EstimateResult.Job.of(r.job()),
+        withResources ? Optional.of(r.resources()) : Optional.empty(),
+        EstimateResult.Time.of(r.time()),
+        EstimateResult.Answer.of(a),
+        r.cost(),
+        ClusterSummary.of(hw),
+        ErnestPrediction.of(a.ernest()));
   }
 
   /**

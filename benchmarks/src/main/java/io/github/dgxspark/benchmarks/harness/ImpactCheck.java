@@ -1,6 +1,5 @@
 package io.github.dgxspark.benchmarks.harness;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.dgxspark.benchmarks.harness.HarnessOptions.ImpactOptions;
@@ -51,8 +50,7 @@ import java.util.stream.Collectors;
  * run-to-run range (max − min) of either config's repeats over the same median, the larger of the
  * two. The file's shape is a public contract: {@code {"checks":[{workload, scale, mistake,
  * recommendation, keys, predicted:{expected, low, high}, measured:{change, spread, runs}}],
- * "scaling":[{workload, fromExecutors, toExecutors, predictedMs, measuredMs}]}}, each scaling row
- * also naming its executorCores.
+ * "scaling":[{workload, fromExecutors, toExecutors, predictedMs, measuredMs}]}}.
  */
 final class ImpactCheck {
   /** Where the checks go unless told, relative to the repository root. */
@@ -116,29 +114,19 @@ final class ImpactCheck {
    * @param workload the workload type id
    * @param fromExecutors executors of the run whose log was scaled
    * @param toExecutors executors it was scaled to
-   * @param executorCores cores per executor of both runs (beside the contract's fields: the check
-   *     runs each count at 1 and 2 cores per executor)
    * @param predictedMs the predicted application wall time at {@code toExecutors}
    * @param measuredMs the application wall time the run at {@code toExecutors} logged (median)
    */
   record Scaling(
-      String workload,
-      int fromExecutors,
-      int toExecutors,
-      int executorCores,
-      long predictedMs,
-      long measuredMs) {}
+      String workload, int fromExecutors, int toExecutors, long predictedMs, long measuredMs) {}
 
   /**
    * The file.
    *
-   * @param source where the latest checks come from: the harness, the machine, Spark and the
-   *     command line (data/README.md asks every data file for its source)
    * @param checks the impact checks
    * @param scaling the scaling checks
    */
-  @JsonPropertyOrder({"source", "checks", "scaling"})
-  record Checks(String source, List<Check> checks, List<Scaling> scaling) {
+  record Checks(List<Check> checks, List<Scaling> scaling) {
     // Copies the lists.
     Checks {
       checks = List.copyOf(checks);
@@ -150,10 +138,12 @@ final class ImpactCheck {
    * What a scaling check adds for the report, beside the contract row.
    *
    * @param row the contract row
+   * @param executorCores cores per executor of both runs
    * @param replayReproductionError the replay's error on the source log at its own count
    * @param ernestMs Ernest's prediction for the target, when the history has runs of the workload
    */
-  record ScalingDetail(Scaling row, double replayReproductionError, OptionalDouble ernestMs) {}
+  record ScalingDetail(
+      Scaling row, int executorCores, double replayReproductionError, OptionalDouble ernestMs) {}
 
   /**
    * What one invocation measured.
@@ -196,17 +186,7 @@ final class ImpactCheck {
     log.println("machine: " + machine.description() + ", Spark " + SparkRun.sparkVersion());
     ImpactCheck c = new ImpactCheck(options, machine, log, command);
     Outcome o = c.runAll();
-    merge(
-        options.impact().orElseThrow().output(),
-        o,
-        String.format(
-            Locale.ROOT,
-            "dgx-spark benchmarks harness (ImpactCheck) on real Apache Spark %s, %s, %s; command:"
-                + " %s",
-            SparkRun.sparkVersion(),
-            machine.description(),
-            Instant.now(),
-            command));
+    merge(options.impact().orElseThrow().output(), o);
     return o;
   }
 
@@ -444,7 +424,6 @@ final class ImpactCheck {
               workload.type().id(),
               from,
               to,
-              cores,
               Math.round(median(predicted)),
               Math.round(median(measured)));
       log.printf(
@@ -459,6 +438,7 @@ final class ImpactCheck {
       scaling.add(
           new ScalingDetail(
               row,
+              cores,
               median(replayErrors),
               ernest.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(median(ernest))));
     }
@@ -550,10 +530,9 @@ final class ImpactCheck {
    *
    * @param file the impact-checks file (created if missing)
    * @param o what was measured
-   * @param source where the checks come from, written as the file's {@code source}
    * @throws UncheckedIOException if the file cannot be read or written
    */
-  static void merge(Path file, Outcome o, String source) {
+  static void merge(Path file, Outcome o) {
     try {
       List<Check> checks = new ArrayList<>();
       List<Scaling> scaling = new ArrayList<>();
@@ -566,21 +545,23 @@ final class ImpactCheck {
         checks.removeIf(x -> identity(x).equals(identity(c)));
         checks.add(c);
       }
+      // the check runs each executor-count pair at every --scaling-cores value, so one invocation
+      // may write several rows of the same pair (the contract's row has no cores field): replace
+      // the earlier rows of every pair this invocation measured, then add all of its rows
       for (ScalingDetail d : o.scaling()) {
         Scaling s = d.row();
         scaling.removeIf(
             x ->
                 x.workload().equals(s.workload())
                     && x.fromExecutors() == s.fromExecutors()
-                    && x.toExecutors() == s.toExecutors()
-                    && x.executorCores() == s.executorCores());
-        scaling.add(s);
+                    && x.toExecutors() == s.toExecutors());
       }
+      o.scaling().forEach(d -> scaling.add(d.row()));
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      JSON.writeValue(file.toFile(), new Checks(source, checks, scaling));
+      JSON.writeValue(file.toFile(), new Checks(checks, scaling));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot update " + file, e);
     }
@@ -663,7 +644,7 @@ final class ImpactCheck {
                 Locale.ROOT,
                 "| %s | %d | %d → %d | %d | %d | %+.1f %% | %+.1f %% | %s |%n",
                 s.workload(),
-                s.executorCores(),
+                d.executorCores(),
                 s.fromExecutors(),
                 s.toExecutors(),
                 s.predictedMs(),

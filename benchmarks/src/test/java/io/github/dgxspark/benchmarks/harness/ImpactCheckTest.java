@@ -81,9 +81,9 @@ class ImpactCheckTest {
                 check(ImpactCheck.ALL, k, -0.3, -0.4)),
             List.of(
                 new ScalingDetail(
-                    new Scaling("etl", 1, 2, 1, 900, 1000), 0.05, OptionalDouble.empty()),
+                    new Scaling("etl", 1, 2, 900, 1000), 1, 0.05, OptionalDouble.empty()),
                 new ScalingDetail(
-                    new Scaling("etl", 2, 1, 1, 1200, 1000), -0.02, OptionalDouble.of(1100))),
+                    new Scaling("etl", 2, 1, 1200, 1000), 1, -0.02, OptionalDouble.of(1100))),
             List.of("etl s0.01 aqe-off: 'x' failed to run"));
     String r = ImpactCheck.report(o);
     assertTrue(r.contains("| spark.sql.adaptive.enabled | 3 | 1/3 | 1/2 | 0.210 |  |"), r);
@@ -104,25 +104,43 @@ class ImpactCheckTest {
             List.of(check("A", k, -0.2, -0.1), check("B", k, -0.2, -0.1)),
             List.of(
                 new ScalingDetail(
-                    new Scaling("etl", 1, 2, 1, 900, 1000), 0, OptionalDouble.empty())),
-            List.of()),
-        "first");
+                    new Scaling("etl", 1, 2, 900, 1000), 1, 0, OptionalDouble.empty())),
+            List.of()));
     ImpactCheck.merge(
         file,
         new Outcome(
             List.of(check("A", k, -0.2, -0.3)),
             List.of(
                 new ScalingDetail(
-                    new Scaling("etl", 1, 2, 1, 950, 990), 0, OptionalDouble.empty())),
-            List.of()),
-        "second");
+                    new Scaling("etl", 1, 2, 950, 990), 1, 0, OptionalDouble.empty())),
+            List.of()));
     JsonNode root = new ObjectMapper().readTree(file.toFile());
-    assertEquals("second", root.path("source").asText());
     assertEquals(2, root.path("checks").size());
     assertEquals("B", root.path("checks").get(0).path("recommendation").asText());
     assertEquals(-0.3, root.path("checks").get(1).path("measured").path("change").asDouble());
     assertEquals(1, root.path("scaling").size());
     assertEquals(950, root.path("scaling").get(0).path("predictedMs").asLong());
+  }
+
+  @Test
+  void merge_keepsEveryCoresRowOfOnePair(@TempDir Path tmp) throws Exception {
+    // --scaling-cores 1,2 measures the pair 1 -> 2 twice in one invocation: both rows stay (they
+    // overwrote each other once, leaving 10 of 20 rows)
+    Path file = tmp.resolve("impact-checks.json");
+    ImpactCheck.merge(
+        file,
+        new Outcome(
+            List.of(),
+            List.of(
+                new ScalingDetail(
+                    new Scaling("etl", 1, 2, 900, 1000), 1, 0, OptionalDouble.empty()),
+                new ScalingDetail(
+                    new Scaling("etl", 1, 2, 800, 1100), 2, 0, OptionalDouble.empty())),
+            List.of()));
+    JsonNode root = new ObjectMapper().readTree(file.toFile());
+    assertEquals(2, root.path("scaling").size());
+    assertEquals(900, root.path("scaling").get(0).path("predictedMs").asLong());
+    assertEquals(800, root.path("scaling").get(1).path("predictedMs").asLong());
   }
 
   @Test

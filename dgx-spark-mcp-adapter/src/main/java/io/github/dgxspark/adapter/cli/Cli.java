@@ -3,6 +3,7 @@ package io.github.dgxspark.adapter.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dgxspark.adapter.AdapterException;
 import io.github.dgxspark.adapter.AnalyzeResult;
+import io.github.dgxspark.adapter.EstimateResult;
 import io.github.dgxspark.adapter.HardwareOptions;
 import io.github.dgxspark.adapter.HistoryResult;
 import io.github.dgxspark.adapter.Inputs;
@@ -11,6 +12,7 @@ import io.github.dgxspark.adapter.Operations;
 import io.github.dgxspark.adapter.PlanOptions;
 import io.github.dgxspark.adapter.QualifyResult;
 import io.github.dgxspark.adapter.RecommendResult;
+import io.github.dgxspark.adapter.ScaleResult;
 import io.github.dgxspark.adapter.SkippedLog;
 import io.github.dgxspark.adapter.ValidateResult;
 import io.github.dgxspark.adapter.Version;
@@ -387,7 +389,7 @@ public final class Cli {
 
     @Override
     public Integer call() {
-      ObjectNode r =
+      EstimateResult r =
           Operations.estimate(
               workload.toOptions(),
               hardware.toOptions(),
@@ -431,7 +433,7 @@ public final class Cli {
           config == null
               ? Map.of()
               : SparkConfig.parseDefaults(Inputs.readText(config, "config file")).entries();
-      ObjectNode r =
+      EstimateResult r =
           Operations.predict(
               workload.toOptions(),
               hardware.toOptions(),
@@ -471,7 +473,7 @@ public final class Cli {
 
     @Override
     public Integer call() {
-      ObjectNode r =
+      ScaleResult r =
           Operations.scale(
               log, executors, gpus == null ? OptionalInt.empty() : OptionalInt.of(gpus));
       output.print(r, TextViews::scale);

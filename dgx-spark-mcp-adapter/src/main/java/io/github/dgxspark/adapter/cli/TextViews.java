@@ -1,11 +1,10 @@
 package io.github.dgxspark.adapter.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dgxspark.adapter.AnalyzeResult;
 import io.github.dgxspark.adapter.BottlenecksResult;
 import io.github.dgxspark.adapter.ClassifyResult;
 import io.github.dgxspark.adapter.ClusterSummary;
+import io.github.dgxspark.adapter.EstimateResult;
 import io.github.dgxspark.adapter.HardwareResult;
 import io.github.dgxspark.adapter.HistoryResult;
 import io.github.dgxspark.adapter.ProfilesResult;
@@ -13,11 +12,13 @@ import io.github.dgxspark.adapter.QualifyResult;
 import io.github.dgxspark.adapter.RecommendResult;
 import io.github.dgxspark.adapter.RecommendationsResult;
 import io.github.dgxspark.adapter.RulesResult;
+import io.github.dgxspark.adapter.ScaleResult;
 import io.github.dgxspark.adapter.SkippedLog;
 import io.github.dgxspark.adapter.ValidateResult;
 import io.github.dgxspark.core.ByteSizes;
 import io.github.dgxspark.core.EffectiveValue;
 import io.github.dgxspark.core.GpuSpec;
+import io.github.dgxspark.models.estimate.CostEstimate;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
 import io.github.dgxspark.models.recommendations.AbTestPlan;
 import io.github.dgxspark.models.recommendations.Change;
@@ -209,11 +210,6 @@ final class TextViews {
     }
   }
 
-  /** One "warning:" line per entry of a log-based result's {@code logWarnings}. */
-  static void logWarnings(StringBuilder sb, JsonNode result) {
-    logWarnings(sb, strings(result.path("logWarnings")));
-  }
-
   static void bottlenecks(StringBuilder sb, List<BottlenecksResult.Item> list) {
     if (list.isEmpty()) {
       sb.append("\nNo bottlenecks found.\n");
@@ -234,24 +230,26 @@ final class TextViews {
     sb.append(t.render());
   }
 
-  static String scale(ObjectNode s) {
-    JsonNode i = s.path("interval");
+  static String scale(ScaleResult s) {
     StringBuilder sb = new StringBuilder();
-    logWarnings(sb, s);
+    logWarnings(sb, s.logWarnings().orElse(List.of()));
     sb.append(
         String.format(
             Locale.ROOT,
             "%d -> %d executors: %s -> %s%n",
-            s.path("observedExecutors").asInt(),
-            s.path("targetExecutors").asInt(),
-            duration(s.path("observedDurationMs")),
+            s.observedExecutors(),
+            s.targetExecutors(),
+            readable(s.observedDurationMs()),
             interval(
-                s.path("predictedDurationMs"), i.path("level"), i.path("low"), i.path("high"))));
-    if (s.path("disagree").asBoolean()) {
+                s.predictedDurationMs(),
+                s.interval().level(),
+                s.interval().low(),
+                s.interval().high())));
+    if (s.disagree()) {
       sb.append("the replay and the Ernest model disagree; see below\n");
     }
-    sb.append('\n').append(s.path("reason").asText()).append('\n');
-    sb.append("source: ").append(s.path("source").asText()).append('\n');
+    sb.append('\n').append(s.reason()).append('\n');
+    sb.append("source: ").append(s.source()).append('\n');
     return sb.toString();
   }
 
@@ -356,97 +354,85 @@ final class TextViews {
     return sb.toString();
   }
 
-  static String estimate(ObjectNode e) {
+  static String estimate(EstimateResult e) {
     StringBuilder sb = new StringBuilder();
-    JsonNode j = e.path("job");
+    EstimateResult.Job j = e.job();
     sb.append(
         String.format(
             Locale.ROOT,
             "%s job (%s)%s, mode %s, on %d x %s%n%n",
-            j.path("workloadType").asText(),
-            j.path("basis").asText(),
-            j.has("inputBytes") ? ", input " + bytes(j.path("inputBytes")) : "",
-            j.path("mode").asText(),
-            e.path("hardware").path("nodes").asInt(),
-            e.path("hardware").path("origin").asText()));
-    if (e.has("resources")) {
-      JsonNode r = e.path("resources");
-      TextTable t = new TextTable("NEEDS", "VALUE");
-      t.row("memory", bytes(r.path("memoryBytes")));
-      t.row("cores", r.path("cores").asInt());
-      t.row("GPUs", r.path("gpus").asInt());
-      t.row("GPU memory", bytes(r.path("gpuMemoryBytes")));
-      t.row(
-          "nodes",
-          r.path("nodes").asInt()
-              + (r.path("fitsCluster").asBoolean() ? " (fits)" : " (more than given)"));
-      sb.append(t.render());
-      r.path("reasoning").forEach(l -> sb.append("  - ").append(l.asText()).append('\n'));
-      sb.append('\n');
-    }
-    if (e.has("answer")) {
-      JsonNode a = e.path("answer");
+            j.workloadType(),
+            j.basis(),
+            j.inputBytes().isPresent()
+                ? ", input " + ByteSizes.human(j.inputBytes().getAsLong())
+                : "",
+            j.mode(),
+            e.hardware().nodes(),
+            e.hardware().origin()));
+    e.resources()
+        .ifPresent(
+            r -> {
+              TextTable t = new TextTable("NEEDS", "VALUE");
+              t.row("memory", ByteSizes.human(r.memoryBytes()));
+              t.row("cores", r.cores());
+              t.row("GPUs", r.gpus());
+              t.row("GPU memory", ByteSizes.human(r.gpuMemoryBytes()));
+              t.row("nodes", r.nodes() + (r.fitsCluster() ? " (fits)" : " (more than given)"));
+              sb.append(t.render());
+              r.reasoning().forEach(l -> sb.append("  - ").append(l).append('\n'));
+              sb.append('\n');
+            });
+    EstimateResult.Answer a = e.answer();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "time: %s from %s%s%n",
+            interval(a.expectedMs(), a.level(), a.lowMs(), a.highMs()),
+            a.model(),
+            a.extrapolated() ? " [extrapolated: no model has measured runs near this job]" : ""));
+    for (EstimateResult.Model m : a.models()) {
+      boolean ernest = m.name().equals("Ernest");
       sb.append(
           String.format(
               Locale.ROOT,
-              "time: %s from %s%s%n",
-              interval(a.path("expectedMs"), a.path("level"), a.path("lowMs"), a.path("highMs")),
-              a.path("model").asText(),
-              a.path("extrapolated").asBoolean()
-                  ? " [extrapolated: no model has measured runs near this job]"
-                  : ""));
-      for (JsonNode m : a.path("models")) {
-        JsonNode reason =
-            m.path("name").asText().equals("Ernest")
-                ? e.path("performance").path("reason")
-                : e.path("time").path("reason");
-        sb.append(
-            String.format(
-                Locale.ROOT,
-                "  %s: %s, %s%s%n    %s%n    %s%n",
-                m.path("name").asText().equals("Ernest")
-                    ? "Ernest (measured history)"
-                    : m.path("name").asText(),
-                interval(m.path("expectedMs"), a.path("level"), m.path("lowMs"), m.path("highMs")),
-                m.path("used").asBoolean() ? "used" : "not used",
-                m.path("name").asText().equals("Ernest")
-                        || !e.path("time").path("fallback").asBoolean()
-                    ? ""
-                    : " [generic priors: a rough guess]",
-                m.path("validity").asText(),
-                reason.asText()));
-      }
-      if (a.path("models").size() < 2 && e.has("performance")) {
-        sb.append("  Ernest (measured history): no prediction\n    ")
-            .append(e.path("performance").path("reason").asText())
-            .append('\n');
-      }
+              "  %s: %s, %s%s%n    %s%n    %s%n",
+              ernest ? "Ernest (measured history)" : m.name(),
+              interval(m.expectedMs(), a.level(), m.lowMs(), m.highMs()),
+              m.used() ? "used" : "not used",
+              ernest || !e.time().fallback() ? "" : " [generic priors: a rough guess]",
+              m.validity(),
+              ernest ? e.performance().reason() : e.time().reason()));
     }
-    JsonNode cost = e.path("cost");
-    if (cost.has("onPrem")) {
-      JsonNode p = cost.path("onPrem");
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "cost on-prem: $%.2f ($%.2f .. $%.2f), %.1f kWh%n",
-              p.path("expectedUsd").asDouble(),
-              p.path("lowUsd").asDouble(),
-              p.path("highUsd").asDouble(),
-              p.path("energyKwh").asDouble()));
+    if (a.models().size() < 2) {
+      sb.append("  Ernest (measured history): no prediction\n    ")
+          .append(e.performance().reason())
+          .append('\n');
     }
-    if (cost.path("cloud").size() > 0) {
+    CostEstimate cost = e.cost();
+    cost.onPrem()
+        .ifPresent(
+            p ->
+                sb.append(
+                    String.format(
+                        Locale.ROOT,
+                        "cost on-prem: $%.2f ($%.2f .. $%.2f), %.1f kWh%n",
+                        p.expectedUsd(),
+                        p.lowUsd(),
+                        p.highUsd(),
+                        p.energyKwh())));
+    if (!cost.cloud().isEmpty()) {
       TextTable c = new TextTable("CLOUD", "INSTANCE", "COUNT", "USD/H", "EXPECTED USD");
-      for (JsonNode i : cost.path("cloud")) {
+      for (CostEstimate.Cloud i : cost.cloud()) {
         c.row(
-            i.path("provider").asText(),
-            i.path("instanceType").asText(),
-            i.path("instances").asInt(),
-            String.format(Locale.ROOT, "%.2f", i.path("usdPerHour").asDouble()),
-            String.format(Locale.ROOT, "%.2f", i.path("expectedUsd").asDouble()));
+            i.provider(),
+            i.instanceType(),
+            i.instances(),
+            String.format(Locale.ROOT, "%.2f", i.usdPerHour()),
+            String.format(Locale.ROOT, "%.2f", i.expectedUsd()));
       }
       sb.append(c.render());
     }
-    notes(sb, cost.path("notes"));
+    notes(sb, cost.notes());
     return sb.toString();
   }
 
@@ -603,10 +589,6 @@ final class TextViews {
     return t.isEmpty() ? "" : t.render();
   }
 
-  static String duration(JsonNode ms) {
-    return readable(ms.asLong());
-  }
-
   /**
    * A time for people, in its two largest units: {@code 850 ms}, {@code 12.3 s}, {@code 24 min 5
    * s}, {@code 1 h 41 min}, {@code 88 d 17 h}. The JSON output keeps exact milliseconds; every time
@@ -632,20 +614,14 @@ final class TextViews {
   }
 
   /** {@code EXPECTED (LEVEL % interval LOW .. HIGH)}; times in milliseconds, level a fraction. */
-  static String interval(JsonNode expectedMs, JsonNode level, JsonNode lowMs, JsonNode highMs) {
+  static String interval(long expectedMs, double level, long lowMs, long highMs) {
     return String.format(
         Locale.ROOT,
         "%s (%.0f %% interval %s .. %s)",
-        duration(expectedMs),
-        100 * level.asDouble(),
-        duration(lowMs),
-        duration(highMs));
-  }
-
-  static List<String> strings(JsonNode array) {
-    List<String> l = new ArrayList<>();
-    array.forEach(n -> l.add(n.asText()));
-    return l;
+        readable(expectedMs),
+        100 * level,
+        readable(lowMs),
+        readable(highMs));
   }
 
   static void notes(StringBuilder sb, List<String> notes) {
@@ -653,16 +629,5 @@ final class TextViews {
       sb.append("\nNotes:\n");
       notes.forEach(n -> sb.append("  - ").append(n).append('\n'));
     }
-  }
-
-  static void notes(StringBuilder sb, JsonNode notes) {
-    if (notes.size() > 0) {
-      sb.append("\nNotes:\n");
-      notes.forEach(n -> sb.append("  - ").append(n.asText()).append('\n'));
-    }
-  }
-
-  static String bytes(JsonNode n) {
-    return ByteSizes.human(n.asLong());
   }
 }

@@ -253,15 +253,6 @@ final class Schemas {
     return schema;
   }
 
-  /** An interval of milliseconds: {@code {"low","high","level"}}. */
-  static ObjectNode interval() {
-    ObjectNode o = output("low", "high", "level");
-    prop(o, "low", type("integer"), "low end, ms");
-    prop(o, "high", type("integer"), "high end, ms");
-    prop(o, "level", type("number"), "intended coverage, e.g. 0.8");
-    return o;
-  }
-
   /** Adds path (an event log file or folder under the allowed directories). */
   static ObjectNode pathArg(ObjectNode schema) {
     prop(

@@ -2,17 +2,16 @@ package io.github.dgxspark.adapter.mcp;
 
 import static io.github.dgxspark.adapter.mcp.Schemas.hardwareArgs;
 import static io.github.dgxspark.adapter.mcp.Schemas.object;
-import static io.github.dgxspark.adapter.mcp.Schemas.output;
 import static io.github.dgxspark.adapter.mcp.Schemas.pathArg;
 import static io.github.dgxspark.adapter.mcp.Schemas.prop;
 import static io.github.dgxspark.adapter.mcp.Schemas.required;
-import static io.github.dgxspark.adapter.mcp.Schemas.type;
 import static io.github.dgxspark.adapter.mcp.Schemas.workloadArgs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dgxspark.adapter.AnalyzeResult;
 import io.github.dgxspark.adapter.BottlenecksResult;
 import io.github.dgxspark.adapter.ClassifyResult;
+import io.github.dgxspark.adapter.EstimateResult;
 import io.github.dgxspark.adapter.HardwareResult;
 import io.github.dgxspark.adapter.Inputs;
 import io.github.dgxspark.adapter.IoPatternResult;
@@ -22,7 +21,9 @@ import io.github.dgxspark.adapter.ProfilesResult;
 import io.github.dgxspark.adapter.QualifyResult;
 import io.github.dgxspark.adapter.RecommendResult;
 import io.github.dgxspark.adapter.RecommendationsResult;
+import io.github.dgxspark.adapter.ResourcesResult;
 import io.github.dgxspark.adapter.RulesResult;
+import io.github.dgxspark.adapter.ScaleResult;
 import io.github.dgxspark.adapter.ValidateResult;
 import io.github.dgxspark.core.DgxSparkException;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
@@ -149,15 +150,8 @@ final class Tools {
                 + " reasoning for each figure. Resources only: for how long the job runs use"
                 + " predict_performance.",
             workloadArgs(hardwareArgs(object())),
-            withProp(
-                withProp(output("job", "resources"), "job", type("object")),
-                "resources",
-                type("object")),
-            a -> {
-              ObjectNode r = Operations.estimate(a.workload(), a.hardware());
-              r.retain("job", "resources", "hardware");
-              return r;
-            }));
+            RecordSchemas.of(ResourcesResult.class),
+            a -> Operations.resources(a.workload(), a.hardware())));
     defs.add(
         new Def(
             "analyze_event_log",
@@ -217,7 +211,7 @@ final class Tools {
                 + " with all its cores). For an event log at another executor count use"
                 + " predict_scaling.",
             Schemas.configArg(workloadArgs(hardwareArgs(object()))),
-            predictOutput(),
+            RecordSchemas.of(EstimateResult.class),
             a ->
                 Operations.predict(
                     a.workload(),
@@ -233,7 +227,7 @@ final class Tools {
                 + " disagree: observedExecutors, observedDurationMs, predictedDurationMs,"
                 + " interval {low, high, level}.",
             scalingInput(),
-            scalingOutput(),
+            RecordSchemas.of(ScaleResult.class),
             a ->
                 Operations.scale(
                     files.resolve(a.requiredText("path")),
@@ -295,23 +289,6 @@ final class Tools {
     return required(o, "paths");
   }
 
-  private static ObjectNode predictOutput() {
-    ObjectNode p = output("workloadType", "cores", "thinData", "runsUsed", "reason", "source");
-    prop(p, "workloadType", type("string"), "the workload type the model is for");
-    prop(p, "cores", type("integer"), "cores the prediction is for (executors x cores)");
-    prop(p, "expectedMs", type("integer"), "predicted wall time, ms (absent without a model)");
-    prop(p, "interval", Schemas.interval(), "bootstrap prediction interval, ms");
-    prop(p, "thinData", type("boolean"), "true when the model rests on too few runs");
-    prop(p, "runsUsed", type("integer"), "measured runs behind it");
-    prop(p, "reason", type("string"), "how it was computed, or why nothing could be");
-    prop(p, "source", type("string"), "the method and data");
-    ObjectNode o = output("job", "time", "performance");
-    prop(o, "job", type("object"), "the job as resolved");
-    prop(o, "time", type("object"), "the estimators' time with an interval");
-    prop(o, "performance", p, "the Ernest model's prediction");
-    return o;
-  }
-
   private static ObjectNode scalingInput() {
     ObjectNode o = pathArg(object());
     prop(o, "executors", Schemas.integer(1, Inputs.MAX_EXECUTORS), "executors on the target");
@@ -324,30 +301,9 @@ final class Tools {
     return required(o, "path", "executors");
   }
 
-  private static ObjectNode scalingOutput() {
-    ObjectNode o =
-        output("observedExecutors", "observedDurationMs", "predictedDurationMs", "interval");
-    prop(o, "observedExecutors", type("integer"), "executors now (most alive at once)");
-    prop(o, "observedDurationMs", type("integer"), "wall time now, ms");
-    prop(o, "predictedDurationMs", type("integer"), "predicted wall time on the target, ms");
-    prop(o, "interval", Schemas.interval(), "prediction interval of predictedDurationMs, ms");
-    prop(o, "disagree", type("boolean"), "true when Ernest lies outside the replay's interval");
-    prop(o, "reason", type("string"), "what was predicted and where the models disagree");
-    return o;
-  }
-
   private static ObjectNode optionalConfig(ObjectNode schema) {
     Schemas.configArgs(schema);
     schema.remove("required");
-    return schema;
-  }
-
-  private static ObjectNode arrayOf(String itemType) {
-    return Schemas.arrayOf(type(itemType));
-  }
-
-  private static ObjectNode withProp(ObjectNode schema, String name, ObjectNode type) {
-    ((ObjectNode) schema.get("properties")).set(name, type);
     return schema;
   }
 
