@@ -46,9 +46,9 @@ import java.util.Set;
 
 /**
  * The adapter's operations, shared by the CLI and the MCP tools: each calls one facade of the other
- * modules and returns its answer as a JSON tree whose field names are the public contract. The CLI
- * prints the tree ({@code --format json}) or a table made from it; a tool returns it as structured
- * content.
+ * modules and returns its answer as a record whose JSON names (written by {@link Json#MAPPER}) are
+ * the public contract. The CLI prints its redacted tree ({@code --format json}) or text made from
+ * the record; a tool returns the tree as structured content.
  */
 public final class Operations {
   /**

@@ -31,16 +31,6 @@ final class Schemas {
     return o;
   }
 
-  /** An object schema for outputs: the listed fields are required, more may be added. */
-  static ObjectNode output(String... required) {
-    ObjectNode o = Json.object();
-    o.put("type", "object");
-    o.putObject("properties");
-    ArrayNode r = o.putArray("required");
-    Arrays.stream(required).forEach(r::add);
-    return o;
-  }
-
   static ObjectNode prop(ObjectNode schema, String name, ObjectNode type, String description) {
     type.put("description", description);
     ((ObjectNode) schema.get("properties")).set(name, type);
