@@ -56,6 +56,12 @@ class PublicApiTest {
     check("dgx-spark-models", EventLogs.class);
   }
 
+  @Test
+  void adapter_publicApiIsThePinnedOne() {
+    // the records every use case returns and the Operations facade the CLI and MCP tools share
+    check("dgx-spark-mcp-adapter", Operations.class);
+  }
+
   private static void check(String module, Class<?> anchor) {
     String actual = String.join("\n", api(anchor)) + "\n";
     Path file = PINNED.resolve(module + ".txt");
