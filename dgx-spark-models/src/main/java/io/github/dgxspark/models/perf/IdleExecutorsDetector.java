@@ -4,6 +4,7 @@ import static io.github.dgxspark.models.perf.Wording.count;
 import static io.github.dgxspark.models.perf.Wording.evidence;
 import static io.github.dgxspark.models.perf.Wording.seconds;
 
+import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.models.eventlog.ApplicationProfile.Stage;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,8 @@ import java.util.OptionalDouble;
 
 /**
  * Executor slots alive but running no task (Sparklens' core utilisation). It costs hardware, not
- * wall time: its cost is the idle slot time per slot, and no wall-time saving is claimed. Without a
+ * wall time: its cost is the idle slot time per slot, and no wall-time saving is claimed. Not
+ * reported in local mode, whose slots are driver threads that hold no cluster hardware. Without a
  * log, executors that leave the cluster's cores unused.
  */
 final class IdleExecutorsDetector implements Detector {
@@ -23,6 +25,11 @@ final class IdleExecutorsDetector implements Detector {
 
   @Override
   public List<Bottleneck> detect(Observation o) {
+    if (o.profile.clusterManager().orElse(null) == ClusterManager.LOCAL) {
+      // local mode's task slots are threads of the driver JVM: no cluster manager holds hardware
+      // for them, so idle slots free nothing and "fewer executors" does not apply
+      return List.of();
+    }
     DetectorSpec spec = spec();
     double used = 0;
     for (Stage s : o.profile.stages()) {

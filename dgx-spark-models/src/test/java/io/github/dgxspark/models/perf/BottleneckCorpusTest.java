@@ -2,6 +2,7 @@ package io.github.dgxspark.models.perf;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.models.ModelsException;
 import io.github.dgxspark.models.eventlog.EventLogs;
 import io.github.dgxspark.models.eventlog.RealLogs;
@@ -48,9 +49,13 @@ class BottleneckCorpusTest {
         continue; // a log without a completed task (the corpus keeps such logs on purpose)
       }
       logs++;
+      boolean local = EventLogs.read(log).clusterManager().orElse(null) == ClusterManager.LOCAL;
       for (Bottleneck b : r.bottlenecks()) {
         findings++;
         String where = name + " " + b.severity().id() + " " + b.kind().id();
+        if (local && b.kind() == BottleneckKind.IDLE_EXECUTORS) {
+          violations.add(where + ": idle executors in local mode, whose slots hold no hardware");
+        }
         String reason = b.reason();
         if (ZERO.matcher(reason).find()) {
           violations.add(where + ": claims nothing: " + reason);
