@@ -49,7 +49,8 @@ record HarnessOptions(
    * The impact check's own options.
    *
    * @param mistakesFile the mistakes file
-   * @param mistakes the mistake names to start from; empty: all
+   * @param mistakes the mistake names to start from; empty: all; {@code none} alone: no mistake
+   *     (only the scaling check)
    * @param top how many of the ranked recommendations to measure alone (0: all)
    * @param scalingCores cores per executor at which the scaling check runs 1 and 2 executors;
    *     empty: no scaling check
@@ -82,7 +83,7 @@ record HarnessOptions(
           + " [--history data/performance-history.json] [--ablate KEY,...] [--try KEY=VALUE,...]"
           + " [--codec-logs DIR]"
           + " [--timeout-minutes 15]"
-          + " | --impact-check [--mistakes NAME,...] [--mistakes-file data/harness/mistakes.json]"
+          + " | --impact-check [--mistakes NAME,...|none] [--mistakes-file data/harness/mistakes.json]"
           + " [--workloads ...] [--scale 0.25] [--repeats 2] [--top 0] [--scaling-cores 1,2]"
           + " [--impact-out data/impact-checks.json]";
 

@@ -34,6 +34,12 @@ record Mistake(
   /** Where the harness looks for mistakes unless told, relative to the repository root. */
   static final Path DEFAULT_FILE = Path.of("data", "harness", "mistakes.json");
 
+  /**
+   * The name that, given alone, picks no mistake: the impact check then runs only its scaling
+   * check.
+   */
+  static final String NONE = "none";
+
   // Checks the fields and copies the collections.
   Mistake {
     Objects.requireNonNull(name, "name");
@@ -87,13 +93,16 @@ record Mistake(
    * The named mistakes, in the order asked for.
    *
    * @param all every mistake
-   * @param names the names to pick; empty picks all
+   * @param names the names to pick; empty picks all, {@link #NONE} alone picks none
    * @return the picked mistakes
    * @throws DgxSparkException if a name is not among them
    */
   static List<Mistake> select(List<Mistake> all, List<String> names) {
     if (names.isEmpty()) {
       return all;
+    }
+    if (names.equals(List.of(NONE))) {
+      return List.of();
     }
     List<Mistake> picked = new ArrayList<>();
     for (String n : names) {

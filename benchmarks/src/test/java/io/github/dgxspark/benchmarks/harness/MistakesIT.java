@@ -65,6 +65,7 @@ class MistakesIT {
     Mistake last = all.get(all.size() - 1);
     assertEquals(List.of(last), Mistake.select(all, List.of(last.name())));
     assertEquals(all, Mistake.select(all, List.of()));
+    assertEquals(List.of(), Mistake.select(all, List.of(Mistake.NONE)));
     DgxSparkException e =
         assertThrows(DgxSparkException.class, () -> Mistake.select(all, List.of("nope")));
     assertTrue(e.getMessage().contains("'nope' is not known"), e.getMessage());
