@@ -34,8 +34,8 @@ import java.util.Optional;
  * executorCores}, {@code executorMemoryBytes}, {@code gpusPerExecutor}, {@code config} (key →
  * value), {@code wallTimeMillis}, {@code machine} ({@code {"description": ..., "logicalCores": n}},
  * the cores when one machine held every executor, or a string), {@code sparkVersion}, {@code
- * eventLogPath}, {@code appId}, {@code recordedAt} (ISO-8601), the names the benchmarks harness
- * writes; other fields are kept in the file and ignored here.
+ * eventLogPath}, {@code appId}, {@code appName}, {@code recordedAt} (ISO-8601), the names the
+ * benchmarks harness writes; other fields are kept in the file and ignored here.
  *
  * @param description what the history holds
  * @param runs the runs, in file order
@@ -267,7 +267,8 @@ public record PerformanceHistory(String description, List<PerformanceRun> runs) 
         n.path("sparkVersion").asText("unknown"),
         text(n, "eventLogPath"),
         text(n, "appId"),
-        instant(n));
+        instant(n),
+        text(n, "appName"));
   }
 
   private static int machineCores(JsonNode v) {
@@ -381,6 +382,7 @@ public record PerformanceHistory(String description, List<PerformanceRun> runs) 
     n.put("sparkVersion", r.sparkVersion());
     r.eventLog().ifPresent(v -> n.put("eventLogPath", v));
     r.applicationId().ifPresent(v -> n.put("appId", v));
+    r.applicationName().ifPresent(v -> n.put("appName", v));
     return n;
   }
 }

@@ -8,9 +8,14 @@ import io.github.dgxspark.core.SparkSemantics;
 import io.github.dgxspark.core.WorkloadSpec;
 import io.github.dgxspark.models.ModelsException;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
+import io.github.dgxspark.models.eventlog.EventLogs;
 import io.github.dgxspark.models.perf.ErnestModel.SizeBasis;
+import io.github.dgxspark.models.workload.GpuCosts;
 import io.github.dgxspark.models.workload.WorkloadAnalyzer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -438,5 +443,54 @@ public final class PerformanceModels {
             speedup,
             then.reason()),
         Ernest.SOURCE);
+  }
+
+  /**
+   * The GPU's fixed costs for qualification, from the user's own GPU runs first: each run of the
+   * user's history file that may have run on GPUs (GPUs per executor, or {@code spark.plugins} set)
+   * is read again from the event log its provenance names, and the warm-up and least GPU stage are
+   * measured on it as {@link GpuCosts#measured} says; costs no run measures, and everything when
+   * the file is missing or holds no usable GPU run, are the packaged ones ({@link
+   * GpuCosts#packaged()}), and {@link GpuCosts#source()} says which were used and why.
+   *
+   * @param userHistory the user's local history file ({@code history add}); a missing file has no
+   *     runs
+   * @param target the GPU cluster to qualify for (its cluster manager picks local-mode or cluster
+   *     runs for the warm-up)
+   * @return the costs
+   * @throws ModelsException if the file exists but is not a history
+   */
+  public static GpuCosts gpuCosts(Path userHistory, ClusterSpec target) {
+    Objects.requireNonNull(userHistory, "userHistory");
+    Objects.requireNonNull(target, "target");
+    if (!Files.exists(userHistory)) {
+      return GpuCosts.packaged();
+    }
+    List<ApplicationProfile> runs = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (PerformanceRun r : PerformanceHistory.load(userHistory).runs()) {
+      if (r.gpusPerExecutor() == 0 && r.config().get("spark.plugins").isEmpty()) {
+        continue; // a CPU run: no GPU cost to measure
+      }
+      String label = r.applicationId().orElse(r.eventLog().orElse("a run without app id"));
+      Optional<Path> log = r.eventLog().map(Path::of).filter(Files::exists);
+      if (log.isEmpty()) {
+        notes.add(label + ": its event log " + r.eventLog().orElse("(none)") + " is gone");
+        continue;
+      }
+      try {
+        runs.add(EventLogs.read(log.get()));
+        labels.add(label);
+      } catch (ModelsException e) {
+        notes.add(label + ": " + e.getMessage());
+      }
+    }
+    return GpuCosts.measured(
+        runs,
+        labels,
+        target.manager() == ClusterManager.LOCAL,
+        "your history " + userHistory,
+        notes);
   }
 }

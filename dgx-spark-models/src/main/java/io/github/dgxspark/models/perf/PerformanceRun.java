@@ -34,6 +34,9 @@ import java.util.Optional;
  * @param eventLog the event log it was read from or wrote, if any
  * @param applicationId Spark's application id, if known
  * @param recordedAt when it was added to the history, if known
+ * @param applicationName Spark's application name ({@code spark.app.name}), if known: with the
+ *     cluster, layout, settings and input it tells repeated runs of one application apart from
+ *     other applications
  */
 public record PerformanceRun(
     String source,
@@ -51,7 +54,8 @@ public record PerformanceRun(
     String sparkVersion,
     Optional<String> eventLog,
     Optional<String> applicationId,
-    Optional<Instant> recordedAt) {
+    Optional<Instant> recordedAt,
+    Optional<String> applicationName) {
 
   /** The {@code source} of runs measured by the project's real-Spark harness. */
   public static final String HARNESS = "dgx-spark harness";
@@ -70,6 +74,7 @@ public record PerformanceRun(
     Objects.requireNonNull(eventLog, "eventLog");
     Objects.requireNonNull(applicationId, "applicationId");
     Objects.requireNonNull(recordedAt, "recordedAt");
+    Objects.requireNonNull(applicationName, "applicationName");
     if (source.isBlank()) {
       throw new ModelsException("performance run source is blank; expected where it came from");
     }
@@ -194,12 +199,14 @@ public record PerformanceRun(
         r.sparkVersion,
         r.eventLog,
         r.applicationId,
-        Optional.of(recordedAt));
+        Optional.of(recordedAt),
+        r.applicationName);
   }
 
   /**
    * The measured run an event log records: its duration, the most executors alive at once, their
-   * cores, GPUs and memory, the input bytes read, the Spark version and settings.
+   * cores, GPUs and memory, the input bytes read, the Spark version and settings, the application's
+   * id and name.
    *
    * @param profile a complete application's profile
    * @param workload the workload type of the application
@@ -252,6 +259,7 @@ public record PerformanceRun(
         profile.sparkVersion().orElse("unknown"),
         Optional.of(eventLog),
         profile.applicationId(),
-        Optional.empty());
+        Optional.empty(),
+        profile.applicationName());
   }
 }

@@ -18,10 +18,13 @@ import io.github.dgxspark.models.eventlog.ApplicationProfile;
 import io.github.dgxspark.models.perf.BottleneckDetector;
 import io.github.dgxspark.models.perf.BottleneckReport;
 import io.github.dgxspark.models.perf.PerformanceHistory;
+import io.github.dgxspark.models.perf.PerformanceRun;
 import io.github.dgxspark.rules.Finding;
 import io.github.dgxspark.rules.RuleBook;
 import io.github.dgxspark.rules.Severity;
 import io.github.dgxspark.rules.ValidationReport;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -127,6 +130,7 @@ final class Engine {
   private final boolean hardwareKnown;
   private final Optional<Filters> filters;
   private final SparkVersion version;
+  private final Optional<RunVariance.UserHistory> userHistory;
   private final List<String> assumptions = new ArrayList<>();
   private boolean bottlenecksAnalysed = true;
   private final List<String> filtered = new ArrayList<>();
@@ -141,7 +145,8 @@ final class Engine {
       WorkloadSpec workload,
       Optional<ApplicationProfile> profile,
       boolean hardwareKnown,
-      List<String> assumptions) {
+      List<String> assumptions,
+      Optional<Path> userHistory) {
     this.current = current;
     this.cluster = cluster;
     this.workload = workload;
@@ -150,6 +155,7 @@ final class Engine {
     this.filters = profile.map(p -> Filters.of(p, current));
     this.version = filters.map(Filters::version).orElse(SparkVersion.NEWEST);
     this.assumptions.addAll(assumptions);
+    this.userHistory = userHistory.map(RunVariance.UserHistory::of);
     if (profile.isPresent() && profile.get().sparkVersion().isEmpty()) {
       this.assumptions.add(
           "Spark version: not in the log, so Spark "
@@ -158,12 +164,28 @@ final class Engine {
     }
   }
 
-  static Engine forConfig(SparkConfig config, ClusterSpec cluster, WorkloadSpec workload) {
-    return new Engine(config, cluster, workload, Optional.empty(), true, List.of());
+  /**
+   * The engine for a config on known hardware.
+   *
+   * @param userHistory the user's history file ({@code history add}), used before the packaged
+   *     runs; empty for the packaged runs alone
+   */
+  static Engine forConfig(
+      SparkConfig config, ClusterSpec cluster, WorkloadSpec workload, Optional<Path> userHistory) {
+    return new Engine(config, cluster, workload, Optional.empty(), true, List.of(), userHistory);
   }
 
+  /**
+   * The engine for a logged application.
+   *
+   * @param userHistory the user's history file ({@code history add}), used before the packaged
+   *     runs; empty for the packaged runs alone
+   */
   static Engine forProfile(
-      ApplicationProfile profile, Optional<ClusterSpec> cluster, Optional<ExecutionMode> mode) {
+      ApplicationProfile profile,
+      Optional<ClusterSpec> cluster,
+      Optional<ExecutionMode> mode,
+      Optional<Path> userHistory) {
     ProfileInputs in = ProfileInputs.of(profile, mode);
     List<String> assumptions = new ArrayList<>(in.assumptions);
     if (cluster.isPresent()) {
@@ -178,7 +200,8 @@ final class Engine {
         in.workload,
         Optional.of(profile),
         cluster.isPresent(),
-        assumptions);
+        assumptions,
+        userHistory);
   }
 
   RecommendationReport run() {
@@ -206,12 +229,22 @@ final class Engine {
     List<Candidate> resolved = resolve(candidates);
     filters.ifPresent(f -> resolved.forEach(c -> c.values.putAll(f.completed(c.values))));
     SparkConfig proposed = fixApplied(resolved, ref);
-    PerformanceHistory history = PerformanceHistory.builtIn();
+    PerformanceHistory builtIn = PerformanceHistory.builtIn();
+    // the user's runs first, as the time estimators take them: Ernest on their runs of this
+    // workload type when they hold any
+    boolean yours =
+        userHistory.filter(u -> !u.history().runsOf(workload.type().id()).isEmpty()).isPresent();
+    PerformanceHistory history = yours ? userHistory.get().history() : builtIn;
+    String historyName =
+        yours
+            ? "your history " + userHistory.get().file() + " (used before the built-in runs)"
+            : ImpactModel.BUILT_IN;
     ImpactModel impacts =
         profile.isPresent()
-            ? ImpactModel.forProfile(profile.get(), bottlenecks.get(), history)
-            : ImpactModel.forConfig(current, cluster, workload, history);
-    RunVariance variance = RunVariance.forApplication(history, workload.type().id());
+            ? ImpactModel.forProfile(profile.get(), bottlenecks.get(), history, historyName)
+            : ImpactModel.forConfig(current, cluster, workload, history, historyName);
+    RunVariance variance =
+        RunVariance.forApplication(builtIn, workload.type().id(), thisRun(), userHistory);
     List<Recommendation> recs = new ArrayList<>();
     for (Candidate c : resolved) {
       recs.add(build(c, impacts, variance));
@@ -231,6 +264,21 @@ final class Engine {
         diagnoses,
         plan,
         bottlenecks.filter(b -> bottlenecksAnalysed));
+  }
+
+  /**
+   * The analysed log as a measured run, recorded as {@code history add} records it, to find its
+   * repeats in the user's history; empty without a log, or for a log without a duration.
+   */
+  private Optional<PerformanceRun> thisRun() {
+    if (profile.isEmpty() || userHistory.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(PerformanceRun.fromEventLog(profile.get(), "analysed log", Instant.EPOCH));
+    } catch (ModelsException e) {
+      return Optional.empty(); // no duration: no wall time to compare with its repeats
+    }
   }
 
   /**

@@ -45,6 +45,9 @@ final class ImpactModel {
    */
   static final double BOUND_LEVEL = 0.9;
 
+  /** The packaged history, in words. */
+  static final String BUILT_IN = "the performance history";
+
   private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
   /** Keys that change the executor layout the replay simulator re-schedules on. */
@@ -67,6 +70,7 @@ final class ImpactModel {
   private final Optional<Filters> filters;
   private final Optional<BottleneckReport> bottlenecks;
   private final PerformanceHistory history;
+  private final String historyName;
   private final Optional<SparkConfig> config;
   private final Optional<ClusterSpec> cluster;
   private final Optional<WorkloadSpec> workload;
@@ -76,6 +80,7 @@ final class ImpactModel {
       Optional<ApplicationProfile> profile,
       Optional<BottleneckReport> bottlenecks,
       PerformanceHistory history,
+      String historyName,
       Optional<SparkConfig> config,
       Optional<ClusterSpec> cluster,
       Optional<WorkloadSpec> workload) {
@@ -84,32 +89,55 @@ final class ImpactModel {
         profile.map(p -> Filters.of(p, ProfileInputs.tuningProperties(p.sparkProperties())));
     this.bottlenecks = bottlenecks;
     this.history = history;
+    this.historyName = historyName;
     this.config = config;
     this.cluster = cluster;
     this.workload = workload;
   }
 
+  /**
+   * The model of a logged application.
+   *
+   * @param history the measured runs Ernest is fitted on
+   * @param historyName what they are, in words, e.g. {@code the performance history}
+   */
   static ImpactModel forProfile(
-      ApplicationProfile profile, BottleneckReport report, PerformanceHistory history) {
+      ApplicationProfile profile,
+      BottleneckReport report,
+      PerformanceHistory history,
+      String historyName) {
     return new ImpactModel(
         Optional.of(profile),
         Optional.of(report),
         history,
+        historyName,
         Optional.empty(),
         Optional.empty(),
         Optional.empty());
   }
 
   static ImpactModel forProfile(ApplicationProfile profile) {
-    return forProfile(profile, BottleneckDetector.detect(profile), PerformanceHistory.builtIn());
+    return forProfile(
+        profile, BottleneckDetector.detect(profile), PerformanceHistory.builtIn(), BUILT_IN);
   }
 
+  /**
+   * The model of a config on known hardware.
+   *
+   * @param history the measured runs Ernest is fitted on
+   * @param historyName what they are, in words
+   */
   static ImpactModel forConfig(
-      SparkConfig config, ClusterSpec cluster, WorkloadSpec workload, PerformanceHistory history) {
+      SparkConfig config,
+      ClusterSpec cluster,
+      WorkloadSpec workload,
+      PerformanceHistory history,
+      String historyName) {
     return new ImpactModel(
         Optional.empty(),
         Optional.empty(),
         history,
+        historyName,
         Optional.of(config),
         Optional.of(cluster),
         Optional.of(workload));
@@ -359,7 +387,8 @@ final class ImpactModel {
                 next.ernestSpeedup().isPresent()
                     ? String.format(
                         Locale.ROOT,
-                        "; the Ernest model of the history predicts x%.2f the speed%s",
+                        "; the Ernest model of %s predicts x%.2f the speed%s",
+                        historyName,
                         next.ernestSpeedup().getAsDouble(),
                         next.disagree() ? ", outside the replay's interval" : "")
                     : ""));
@@ -555,8 +584,9 @@ final class ImpactModel {
         "ernest",
         String.format(
                 Locale.ROOT,
-                "Ernest model of the performance history: %d cores -> %d cores, %.1f s -> %.1f s"
+                "Ernest model of %s: %d cores -> %d cores, %.1f s -> %.1f s"
                     + " (%.0f %% interval %.1f-%.1f s). ",
+                historyName,
                 p0.machines(),
                 p1.machines(),
                 b / 1000.0,

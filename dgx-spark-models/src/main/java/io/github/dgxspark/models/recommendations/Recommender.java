@@ -7,6 +7,7 @@ import io.github.dgxspark.core.WorkloadSpec;
 import io.github.dgxspark.models.ModelsException;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
 import io.github.dgxspark.models.perf.PerformanceHistory;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,7 +56,7 @@ public final class Recommender {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(workload, "workload");
-    return Engine.forConfig(config, cluster, workload).run();
+    return Engine.forConfig(config, cluster, workload, Optional.empty()).run();
   }
 
   /**
@@ -71,7 +72,7 @@ public final class Recommender {
    */
   public static RecommendationReport generateRecommendations(ApplicationProfile profile) {
     Objects.requireNonNull(profile, "profile");
-    return Engine.forProfile(profile, Optional.empty(), Optional.empty()).run();
+    return Engine.forProfile(profile, Optional.empty(), Optional.empty(), Optional.empty()).run();
   }
 
   /**
@@ -90,7 +91,8 @@ public final class Recommender {
       ApplicationProfile profile, ClusterSpec cluster) {
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(cluster, "cluster");
-    return Engine.forProfile(profile, Optional.of(cluster), Optional.empty()).run();
+    return Engine.forProfile(profile, Optional.of(cluster), Optional.empty(), Optional.empty())
+        .run();
   }
 
   /**
@@ -112,7 +114,70 @@ public final class Recommender {
     if (mode == ExecutionMode.AUTO) {
       throw new ModelsException("target mode is auto; expected cpu or gpu");
     }
-    return Engine.forProfile(profile, Optional.of(cluster), Optional.of(mode)).run();
+    return Engine.forProfile(profile, Optional.of(cluster), Optional.of(mode), Optional.empty())
+        .run();
+  }
+
+  /**
+   * As {@link #generateRecommendations(SparkConfig, ClusterSpec, WorkloadSpec)}, with the user's
+   * own measured runs first: the impact's Ernest model rests on the user's history file when it
+   * holds runs of the workload type, and each A/B plan's {@link AbTestPlan#varianceSource()} says
+   * which run-to-run variation it used and how to replace the published one.
+   *
+   * @param config the config as it is now (may be empty)
+   * @param cluster the hardware and cluster manager it runs on
+   * @param workload what the job does
+   * @param userHistory the user's local history file ({@code history add}); a missing file has no
+   *     runs
+   * @return the ranked recommendations, the config before and after, assumptions and conflicts
+   * @throws ModelsException as {@link #generateRecommendations(SparkConfig, ClusterSpec,
+   *     WorkloadSpec)} does, or if the file exists but is not a history
+   */
+  public static RecommendationReport generateRecommendations(
+      SparkConfig config, ClusterSpec cluster, WorkloadSpec workload, Path userHistory) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(workload, "workload");
+    Objects.requireNonNull(userHistory, "userHistory");
+    return Engine.forConfig(config, cluster, workload, Optional.of(userHistory)).run();
+  }
+
+  /**
+   * Recommendations from an event log, with a plan for a target when one is given (in the given
+   * mode, else the log's), the user's own measured runs first: when the user's history file holds 2
+   * or more repeats of this application (same application name, cluster, Spark version, executor
+   * layout, settings and input, one run per application id), each A/B plan's run-to-run variation
+   * comes from them and its {@link AbTestPlan#varianceSource()} names them; otherwise the published
+   * figure, and the source says how to replace it. The impact's Ernest cross-check rests on the
+   * user's runs of the workload type when there are any.
+   *
+   * @param profile the application's profile
+   * @param target the hardware the application runs (or will run) on, or empty (derived from the
+   *     log, as {@link #generateRecommendations(ApplicationProfile)} does)
+   * @param mode the execution mode to plan the target for, or empty for the log's
+   * @param userHistory the user's local history file ({@code history add}); a missing file has no
+   *     runs
+   * @return the ranked recommendations, the plan for a target, assumptions and conflicts
+   * @throws ModelsException as {@link #generateRecommendations(ApplicationProfile, ClusterSpec,
+   *     ExecutionMode)} does, if a mode is given without a target, or if the file exists but is not
+   *     a history
+   */
+  public static RecommendationReport generateRecommendations(
+      ApplicationProfile profile,
+      Optional<ClusterSpec> target,
+      Optional<ExecutionMode> mode,
+      Path userHistory) {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(userHistory, "userHistory");
+    if (mode.isPresent() && target.isEmpty()) {
+      throw new ModelsException("target mode is given without a target; expected a target too");
+    }
+    if (mode.equals(Optional.of(ExecutionMode.AUTO))) {
+      throw new ModelsException("target mode is auto; expected cpu or gpu");
+    }
+    return Engine.forProfile(profile, target, mode, Optional.of(userHistory)).run();
   }
 
   /**
@@ -165,7 +230,8 @@ public final class Recommender {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(workload, "workload");
-    return ImpactModel.forConfig(config, cluster, workload, PerformanceHistory.builtIn())
+    return ImpactModel.forConfig(
+            config, cluster, workload, PerformanceHistory.builtIn(), ImpactModel.BUILT_IN)
         .estimate(checked(changes));
   }
 

@@ -87,6 +87,7 @@ final class GpuWallTime {
         model.get().source());
   }
 
+  /** A packaged cost ({@code data/models/gpu-operators.json} fixedCosts) for a scenario. */
   static double cost(String what, Scenario s) {
     JsonNode c = COSTS.path(what);
     return DataFiles.number(
@@ -229,8 +230,13 @@ final class GpuWallTime {
     return s.supportedFraction() > 0 && s.supportedFraction() < 1;
   }
 
+  /** A cost's end for a scenario: low for the fastest GPU, high for the slowest. */
+  static double at(QualificationReport.Range r, Scenario sc) {
+    return sc == Scenario.FAST ? r.low() : sc == Scenario.SLOW ? r.high() : r.expected();
+  }
+
   /** A stage's GPU wall time under a scenario, ms. */
-  static double stageGpuMs(StageTime s, GpuGeneration g, Scenario sc) {
+  static double stageGpuMs(StageTime s, GpuGeneration g, GpuCosts costs, Scenario sc) {
     if (s.supportedFraction() == 0) {
       return s.wallMs();
     }
@@ -247,8 +253,8 @@ final class GpuWallTime {
     double speed = Math.max(1e-6, damped * gen);
     double amdahl = s.wallMs() * ((1 - s.supportedFraction()) + s.supportedFraction() / speed);
     double transitions =
-        mixed(s) ? 1 + TRANSITIONS_PER_MIXED_STAGE * cost("transitionFraction", sc) : 1;
-    double floor = Math.min(s.wallMs(), cost("minStageMs", sc));
+        mixed(s) ? 1 + TRANSITIONS_PER_MIXED_STAGE * at(costs.transitionFraction(), sc) : 1;
+    double floor = Math.min(s.wallMs(), at(costs.minStageMs(), sc));
     return Math.max(amdahl * transitions, floor);
   }
 
@@ -259,24 +265,24 @@ final class GpuWallTime {
   record Prediction(
       double wallMs, double warmupMs, double savedMs, double transitionMs, int mixedStages) {}
 
-  static Prediction predict(Structure st, GpuGeneration g, Scenario sc) {
+  static Prediction predict(Structure st, GpuGeneration g, GpuCosts costs, Scenario sc) {
     double cpuSum = 0;
     double saved = 0;
     double transitions = 0;
     int mixedStages = 0;
     for (StageTime s : st.stages()) {
       cpuSum += s.wallMs();
-      double gpuMs = stageGpuMs(s, g, sc);
+      double gpuMs = stageGpuMs(s, g, costs, sc);
       saved += s.wallMs() - gpuMs;
       if (mixed(s)) {
         mixedStages++;
-        double share = TRANSITIONS_PER_MIXED_STAGE * cost("transitionFraction", sc);
+        double share = TRANSITIONS_PER_MIXED_STAGE * at(costs.transitionFraction(), sc);
         transitions += gpuMs * share / (1 + share);
       }
     }
     // overlapping stages: the job wall time falls by the savings in the share the union keeps
     double overlap = cpuSum > 0 ? st.jobWallMs() / cpuSum : 0;
-    double warmup = Math.max(0, cost("firstStageMs", sc) - st.firstStageMs());
+    double warmup = Math.max(0, at(costs.firstStageMs(), sc) - st.firstStageMs());
     double wall = st.wallMs() - saved * overlap + warmup;
     return new Prediction(
         Math.max(1, wall), warmup, saved * overlap, transitions * overlap, mixedStages);

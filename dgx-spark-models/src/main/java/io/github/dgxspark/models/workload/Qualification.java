@@ -62,8 +62,25 @@ public final class Qualification {
    *     start and end and no timed stage)
    */
   public static QualificationReport qualify(ApplicationProfile profile, ClusterSpec target) {
+    return qualify(profile, target, GpuCosts.packaged());
+  }
+
+  /**
+   * Qualifies one application for the target's GPUs with the given GPU fixed costs, e.g. those
+   * measured on the user's own GPU runs ({@code PerformanceModels.gpuCosts}); the reasons say which
+   * costs were used.
+   *
+   * @param profile the application's event log, read by {@code EventLogs.read}
+   * @param target the GPU cluster it would run on
+   * @param costs the GPU's fixed costs
+   * @return the report
+   * @throws ModelsException as {@link #qualify(ApplicationProfile, ClusterSpec)} does
+   */
+  public static QualificationReport qualify(
+      ApplicationProfile profile, ClusterSpec target, GpuCosts costs) {
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(costs, "costs");
     if (target.node().gpuCount() == 0) {
       throw new ModelsException(
           "the target has no GPU; expected a GPU node (a DGX profile, or hardware with GPUs)");
@@ -73,9 +90,9 @@ public final class Qualification {
     GpuSuitabilityReport suitability = GpuSuitability.measured(profile);
     List<String> reasons = new ArrayList<>();
     long cpuMs = st.wallMs();
-    GpuWallTime.Prediction exp = GpuWallTime.predict(st, gen, GpuWallTime.Scenario.EXPECTED);
-    GpuWallTime.Prediction fast = GpuWallTime.predict(st, gen, GpuWallTime.Scenario.FAST);
-    GpuWallTime.Prediction slow = GpuWallTime.predict(st, gen, GpuWallTime.Scenario.SLOW);
+    GpuWallTime.Prediction exp = GpuWallTime.predict(st, gen, costs, GpuWallTime.Scenario.EXPECTED);
+    GpuWallTime.Prediction fast = GpuWallTime.predict(st, gen, costs, GpuWallTime.Scenario.FAST);
+    GpuWallTime.Prediction slow = GpuWallTime.predict(st, gen, costs, GpuWallTime.Scenario.SLOW);
     QualificationReport.Range time;
     QualificationReport.Range speedup;
     String category;
@@ -93,7 +110,7 @@ public final class Qualification {
       speedup = new QualificationReport.Range(cpuMs / exp.wallMs(), cpuMs / highMs, cpuMs / lowMs);
       category =
           GpuSuitability.category(speedup.expected(), 1 - suitability.supportedTimeFraction());
-      reasons.addAll(explain(st, gen, exp, suitability, speedup.expected()));
+      reasons.addAll(explain(st, gen, costs, exp, suitability, speedup.expected()));
     }
     return new QualificationReport(
         profile.applicationId(),
@@ -105,7 +122,7 @@ public final class Qualification {
         category,
         suitability.supportedTimeFraction(),
         unsupportedShares(st),
-        sqlBreakdown(st, gen),
+        sqlBreakdown(st, gen, costs),
         gen,
         config(profile, target),
         reasons);
@@ -114,6 +131,7 @@ public final class Qualification {
   private static List<String> explain(
       GpuWallTime.Structure st,
       GpuGeneration gen,
+      GpuCosts costs,
       GpuWallTime.Prediction exp,
       GpuSuitabilityReport suitability,
       double speedup) {
@@ -139,17 +157,17 @@ public final class Qualification {
                 + " overlapping stages counted once: the job time falls by %,.0f ms",
             gen.gpu(),
             gen.expected(),
-            GpuWallTime.cost("minStageMs", GpuWallTime.Scenario.EXPECTED),
+            costs.minStageMs().expected(),
             exp.savedMs()));
     r.add(
         String.format(
             Locale.ROOT,
             "GPU warm-up: a first stage of %,.0f ms on a GPU cluster against %,d ms in this log"
                 + " adds %,.0f ms (%s)",
-            GpuWallTime.cost("firstStageMs", GpuWallTime.Scenario.EXPECTED),
+            costs.firstStageMs().expected(),
             st.firstStageMs(),
             exp.warmupMs(),
-            GpuWallTime.costBasis("firstStageMs")));
+            costs.firstStageBasis()));
     if (exp.mixedStages() > 0) {
       r.add(
           String.format(
@@ -159,12 +177,13 @@ public final class Qualification {
                   + " time each (%.2f-%.2f %%): %,.0f ms, in the saving above (%s)",
               exp.mixedStages(),
               GpuWallTime.TRANSITIONS_PER_MIXED_STAGE,
-              100 * GpuWallTime.cost("transitionFraction", GpuWallTime.Scenario.EXPECTED),
-              100 * GpuWallTime.cost("transitionFraction", GpuWallTime.Scenario.FAST),
-              100 * GpuWallTime.cost("transitionFraction", GpuWallTime.Scenario.SLOW),
+              100 * costs.transitionFraction().expected(),
+              100 * costs.transitionFraction().low(),
+              100 * costs.transitionFraction().high(),
               exp.transitionMs(),
-              GpuWallTime.costBasis("transitionFraction")));
+              costs.transitionBasis()));
     }
+    r.add("GPU fixed costs: " + costs.source());
     r.add(gen.basis());
     if (speedup < 1) {
       r.add(
@@ -237,7 +256,7 @@ public final class Qualification {
   }
 
   private static List<QualificationReport.SqlBreakdown> sqlBreakdown(
-      GpuWallTime.Structure st, GpuGeneration gen) {
+      GpuWallTime.Structure st, GpuGeneration gen, GpuCosts costs) {
     Map<Long, long[]> perSql = new HashMap<>();
     Map<Long, Double> gpuMs = new HashMap<>();
     for (GpuWallTime.StageTime s : st.stages()) {
@@ -249,7 +268,7 @@ public final class Qualification {
       a[1] += s.wallMs();
       gpuMs.merge(
           s.sqlId().get(),
-          GpuWallTime.stageGpuMs(s, gen, GpuWallTime.Scenario.EXPECTED),
+          GpuWallTime.stageGpuMs(s, gen, costs, GpuWallTime.Scenario.EXPECTED),
           Double::sum);
     }
     List<QualificationReport.SqlBreakdown> out = new ArrayList<>();

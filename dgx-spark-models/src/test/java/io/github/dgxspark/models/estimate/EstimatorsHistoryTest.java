@@ -69,6 +69,7 @@ class EstimatorsHistoryTest {
         "4.1.3",
         Optional.empty(),
         Optional.empty(),
+        Optional.empty(),
         Optional.empty());
   }
 

@@ -54,6 +54,7 @@ class PerformanceHistoryTest {
         "4.1.3",
         Optional.empty(),
         Optional.empty(),
+        Optional.empty(),
         Optional.empty());
   }
 

@@ -59,8 +59,8 @@ class GpuWallTimePropertyTest {
                       fraction,
                       inverse);
               GpuWallTime.Scenario sc = GpuWallTime.Scenario.values()[scenario];
-              double a100 = GpuWallTime.stageGpuMs(s, A100, sc);
-              double b200 = GpuWallTime.stageGpuMs(s, B200, sc);
+              double a100 = GpuWallTime.stageGpuMs(s, A100, GpuCosts.packaged(), sc);
+              double b200 = GpuWallTime.stageGpuMs(s, B200, GpuCosts.packaged(), sc);
               // a stage mixing CPU and GPU operators may lose: it pays its row-columnar transitions
               double transitions =
                   fraction > 0 && fraction < 1

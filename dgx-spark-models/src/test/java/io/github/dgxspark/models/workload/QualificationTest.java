@@ -103,10 +103,14 @@ class QualificationTest {
     double gpuFirst = GpuWallTime.cost("firstStageMs", GpuWallTime.Scenario.EXPECTED);
     assertEquals(
         gpuFirst - small.firstStageMs(),
-        GpuWallTime.predict(small, g, GpuWallTime.Scenario.EXPECTED).warmupMs(),
+        GpuWallTime.predict(small, g, GpuCosts.packaged(), GpuWallTime.Scenario.EXPECTED)
+            .warmupMs(),
         1e-9);
     assertTrue(yarn.firstStageMs() > gpuFirst);
-    assertEquals(0, GpuWallTime.predict(yarn, g, GpuWallTime.Scenario.EXPECTED).warmupMs());
+    assertEquals(
+        0,
+        GpuWallTime.predict(yarn, g, GpuCosts.packaged(), GpuWallTime.Scenario.EXPECTED)
+            .warmupMs());
   }
 
   @Test
