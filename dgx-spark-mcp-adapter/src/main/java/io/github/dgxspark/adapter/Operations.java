@@ -30,6 +30,7 @@ import io.github.dgxspark.models.perf.PerformanceRun;
 import io.github.dgxspark.models.perf.ReplaySpec;
 import io.github.dgxspark.models.recommendations.RecommendationReport;
 import io.github.dgxspark.models.recommendations.Recommender;
+import io.github.dgxspark.models.workload.GpuCosts;
 import io.github.dgxspark.models.workload.GpuGeneration;
 import io.github.dgxspark.models.workload.Qualification;
 import io.github.dgxspark.models.workload.WorkloadAnalyzer;
@@ -365,16 +366,45 @@ public final class Operations {
       Optional<HardwareOptions> target,
       Optional<String> mode,
       EventLogs.ProgressListener progress) {
+    return analyze(log, target, mode, Optional.empty(), progress);
+  }
+
+  /**
+   * As {@link #analyze(Path, Optional, Optional, EventLogs.ProgressListener)}, with the user's own
+   * measured runs first: each A/B plan's run-to-run variation comes from the user's repeated runs
+   * of this application in the history file when it holds 2 or more, and its {@code varianceSource}
+   * says so (otherwise the published figure, and how to replace it); the impact's Ernest
+   * cross-check rests on the user's runs of the workload type when there are any.
+   *
+   * @param log an event log file or folder
+   * @param target the hardware to plan for, or empty
+   * @param mode {@code cpu} or {@code gpu} to plan the target in that mode (default: the log's)
+   * @param history the user's history file ({@code history add}; a missing file has no runs), or
+   *     empty for the built-in runs alone
+   * @param progress told the file bytes read so far and the total
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException as {@link #analyze(Path, Optional, Optional)}
+   *     does, or if the history file exists but is not a history
+   */
+  public static AnalyzeResult analyze(
+      Path log,
+      Optional<HardwareOptions> target,
+      Optional<String> mode,
+      Optional<Path> history,
+      EventLogs.ProgressListener progress) {
     Objects.requireNonNull(log, "log");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(history, "history");
     Objects.requireNonNull(progress, "progress");
     Optional<ExecutionMode> m = targetMode(mode, target.isPresent());
+    // a file that is not a history is bad input, not a reason the recommendations are unavailable
+    history.filter(java.nio.file.Files::exists).ifPresent(PerformanceHistory::load);
     ApplicationProfile p = EventLogs.read(log, progress);
     Optional<RecommendationReport> report;
     Optional<String> recommendationsUnavailable;
     try {
-      report = Optional.of(report(p, target, m));
+      report = Optional.of(report(p, target, m, history));
       recommendationsUnavailable = Optional.empty();
     } catch (ModelsException e) {
       // a cut or partial log: the profile above still stands
@@ -440,7 +470,14 @@ public final class Operations {
   }
 
   private static RecommendationReport report(
-      ApplicationProfile p, Optional<HardwareOptions> target, Optional<ExecutionMode> mode) {
+      ApplicationProfile p,
+      Optional<HardwareOptions> target,
+      Optional<ExecutionMode> mode,
+      Optional<Path> history) {
+    if (history.isPresent()) {
+      return Recommender.generateRecommendations(
+          p, target.map(t -> t.resolve().cluster()), mode, history.get());
+    }
     if (target.isEmpty()) {
       return Recommender.generateRecommendations(p);
     }
@@ -471,8 +508,34 @@ public final class Operations {
       Map<String, String> config,
       Optional<HardwareOptions> hardware,
       WorkloadOptions workload) {
+    return recommendations(log, config, hardware, workload, Optional.empty());
+  }
+
+  /**
+   * As {@link #recommendations(Optional, Map, Optional, WorkloadOptions)}, with the user's own
+   * measured runs first, as {@link #analyze(Path, Optional, Optional, Optional,
+   * EventLogs.ProgressListener)} takes them (without a log, only the impact's Ernest model uses
+   * them: there is no application to find repeats of).
+   *
+   * @param log an event log, or empty
+   * @param config the config as it is now when there is no log (may be empty)
+   * @param hardware the hardware, or empty
+   * @param workload the workload when there is no log
+   * @param history the user's history file ({@code history add}; a missing file has no runs), or
+   *     empty for the built-in runs alone
+   * @return the tree
+   * @throws io.github.dgxspark.core.DgxSparkException as {@link #recommendations(Optional, Map,
+   *     Optional, WorkloadOptions)} does, or if the history file exists but is not a history
+   */
+  public static RecommendationsResult recommendations(
+      Optional<Path> log,
+      Map<String, String> config,
+      Optional<HardwareOptions> hardware,
+      WorkloadOptions workload,
+      Optional<Path> history) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(workload, "workload");
+    Objects.requireNonNull(history, "history");
     RecommendationReport r;
     Optional<ApplicationProfile> read = log.map(EventLogs::read);
     if (read.isPresent()) {
@@ -480,13 +543,15 @@ public final class Operations {
           hardware.isPresent()
               ? workload.mode().filter(x -> !x.equalsIgnoreCase("auto"))
               : Optional.empty();
-      r = report(read.get(), hardware, targetMode(mode, hardware.isPresent()));
+      r = report(read.get(), hardware, targetMode(mode, hardware.isPresent()), history);
     } else {
+      SparkConfig conf = new SparkConfig(config);
+      ClusterSpec cluster = hardware.orElseGet(HardwareOptions::local).resolve().cluster();
       r =
-          Recommender.generateRecommendations(
-              new SparkConfig(config),
-              hardware.orElseGet(HardwareOptions::local).resolve().cluster(),
-              workload.resolve());
+          history.isPresent()
+              ? Recommender.generateRecommendations(
+                  conf, cluster, workload.resolve(), history.get())
+              : Recommender.generateRecommendations(conf, cluster, workload.resolve());
     }
     return RecommendationsResult.of(r, read.flatMap(Operations::logWarnings));
   }
@@ -509,7 +574,31 @@ public final class Operations {
    */
   public static QualifyResult qualify(
       java.util.List<Path> paths, HardwareOptions hardware, QualifyProgress progress) {
+    return qualify(paths, hardware, Optional.empty(), progress);
+  }
+
+  /**
+   * As {@link #qualify(java.util.List, HardwareOptions, QualifyProgress)}, with the GPU's fixed
+   * costs (first-stage warm-up, the least a GPU stage takes) measured on the user's own GPU runs
+   * first ({@code PerformanceModels.gpuCosts}: the runs' logs are read again once): each
+   * application's reasons say which costs were used, from the user's history or packaged.
+   *
+   * @param paths log files, log folders or folders of logs ({@code EventLogs.list})
+   * @param hardware the GPU target
+   * @param history the user's history file ({@code history add}; a missing file has no runs), or
+   *     empty for the packaged costs alone
+   * @param progress told each log's path before it is read, with its 1-based number and the count
+   * @return the result
+   * @throws io.github.dgxspark.core.DgxSparkException as {@link #qualify(java.util.List,
+   *     HardwareOptions, QualifyProgress)} does, or if the history file exists but is not a history
+   */
+  public static QualifyResult qualify(
+      java.util.List<Path> paths,
+      HardwareOptions hardware,
+      Optional<Path> history,
+      QualifyProgress progress) {
     Objects.requireNonNull(paths, "paths");
+    Objects.requireNonNull(history, "history");
     Objects.requireNonNull(progress, "progress");
     HardwareOptions.Resolved hw = hardware.resolve();
     if (hw.cluster().node().gpuCount() == 0) {
@@ -523,6 +612,10 @@ public final class Operations {
       logs.addAll(EventLogs.list(p));
     }
     GpuGeneration gen = Qualification.generation(hw.cluster().node().gpus().get(0).name());
+    GpuCosts costs =
+        history.isPresent()
+            ? PerformanceModels.gpuCosts(history.get(), hw.cluster())
+            : GpuCosts.packaged();
     java.util.List<QualifyResult.Application> apps = new java.util.ArrayList<>();
     java.util.List<SkippedLog> skipped = new java.util.ArrayList<>();
     for (int i = 0; i < logs.size(); i++) {
@@ -531,7 +624,7 @@ public final class Operations {
       try {
         apps.add(
             QualifyResult.Application.of(
-                Qualification.qualify(EventLogs.read(log), hw.cluster()), log));
+                Qualification.qualify(EventLogs.read(log), hw.cluster(), costs), log));
       } catch (RuntimeException e) {
         // one bad log is reported and the rest go on, whatever broke on it
         skipped.add(SkippedLog.of(log, e));

@@ -328,6 +328,7 @@ public final class Cli {
         description = "with a target: plan it for cpu or gpu (default the log's mode)")
     String mode;
 
+    @Mixin Options.History history;
     @Mixin Options.Quiet quiet;
 
     @Override
@@ -340,6 +341,7 @@ public final class Cli {
                 log,
                 hardware.given() ? Optional.of(hardware.toOptions()) : Optional.empty(),
                 Optional.ofNullable(mode),
+                Optional.of(history.file()),
                 progress);
       } finally {
         progress.done();
@@ -379,21 +381,12 @@ public final class Cli {
     @Mixin Options.Hardware hardware;
     @Mixin Options.Workload workload;
 
-    @Option(
-        names = "--history",
-        paramLabel = "FILE",
-        description =
-            "your measured runs (history add), used before the built-in ones (default"
-                + " ~/.dgx-spark/history.json when it exists)")
-    Path history;
+    @Mixin Options.History history;
 
     @Override
     public Integer call() {
       EstimateResult r =
-          Operations.estimate(
-              workload.toOptions(),
-              hardware.toOptions(),
-              history == null ? Operations.defaultHistoryFile() : history);
+          Operations.estimate(workload.toOptions(), hardware.toOptions(), history.file());
       output.print(r, TextViews::estimate);
       return OK;
     }
@@ -419,13 +412,7 @@ public final class Cli {
                 + " its cores")
     Path config;
 
-    @Option(
-        names = "--history",
-        paramLabel = "FILE",
-        description =
-            "your measured runs (history add), used before the built-in ones (default"
-                + " ~/.dgx-spark/history.json when it exists)")
-    Path history;
+    @Mixin Options.History history;
 
     @Override
     public Integer call() {
@@ -434,11 +421,7 @@ public final class Cli {
               ? Map.of()
               : SparkConfig.parseDefaults(Inputs.readText(config, "config file")).entries();
       EstimateResult r =
-          Operations.predict(
-              workload.toOptions(),
-              hardware.toOptions(),
-              conf,
-              history == null ? Operations.defaultHistoryFile() : history);
+          Operations.predict(workload.toOptions(), hardware.toOptions(), conf, history.file());
       output.print(r, conf, TextViews::estimate);
       return OK;
     }
@@ -502,6 +485,7 @@ public final class Cli {
     @Option(names = "--format", defaultValue = "text", description = "text (a table), json or csv")
     Options.Format format;
 
+    @Mixin Options.History history;
     @Mixin Options.Quiet quiet;
 
     @Override
@@ -523,7 +507,7 @@ public final class Cli {
       }
       PrintWriter err = spec.commandLine().getErr();
       Progress progress = quiet.progress();
-      QualifyResult r = Operations.qualify(logs, target, progress);
+      QualifyResult r = Operations.qualify(logs, target, Optional.of(history.file()), progress);
       progress.done();
       PrintWriter out = spec.commandLine().getOut();
       if (format == Options.Format.csv) {
@@ -572,11 +556,7 @@ public final class Cli {
         description = "event log files, log folders, or folders of logs")
     List<Path> logs;
 
-    @Option(
-        names = "--history",
-        paramLabel = "FILE",
-        description = "the history file (default ~/.dgx-spark/history.json)")
-    Path history;
+    @Mixin Options.History history;
 
     @Mixin Options.Quiet quiet;
 
@@ -594,9 +574,7 @@ public final class Cli {
       Progress progress = quiet.progress();
       HistoryResult.Added r;
       try {
-        r =
-            Operations.historyAdd(
-                logs, history == null ? Operations.defaultHistoryFile() : history, progress);
+        r = Operations.historyAdd(logs, history.file(), progress);
       } finally {
         progress.done();
       }
@@ -609,17 +587,11 @@ public final class Cli {
   static final class HistoryList implements Callable<Integer> {
     @Mixin Options.Output output;
 
-    @Option(
-        names = "--history",
-        paramLabel = "FILE",
-        description = "the history file (default ~/.dgx-spark/history.json)")
-    Path history;
+    @Mixin Options.History history;
 
     @Override
     public Integer call() {
-      output.print(
-          Operations.historyList(history == null ? Operations.defaultHistoryFile() : history),
-          TextViews::history);
+      output.print(Operations.historyList(history.file()), TextViews::history);
       return OK;
     }
   }

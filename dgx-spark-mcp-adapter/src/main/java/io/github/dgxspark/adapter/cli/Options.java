@@ -54,6 +54,25 @@ final class Options {
     }
   }
 
+  /**
+   * {@code --history FILE}: the user's own measured runs, the file {@code history add} writes and
+   * the commands that use them read; {@code ~/.dgx-spark/history.json} when not given.
+   */
+  static final class History {
+    @Option(
+        names = "--history",
+        paramLabel = "FILE",
+        description =
+            "your measured runs: the file 'history add' writes, used before the built-in runs"
+                + " (default ~/.dgx-spark/history.json; a missing file has no runs)")
+    Path file;
+
+    /** The file given, else the default one. */
+    Path file() {
+      return file == null ? Operations.defaultHistoryFile() : file;
+    }
+  }
+
   /** Hardware options: a profile, a hardware JSON file, pasted nvidia-smi output, or the probe. */
   static final class Hardware {
     @Option(

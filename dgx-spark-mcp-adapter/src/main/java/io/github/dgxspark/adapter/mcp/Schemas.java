@@ -139,6 +139,18 @@ final class Schemas {
     return schema;
   }
 
+  /** Adds history: the user's history file, under the allowed directories. */
+  static ObjectNode historyArg(ObjectNode schema) {
+    prop(
+        schema,
+        "history",
+        string(4096),
+        "your history file (written by the CLI's history add), absolute or relative to the first"
+            + " allowed directory: your measured runs, used before the built-in ones (default: the"
+            + " built-in runs alone)");
+    return schema;
+  }
+
   /** Adds workloadType, description, dataSize and mode. */
   static ObjectNode workloadArgs(ObjectNode schema) {
     prop(

@@ -166,11 +166,16 @@ final class Tools {
                 + " log's findings and advice: its bottlenecks and recommendations are those that"
                 + " detect_bottlenecks and generate_recommendations give for a config without a"
                 + " log; predict_scaling replays the log at another executor count.",
-            Schemas.targetModeArg(hardwareArgs(required(pathArg(object()), "path"))),
+            Schemas.historyArg(
+                Schemas.targetModeArg(hardwareArgs(required(pathArg(object()), "path")))),
             RecordSchemas.of(AnalyzeResult.class),
             a ->
                 Operations.analyze(
-                    files.resolve(a.requiredText("path")), a.optionalHardware(), a.text("mode"))));
+                    files.resolve(a.requiredText("path")),
+                    a.optionalHardware(),
+                    a.text("mode"),
+                    a.text("history").map(files::resolve),
+                    (read, total) -> {})));
     defs.add(
         new Def(
             "generate_recommendations",
@@ -180,14 +185,15 @@ final class Tools {
                 + " reason and source, impact on run time and cost with an interval, priority,"
                 + " implementation guidance and an A/B test plan. For an event log use"
                 + " analyze_event_log, whose recommendations are backed by the log's measurements.",
-            optionalConfig(workloadArgs(hardwareArgs(object()))),
+            Schemas.historyArg(optionalConfig(workloadArgs(hardwareArgs(object())))),
             RecordSchemas.of(RecommendationsResult.class),
             a ->
                 Operations.recommendations(
                     Optional.empty(),
                     a.node("config").isPresent() ? a.config() : Map.of(),
                     a.optionalHardware(),
-                    a.workload())));
+                    a.workload(),
+                    a.text("history").map(files::resolve))));
     defs.add(
         new Def(
             "detect_bottlenecks",
@@ -266,7 +272,8 @@ final class Tools {
                                   a.integer("nodes").orElse(1),
                                   io.github.dgxspark.core.ClusterManager.parse(
                                       a.text("clusterManager").orElse("standalone"))));
-              return Operations.qualify(paths, target, (n, count, log) -> {});
+              return Operations.qualify(
+                  paths, target, a.text("history").map(files::resolve), (n, count, log) -> {});
             }));
     List<SyncToolSpecification> specs = new ArrayList<>();
     for (Def d : defs) {
@@ -276,7 +283,7 @@ final class Tools {
   }
 
   private static ObjectNode qualifyInput() {
-    ObjectNode o = hardwareArgs(object());
+    ObjectNode o = Schemas.historyArg(hardwareArgs(object()));
     ObjectNode paths = Schemas.arrayOf(Schemas.string(4096));
     paths.put("minItems", 1);
     paths.put("maxItems", 10_000);

@@ -73,11 +73,22 @@ class GoldenCliTest {
               "3.5.1"));
       c.add(of("validate", f, "validate", conf, "--spark-version", "3.5"));
       c.add(of("validate-hardware", f, "validate", conf, "--profile", "dgx-h100"));
-      c.add(of("analyze-elephant", f, "analyze", elephant));
-      c.add(of("analyze-rapids", f, "analyze", rapids));
-      c.add(of("analyze-shuffle", f, "analyze", shuffle));
-      c.add(of("analyze-udf", f, "analyze", udf));
-      c.add(of("analyze-target", f, "analyze", shuffle, "--profile", "dgx-h100", "--mode", "gpu"));
+      c.add(of("analyze-elephant", f, "analyze", elephant, "--history", noHistory));
+      c.add(of("analyze-rapids", f, "analyze", rapids, "--history", noHistory));
+      c.add(of("analyze-shuffle", f, "analyze", shuffle, "--history", noHistory));
+      c.add(of("analyze-udf", f, "analyze", udf, "--history", noHistory));
+      c.add(
+          of(
+              "analyze-target",
+              f,
+              "analyze",
+              shuffle,
+              "--profile",
+              "dgx-h100",
+              "--mode",
+              "gpu",
+              "--history",
+              noHistory));
       c.add(of("scale-elephant", f, "scale", elephant, "--executors", "4"));
       c.add(of("scale-rapids", f, "scale", rapids, "--executors", "2", "--gpus", "1"));
       c.add(of("classify", f, "classify", "join orders and customers nightly, 2 TB of parquet"));
@@ -105,7 +116,7 @@ class GoldenCliTest {
               conf,
               "--history",
               noHistory));
-      c.add(of("qualify", f, "qualify", shuffle, udf, elephant, "--quiet"));
+      c.add(of("qualify", f, "qualify", shuffle, udf, elephant, "--quiet", "--history", noHistory));
       c.add(
           of(
               "history-add",
@@ -120,7 +131,7 @@ class GoldenCliTest {
     String history = tmp.resolve("history-json.json").toString();
     c.add(of("history-list", "json", "history", "list", "--history", history));
     c.add(of("history-list", "text", "history", "list", "--history", history));
-    c.add(of("qualify", "csv", "qualify", shuffle, udf, "--quiet"));
+    c.add(of("qualify", "csv", "qualify", shuffle, udf, "--quiet", "--history", noHistory));
     for (String f : List.of("conf", "submit")) {
       c.add(
           of(

@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.luben.zstd.ZstdInputStream;
 import io.github.dgxspark.adapter.Fixtures;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -147,5 +153,125 @@ class HistoryCommandTest {
             "--history",
             file.toString())
         .badInput();
+  }
+
+  /**
+   * The real customshuffle log (spark-rapids-tools, 31,001 ms) and a rerun of it made by changing
+   * only its application id and end time (20 % longer): two repeats of one application.
+   */
+  @Test
+  void analyze_withTwoRepeatsInHistory_abPlansUseTheirCvAndSaySo() throws IOException {
+    Path log = Fixtures.file("customshuffle_eventlog.zstd");
+    Path rerun = rerun(log, "local-rerun", 1.2);
+    Path file = dir.resolve("h.json");
+    assertEquals(
+        0,
+        CliTest.run(
+                "history", "add", log.toString(), rerun.toString(), "--history", file.toString())
+            .code());
+    CliTest.Run r =
+        CliTest.run("analyze", log.toString(), "--history", file.toString(), "--format", "json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode recs = r.json().path("recommendations");
+    assertTrue(recs.size() > 0, r.out());
+    for (JsonNode rec : recs) {
+      JsonNode ab = rec.path("abTest");
+      String source = ab.path("varianceSource").asText();
+      assertTrue(source.startsWith("your history " + file + ": 2 runs of 'Spark shell'"), source);
+      // two runs a and 1.2 a: sd = 0.2 a / sqrt(2), mean 1.1 a
+      assertEquals(0.2 / Math.sqrt(2) / 1.1, ab.path("runToRunCv").asDouble(), 1e-3, source);
+    }
+    // the same log added twice is one run: the published figure, and how to replace it
+    Path twice = dir.resolve("twice.json");
+    CliTest.run("history", "add", log.toString(), log.toString(), "--history", twice.toString());
+    CliTest.Run p =
+        CliTest.run("analyze", log.toString(), "--history", twice.toString(), "--format", "json");
+    for (JsonNode rec : p.json().path("recommendations")) {
+      String source = rec.path("abTest").path("varianceSource").asText();
+      assertEquals(0.037, rec.path("abTest").path("runToRunCv").asDouble(), 1e-9, source);
+      assertTrue(source.contains("1 distinct repeat(s)"), source);
+      assertTrue(source.contains("'history add' the 3 event logs"), source);
+    }
+  }
+
+  /** rapids_join_eventlog (spark-rapids-tools, local[*] on a GPU) as the user's GPU run. */
+  @Test
+  void qualify_withGpuRunInHistory_reasonsSayItsCostsWereUsed() {
+    Path file = dir.resolve("h.json");
+    String gpuRun = Fixtures.file("rapids_join_eventlog.zstd").toString();
+    assertEquals(0, CliTest.run("history", "add", gpuRun, "--history", file.toString()).code());
+    String cpuLog = Fixtures.file("customshuffle_eventlog.zstd").toString();
+    String[] local = {
+      "qualify", cpuLog, "--quiet", "--cluster-manager", "local", "--format", "json", "--history"
+    };
+    CliTest.Run mine = CliTest.run(concat(local, file.toString()));
+    assertEquals(0, mine.code(), mine.err());
+    CliTest.Run packaged = CliTest.run(concat(local, dir.resolve("none.json").toString()));
+    JsonNode a = mine.json().path("applications").get(0);
+    JsonNode b = packaged.json().path("applications").get(0);
+    assertTrue(
+        a.path("reasons").toString().contains("GPU fixed costs: from your history " + file),
+        a.path("reasons").toString());
+    assertTrue(
+        b.path("reasons").toString().contains("GPU fixed costs: packaged"),
+        b.path("reasons").toString());
+    // its 1.7 s warm-up replaces the packaged 12.1 s cluster warm-up: less GPU time
+    assertTrue(
+        a.path("predictedGpuWallTimeMs").path("expected").asDouble()
+            < b.path("predictedGpuWallTimeMs").path("expected").asDouble(),
+        a.path("predictedGpuWallTimeMs") + " vs " + b.path("predictedGpuWallTimeMs"));
+    for (String field :
+        List.of(
+            "appId",
+            "name",
+            "logPath",
+            "cpuWallTimeMs",
+            "predictedGpuWallTimeMs",
+            "speedup",
+            "recommended",
+            "category",
+            "supportedTimeFraction",
+            "unsupportedOperators",
+            "reasons")) {
+      assertTrue(a.has(field), field);
+    }
+  }
+
+  @Test
+  void analyze_notAHistoryFile_badInput() throws IOException {
+    Path file = dir.resolve("other.json");
+    Files.writeString(file, "[1,2]", StandardCharsets.UTF_8);
+    CliTest.run(
+            "analyze",
+            Fixtures.file("customshuffle_eventlog.zstd").toString(),
+            "--history",
+            file.toString())
+        .badInput();
+  }
+
+  /** A log as plain JSON lines with another application id and its wall time scaled. */
+  private Path rerun(Path log, String appId, double wallFactor) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<String> lines = new ArrayList<>();
+    long start = 0;
+    try (InputStream in = new ZstdInputStream(Files.newInputStream(log))) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (line.contains("\"SparkListenerApplicationStart\"")) {
+          ObjectNode e = (ObjectNode) json.readTree(line);
+          e.put("App ID", appId);
+          start = e.path("Timestamp").asLong();
+          line = json.writeValueAsString(e);
+        } else if (line.contains("\"SparkListenerApplicationEnd\"")) {
+          ObjectNode e = (ObjectNode) json.readTree(line);
+          e.put(
+              "Timestamp", start + Math.round(wallFactor * (e.path("Timestamp").asLong() - start)));
+          line = json.writeValueAsString(e);
+        }
+        lines.add(line);
+      }
+    }
+    Path out = dir.resolve(appId);
+    Files.write(out, lines, StandardCharsets.UTF_8);
+    return out;
   }
 }

@@ -108,20 +108,28 @@ record RunVariance(OptionalDouble cv, String source) {
       why =
           !Files.exists(user.get().file())
               ? ". No history of yours at " + user.get().file()
-              : run.applicationName().isEmpty()
-                  ? ". Your history "
-                      + user.get().file()
-                      + " cannot match it: the log names no application"
-                  : String.format(
+              : same.size() >= 2
+                  ? String.format(
                       Locale.ROOT,
-                      ". Your history %s holds %d run(s) of %s, %d distinct repeat(s) of this one (same"
-                          + " cluster, Spark version, executor layout, settings and input within %.0f"
-                          + " %%; one app id counts once); 2 are needed",
+                      ". Your history %s holds %d repeats of %s with identical wall times: no"
+                          + " variation measured to size a test on",
                       user.get().file(),
-                      named.size(),
-                      app,
                       same.size(),
-                      100 * SAME_INPUT_FRACTION);
+                      app)
+                  : run.applicationName().isEmpty()
+                      ? ". Your history "
+                          + user.get().file()
+                          + " cannot match it: the log names no application"
+                      : String.format(
+                          Locale.ROOT,
+                          ". Your history %s holds %d run(s) of %s, %d distinct repeat(s) of this one (same"
+                              + " cluster, Spark version, executor layout, settings and input within %.0f"
+                              + " %%; one app id counts once); 2 are needed",
+                          user.get().file(),
+                          named.size(),
+                          app,
+                          same.size(),
+                          100 * SAME_INPUT_FRACTION);
     } else if (user.isPresent()) {
       why =
           ". Your history "
