@@ -88,7 +88,7 @@ public final class PerformanceModels {
                 : "",
             r.driverMillis / 1000.0,
             100 * reproduction,
-            host == null ? "" : hostReason(r, target, host));
+            host == null ? "" : ". " + hostReason(r, target, host));
     return new ReplayResult(
         target,
         r.slots(target),
@@ -112,20 +112,21 @@ public final class PerformanceModels {
     int slots1 = r.slots(target);
     return String.format(
         Locale.ROOT,
-        ". The executors share host %s with %d cores, so an added executor brings no cores: a"
-            + " running task gets %d cores ÷ the tasks running at once, at most %.0f (its thread"
-            + " plus its JVM's JIT-compiler and GC threads), so a stage that ran %d task(s) at once"
-            + " and now runs %d takes ×%.2f as long per task; each slot's first task of a stage runs"
-            + " before its JVM has compiled the stage's code, and later tasks took %.2f of its time"
-            + " (%s); each executor was added %.1f s after the application started, about %.1f s of"
-            + " start-up on an idle host, and each co-located executor %s shares the %d cores"
-            + " (%+.1f s before the first task on %d executors)",
+        "The executors share host %s with %d cores, so executors add no cores: a running task"
+            + " gets %d cores ÷ the tasks running at once, at most %.0f (its thread plus its JVM's"
+            + " JIT-compiler and GC threads), so on %d task slots instead of %d a task of a stage"
+            + " that fills them takes ×%.2f as long; each slot's first task of a stage runs before"
+            + " its JVM has compiled the stage's code, and later tasks took %.2f of its time (%s);"
+            + " the executors were added %.1f s after the application started on average, about"
+            + " %.1f s of start-up for one executor on an idle host, which each co-located"
+            + " executor %s spreads over the %d cores (%+.1f s before the first task on %d"
+            + " executors)",
         host.hostName(),
         host.cores(),
         host.cores(),
         Replayer.TASK_CORES,
-        slots0,
         slots1,
+        slots0,
         host.coresPerTask(slots0) / host.coresPerTask(slots1),
         host.warmRatio(),
         host.warmStages() > 0
@@ -141,7 +142,7 @@ public final class PerformanceModels {
                 Replayer.DEFAULT_WARM_RATIO),
         host.addedMillis() / 1000.0,
         host.startupMillis() / 1000.0,
-        to >= from ? "started beside it" : "removed",
+        to >= from ? "added" : "removed",
         host.cores(),
         host.startupMillis() * (to - from) / host.cores() / 1000.0,
         to);
@@ -418,6 +419,9 @@ public final class PerformanceModels {
                 observed / 1000.0,
                 predicted / 1000.0,
                 replaySpeedup));
+    if (host != null) {
+      reason.append(hostReason(r, target, host)).append(". ");
+    }
     if (now.expected().isPresent() && then.expected().isPresent()) {
       double e0 = Math.max(1, now.expected().get().toMillis());
       double e1 = then.expected().get().toMillis();
