@@ -148,13 +148,34 @@ final class ImpactCheck {
       Scaling row, int executorCores, double replayReproductionError, OptionalDouble ernestMs) {}
 
   /**
+   * A cell of the impact check: one workload at one scale from one mistake.
+   *
+   * @param workload the workload type id
+   * @param scale the data scale factor
+   * @param mistake the mistake's name
+   */
+  record Cell(String workload, double scale, String mistake) {}
+
+  /**
    * What one invocation measured.
    *
    * @param checks the impact checks of this invocation
    * @param scaling the scaling checks of this invocation
    * @param skipped what could not be checked, one line each
+   * @param analysed the cells whose mistaken run the engine analysed (whatever it then
+   *     recommended): their earlier checks in the file are replaced by this invocation's, so that
+   *     no prediction the engine no longer makes stays in the file
    */
-  record Outcome(List<Check> checks, List<ScalingDetail> scaling, List<String> skipped) {}
+  record Outcome(
+      List<Check> checks, List<ScalingDetail> scaling, List<String> skipped, List<Cell> analysed) {
+    // Copies the lists.
+    Outcome {
+      checks = List.copyOf(checks);
+      scaling = List.copyOf(scaling);
+      skipped = List.copyOf(skipped);
+      analysed = List.copyOf(analysed);
+    }
+  }
 
   private final ImpactOptions impact;
   private final HarnessOptions options;
@@ -197,11 +218,12 @@ final class ImpactCheck {
     List<Check> checks = new ArrayList<>();
     List<ScalingDetail> scaling = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
+    List<Cell> analysed = new ArrayList<>();
     for (SparkWorkload workload : options.workloads()) {
       for (double scale : options.scales()) {
         for (Mistake m : mistakes) {
           if (m.workloads().contains(workload.type().id())) {
-            checkMistake(workload, scale, m, checks, skipped);
+            checkMistake(workload, scale, m, checks, skipped, analysed);
           }
         }
         for (int cores : impact.scalingCores()) {
@@ -209,11 +231,16 @@ final class ImpactCheck {
         }
       }
     }
-    return new Outcome(checks, scaling, skipped);
+    return new Outcome(checks, scaling, skipped, analysed);
   }
 
   private void checkMistake(
-      SparkWorkload workload, double scale, Mistake m, List<Check> checks, List<String> skipped) {
+      SparkWorkload workload,
+      double scale,
+      Mistake m,
+      List<Check> checks,
+      List<String> skipped,
+      List<Cell> analysed) {
     Deployment deployment = Deployment.parse(m.deployment());
     OptimizationResult layout = optimizerLayout(deployment, workload, scale);
     String cell = workload.type().id() + " s" + Harness.scaleText(scale) + " " + m.name();
@@ -236,6 +263,7 @@ final class ImpactCheck {
       skipped.add(cell + ": analyze failed: " + e.getMessage());
       return;
     }
+    analysed.add(new Cell(workload.type().id(), scale, m.name()));
     // the variants: each ranked recommendation with a predicted impact alone (the top N when
     // asked), then all of them together
     Map<String, List<Change>> variants = new LinkedHashMap<>();
@@ -533,8 +561,8 @@ final class ImpactCheck {
   }
 
   /**
-   * Merges an invocation's checks into the file: an earlier check with the same identity is
-   * replaced, the others kept.
+   * Merges an invocation's checks into the file: the earlier checks of every cell the invocation
+   * analysed, and any with the same identity as a new one, are replaced; the others kept.
    *
    * @param file the impact-checks file (created if missing)
    * @param o what was measured
@@ -549,6 +577,7 @@ final class ImpactCheck {
         checks.addAll(old.checks());
         scaling.addAll(old.scaling());
       }
+      checks.removeIf(x -> o.analysed().contains(new Cell(x.workload(), x.scale(), x.mistake())));
       for (Check c : o.checks()) {
         checks.removeIf(x -> identity(x).equals(identity(c)));
         checks.add(c);

@@ -84,7 +84,8 @@ class ImpactCheckTest {
                     new Scaling("etl", 1, 2, 900, 1000), 1, 0.05, OptionalDouble.empty()),
                 new ScalingDetail(
                     new Scaling("etl", 2, 1, 1200, 1000), 1, -0.02, OptionalDouble.of(1100))),
-            List.of("etl s0.01 aqe-off: 'x' failed to run"));
+            List.of("etl s0.01 aqe-off: 'x' failed to run"),
+            List.of());
     String r = ImpactCheck.report(o);
     assertTrue(r.contains("| spark.sql.adaptive.enabled | 3 | 1/3 | 1/2 | 0.210 |  |"), r);
     assertTrue(r.contains("| all | 1 | 1/1 | 1/1 | 0.100 | 0.60 |"), r);
@@ -105,6 +106,7 @@ class ImpactCheckTest {
             List.of(
                 new ScalingDetail(
                     new Scaling("etl", 1, 2, 900, 1000), 1, 0, OptionalDouble.empty())),
+            List.of(),
             List.of()));
     ImpactCheck.merge(
         file,
@@ -113,6 +115,7 @@ class ImpactCheckTest {
             List.of(
                 new ScalingDetail(
                     new Scaling("etl", 1, 2, 950, 990), 1, 0, OptionalDouble.empty())),
+            List.of(),
             List.of()));
     JsonNode root = new ObjectMapper().readTree(file.toFile());
     assertEquals(2, root.path("checks").size());
@@ -120,6 +123,36 @@ class ImpactCheckTest {
     assertEquals(-0.3, root.path("checks").get(1).path("measured").path("change").asDouble());
     assertEquals(1, root.path("scaling").size());
     assertEquals(950, root.path("scaling").get(0).path("predictedMs").asLong());
+  }
+
+  @Test
+  void merge_dropsTheOldChecksOfACellAnalysedAgainWithoutAPrediction(@TempDir Path tmp)
+      throws Exception {
+    // a cell whose old prediction the engine no longer makes (it now says "no predicted size")
+    // must not keep its old row; the cells not run this time keep theirs
+    Path file = tmp.resolve("impact-checks.json");
+    List<String> k = List.of("spark.executor.cores");
+    Check other =
+        new Check(
+            "sql-analytics",
+            0.01,
+            "aqe-off",
+            "Turn on AQE",
+            List.of("spark.sql.adaptive.enabled"),
+            new Predicted(-0.2, -0.3, 0),
+            new Measured(-0.25, 0.02, 2));
+    ImpactCheck.merge(
+        file, new Outcome(List.of(check("A", k, 0, -0.5), other), List.of(), List.of(), List.of()));
+    ImpactCheck.merge(
+        file,
+        new Outcome(
+            List.of(),
+            List.of(),
+            List.of("etl s0.01 aqe-off: no predicted impact"),
+            List.of(new ImpactCheck.Cell("etl", 0.01, "aqe-off"))));
+    JsonNode root = new ObjectMapper().readTree(file.toFile());
+    assertEquals(1, root.path("checks").size(), root.toString());
+    assertEquals("sql-analytics", root.path("checks").get(0).path("workload").asText());
   }
 
   @Test
@@ -136,6 +169,7 @@ class ImpactCheckTest {
                     new Scaling("etl", 1, 2, 900, 1000), 1, 0, OptionalDouble.empty()),
                 new ScalingDetail(
                     new Scaling("etl", 1, 2, 800, 1100), 2, 0, OptionalDouble.empty())),
+            List.of(),
             List.of()));
     JsonNode root = new ObjectMapper().readTree(file.toFile());
     assertEquals(2, root.path("scaling").size());

@@ -515,15 +515,35 @@ final class Evidence {
       return;
     }
     int partitions = (int) number("spark.sql.shuffle.partitions").orElse(200);
-    long heap = bytes("spark.executor.memory").orElse(ByteSizes.GIB);
-    int cores = (int) number("spark.executor.cores").orElse(1);
-    double fraction = number("spark.memory.fraction").orElse(0.6);
-    double perTask = Math.max(1, (heap - RESERVED_HEAP_BYTES) * fraction / Math.max(1, cores));
+    TaskMemory memory = taskMemory();
+    double perTask = Math.max(1, memory.bytes());
     long spilledPerTask =
         Math.max(
             worst.memoryBytesSpilled().p95(),
             worst.memoryBytesSpilled().sum() / Math.max(1, worst.tasks()));
     double factor = Math.max(1.5, Math.min(8, (perTask + spilledPerTask) / perTask));
+    String spillText =
+        String.format(
+            Locale.ROOT,
+            "Stage %d spilled %s (%s per task at the 95th percentile) against about %s of"
+                + " execution memory per task (%s)",
+            worst.id(),
+            ByteSizes.human(spilled),
+            ByteSizes.human(spilledPerTask),
+            ByteSizes.human((long) perTask),
+            memory.how());
+    String watch =
+        "Spill per stage should fall to zero; if it does not, the executors need more memory"
+            + " per core (fewer cores or a larger heap).";
+    String source =
+        "Apache Spark Tuning Guide (memory usage of reduce tasks); "
+            + DR_ELEPHANT
+            + "; "
+            + LOG_SOURCE;
+    if (coalescedByAqe(worst, partitions)) {
+      aqeShuffleSpill(out, worst, partitions, factor, spillText, source, watch);
+      return;
+    }
     long proposed = (long) Math.ceil(partitions * factor);
     out.add(
         new Candidate(
@@ -531,23 +551,144 @@ final class Evidence {
             Map.of("spark.sql.shuffle.partitions", Long.toString(proposed)),
             String.format(
                 Locale.ROOT,
-                "Stage %d spilled %s (%s per task at the 95th percentile) against about %s of"
-                    + " execution memory per task ((heap - 300 MiB) x memory.fraction / cores);"
-                    + " %.1fx the partitions gives each task a working set that fits.",
-                worst.id(),
-                ByteSizes.human(spilled),
-                ByteSizes.human(spilledPerTask),
-                ByteSizes.human((long) perTask),
+                "%s; %.1fx the partitions gives each task a working set that fits.",
+                spillText,
                 factor),
-            "Apache Spark Tuning Guide (memory usage of reduce tasks); "
-                + DR_ELEPHANT
-                + "; "
-                + LOG_SOURCE,
+            source,
             Candidate.Origin.LOG,
             Severity.WARNING,
-            "Spill per stage should fall to zero; if it does not, the executors need more memory"
-                + " per core (fewer cores or a larger heap)."));
+            watch));
   }
+
+  /**
+   * Whether AQE chose the spilling stage's task count: adaptive execution and its partition
+   * coalescing are in effect for the application's Spark version and the stage ran fewer tasks than
+   * {@code spark.sql.shuffle.partitions}.
+   */
+  private boolean coalescedByAqe(ApplicationProfile.Stage stage, int partitions) {
+    return flag("spark.sql.adaptive.enabled")
+        && flag("spark.sql.adaptive.coalescePartitions.enabled")
+        && stage.tasks() < partitions;
+  }
+
+  /**
+   * Spill in a stage whose partitions AQE coalesced. Spark's {@code
+   * ShufflePartitionsUtil.coalescePartitions} merges adjacent shuffle partitions up to {@code
+   * min(shuffle bytes / minNumPartitions, advisoryPartitionSizeInBytes)}, never below {@code
+   * coalescePartitions.minPartitionSize}, and never splits one (apache/spark v3.5.1
+   * sql/core/src/main/scala/org/apache/spark/sql/execution/adaptive/ShufflePartitionsUtil.scala,
+   * {@code coalescePartitions}; minNumPartitions is the default parallelism while {@code
+   * coalescePartitions.parallelismFirst} is true, CoalesceShufflePartitions.scala). More shuffle
+   * partitions alone are merged back to the same size; a smaller advisory size caps the merged
+   * tasks, with enough shuffle partitions that none starts larger.
+   */
+  private void aqeShuffleSpill(
+      List<Candidate> out,
+      ApplicationProfile.Stage worst,
+      int partitions,
+      double factor,
+      String spillText,
+      String source,
+      String watch) {
+    long read = worst.shuffleReadBytes().sum();
+    long readPerTask = read / Math.max(1, worst.tasks());
+    long floor =
+        Math.max(
+            ByteSizes.MIB,
+            bytes("spark.sql.adaptive.coalescePartitions.minPartitionSize").orElse(ByteSizes.MIB));
+    long advisoryNow =
+        bytes("spark.sql.adaptive.advisoryPartitionSizeInBytes").orElse(64 * ByteSizes.MIB);
+    long advisory =
+        Math.max(floor, ByteSizes.floorTo((long) (readPerTask / factor), ByteSizes.MIB));
+    if (advisory >= readPerTask || advisory >= advisoryNow) {
+      return;
+    }
+    Map<String, String> changes = new java.util.LinkedHashMap<>();
+    changes.put("spark.sql.adaptive.advisoryPartitionSizeInBytes", ByteSizes.format(advisory));
+    long needed = (read + advisory - 1) / advisory;
+    String partitionsText = "";
+    if (needed > partitions) {
+      changes.put("spark.sql.shuffle.partitions", Long.toString(needed));
+      partitionsText =
+          String.format(
+              Locale.ROOT,
+              ", and %d shuffle partitions (now %d) so that none starts above it",
+              needed,
+              partitions);
+    }
+    out.add(
+        new Candidate(
+            "Make AQE's coalesced shuffle partitions smaller",
+            changes,
+            String.format(
+                Locale.ROOT,
+                "%s. AQE coalesced the stage's %d shuffle partitions into %d tasks of about %s"
+                    + " (it merges partitions up to min(shuffle bytes / default parallelism,"
+                    + " advisoryPartitionSizeInBytes %s)), so more spark.sql.shuffle.partitions"
+                    + " alone would be merged back to the same size. An advisory size of %s"
+                    + " (%.1fx smaller)%s gives each task a working set that fits.",
+                spillText,
+                partitions,
+                worst.tasks(),
+                ByteSizes.human(readPerTask),
+                ByteSizes.human(advisoryNow),
+                ByteSizes.human(advisory),
+                factor,
+                partitionsText),
+            "Apache Spark ShufflePartitionsUtil.coalescePartitions (v3.5.1); " + source,
+            Candidate.Origin.LOG,
+            Severity.WARNING,
+            watch + " The stage should run about " + needed + " tasks."));
+  }
+
+  /**
+   * Execution memory per task slot: from the log's executors when they report it (the block
+   * manager's unified memory over the executor's cores), else from the heap in effect (the driver's
+   * in local mode, whose task threads share it) over the cores per executor.
+   */
+  private TaskMemory taskMemory() {
+    List<Double> perSlot = new ArrayList<>();
+    for (ApplicationProfile.Executor e : profile.executors()) {
+      if (e.maxMemoryBytes().isPresent() && e.totalCores() > 0) {
+        perSlot.add((double) e.maxMemoryBytes().getAsLong() / e.totalCores());
+      }
+    }
+    if (!perSlot.isEmpty()) {
+      perSlot.sort(null);
+      double median = perSlot.get(perSlot.size() / 2);
+      return new TaskMemory(
+          median,
+          "the block manager's unified memory of the log's executors over their cores, median of "
+              + perSlot.size());
+    }
+    boolean local = profile.clusterManager().orElse(ClusterManager.LOCAL) == ClusterManager.LOCAL;
+    String heapKey = local ? "spark.driver.memory" : "spark.executor.memory";
+    long heap = bytes(heapKey).orElse(ByteSizes.GIB);
+    int cores = Math.max(1, taskSlotsPerExecutor());
+    double fraction = number("spark.memory.fraction").orElse(0.6);
+    return new TaskMemory(
+        (heap - RESERVED_HEAP_BYTES) * fraction / cores,
+        String.format(
+            Locale.ROOT,
+            "(%s %s - 300 MiB) x memory.fraction %s / %d cores",
+            heapKey,
+            ByteSizes.human(heap),
+            fraction,
+            cores));
+  }
+
+  /** The most cores one executor of the log had (the driver's task threads in local mode). */
+  private int taskSlotsPerExecutor() {
+    int most =
+        profile.executors().stream()
+            .mapToInt(ApplicationProfile.Executor::totalCores)
+            .max()
+            .orElse(0);
+    return most > 0 ? most : (int) number("spark.executor.cores").orElse(1);
+  }
+
+  /** Execution memory per task and how it was found. */
+  private record TaskMemory(double bytes, String how) {}
 
   private void executorLoss(List<Candidate> out) {
     int lost = profile.failures().executorsLost().size();

@@ -125,7 +125,9 @@ final class ImpactModel {
           "spark.sql.files.maxPartitionBytes",
           128L * 1024 * 1024,
           "spark.sql.shuffle.partitions",
-          200L);
+          200L,
+          "spark.sql.adaptive.advisoryPartitionSizeInBytes",
+          64L * 1024 * 1024);
 
   /**
    * Which way a partitioning change goes: -1 fewer/smaller, +1 more/larger, 0 the same as now (or
@@ -164,6 +166,15 @@ final class ImpactModel {
           s.add(BottleneckKind.SPILL);
           s.add(BottleneckKind.TOO_FEW_PARTITIONS);
         } else if (dir < 0) {
+          s.add(BottleneckKind.TOO_MANY_PARTITIONS);
+        }
+      }
+      case "spark.sql.adaptive.advisoryPartitionSizeInBytes" -> {
+        // AQE merges shuffle partitions up to this size: smaller caps each task's working set
+        if (dir < 0) {
+          s.add(BottleneckKind.SPILL);
+          s.add(BottleneckKind.TOO_FEW_PARTITIONS);
+        } else if (dir > 0) {
           s.add(BottleneckKind.TOO_MANY_PARTITIONS);
         }
       }
