@@ -874,9 +874,33 @@ public final class Operations {
    *     task, a count is out of range, or GPUs are given for a CPU log
    */
   public static ScaleResult scale(Path log, int executors, OptionalInt gpusPerExecutor) {
+    return scale(log, executors, gpusPerExecutor, OptionalInt.empty());
+  }
+
+  /**
+   * As {@link #scale(Path, int, OptionalInt)}, on a host of {@code hostCores} logical cores that
+   * the log's executors shared (e.g. {@code local-cluster}) and the target's executors share too:
+   * then an added executor brings no cores, and the prediction counts the cores per running task,
+   * the JVM warm-up of each task slot and each executor's start-up, as measured in the log.
+   *
+   * @param log an event log file or folder
+   * @param executors executors on the target, 1 or more
+   * @param gpusPerExecutor GPUs per executor on the target, or empty to keep the observed count
+   * @param hostCores the logical cores of the host the executors share, or empty when each executor
+   *     brings its own cores
+   * @return the answer
+   * @throws io.github.dgxspark.core.DgxSparkException as {@link #scale(Path, int, OptionalInt)}, or
+   *     if hostCores is out of range
+   */
+  public static ScaleResult scale(
+      Path log, int executors, OptionalInt gpusPerExecutor, OptionalInt hostCores) {
     Objects.requireNonNull(log, "log");
     Objects.requireNonNull(gpusPerExecutor, "gpusPerExecutor");
+    Objects.requireNonNull(hostCores, "hostCores");
     Inputs.count("executors", executors, Inputs.MAX_EXECUTORS);
+    if (hostCores.isPresent()) {
+      Inputs.count("host cores", hostCores.getAsInt(), Inputs.MAX_NODE_CORES);
+    }
     ApplicationProfile p = EventLogs.read(log);
     ReplaySpec observed = PerformanceModels.observedLayout(p);
     ReplaySpec target = observed.withExecutors(executors);
@@ -906,7 +930,7 @@ public final class Operations {
               observed.concurrentGpuTasks());
     }
     return ScaleResult.of(
-        PerformanceModels.predictScaling(p, target, PerformanceHistory.builtIn()),
+        PerformanceModels.predictScaling(p, target, PerformanceHistory.builtIn(), hostCores),
         p,
         logWarnings(p));
   }

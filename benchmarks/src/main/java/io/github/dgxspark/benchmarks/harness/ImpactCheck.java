@@ -11,6 +11,7 @@ import io.github.dgxspark.core.WorkloadSpec;
 import io.github.dgxspark.models.ModelsException;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
 import io.github.dgxspark.models.eventlog.EventLogs;
+import io.github.dgxspark.models.perf.PerformanceHistory;
 import io.github.dgxspark.models.perf.PerformanceModels;
 import io.github.dgxspark.models.perf.ScalingReport;
 import io.github.dgxspark.models.recommendations.Change;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -425,7 +427,13 @@ final class ImpactCheck {
       List<Double> replayErrors = new ArrayList<>();
       List<Double> ernest = new ArrayList<>();
       for (ApplicationProfile p : source) {
-        ScalingReport s = PerformanceModels.predictScaling(p, to);
+        // local-cluster runs every executor on this machine: they share its cores
+        ScalingReport s =
+            PerformanceModels.predictScaling(
+                p,
+                PerformanceModels.observedLayout(p).withExecutors(to),
+                PerformanceHistory.builtIn(),
+                OptionalInt.of(machine.node().logicalCores()));
         predicted.add((double) s.result().predictedDurationMs());
         replayErrors.add(
             PerformanceModels.replay(p, PerformanceModels.observedLayout(p))

@@ -454,11 +454,22 @@ public final class Cli {
                 + " (default as observed)")
     Integer gpus;
 
+    @Option(
+        names = "--host-cores",
+        paramLabel = "N",
+        description =
+            "logical cores of the one host the executors share (e.g. local-cluster): an added"
+                + " executor then brings no cores (default: each executor brings its own)")
+    Integer hostCores;
+
     @Override
     public Integer call() {
       ScaleResult r =
           Operations.scale(
-              log, executors, gpus == null ? OptionalInt.empty() : OptionalInt.of(gpus));
+              log,
+              executors,
+              gpus == null ? OptionalInt.empty() : OptionalInt.of(gpus),
+              hostCores == null ? OptionalInt.empty() : OptionalInt.of(hostCores));
       output.print(r, TextViews::scale);
       return OK;
     }

@@ -238,7 +238,8 @@ final class Tools {
                 Operations.scale(
                     files.resolve(a.requiredText("path")),
                     a.requiredInteger("executors"),
-                    a.integer("gpus"))));
+                    a.integer("gpus"),
+                    a.integer("hostCores"))));
     defs.add(
         new Def(
             "qualify_event_logs",
@@ -305,6 +306,12 @@ final class Tools {
         Schemas.integer(1, Operations.MAX_GPUS_PER_EXECUTOR),
         "GPUs per executor on the target, for the log of a GPU (RAPIDS) application: 1, the only"
             + " count the RAPIDS Accelerator supports (default as observed)");
+    prop(
+        o,
+        "hostCores",
+        Schemas.integer(1, Inputs.MAX_NODE_CORES),
+        "logical cores of the one host the executors share (e.g. local-cluster): an added"
+            + " executor then brings no cores (default: each executor brings its own)");
     return required(o, "path", "executors");
   }
 

@@ -428,8 +428,8 @@ class CliTest {
             t.toString());
       }
     }
-    // the log spilled 641 MiB in a shuffle stage whose partitions AQE coalesced: a smaller
-    // advisory size than Spark's default 64MB (more partitions would be merged back)
+    // the log spilled 641 MiB in a shuffle stage whose 200 partitions AQE coalesced into 13: the
+    // advisory size at Spark 3.2's default is what caps the merged tasks
     JsonNode c =
         recs.findParents("key").stream()
             .filter(
@@ -555,6 +555,41 @@ class CliTest {
     JsonNode eight = run("scale", log, "--executors", "8", "--format", "json").json();
     assertEquals(2, eight.path("observedExecutors").asInt());
     assertTrue(eight.path("predictedDurationMs").asLong() <= one, one + " vs " + eight);
+  }
+
+  @Test
+  void scale_hostCores_aSecondExecutorOnTheSameTwoCoresIsSlower() throws java.io.IOException {
+    // the harness's ETL run on local-cluster[1,1,1024] on a 2-core machine; the same job on
+    // [2,1,1024] took 24.6 s against this run's 17.5 s (data/README.md, scaling-s0p25)
+    java.nio.file.Path dir =
+        java.nio.file.Path.of(System.getProperty("dgxspark.data.dir", "../data"))
+            .resolve("eventlogs/harness-spark-4.1.3/scaling-s0p25/etl-1x1");
+    String log;
+    try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(dir)) {
+      log = s.findFirst().orElseThrow().toString();
+    }
+    JsonNode plain = run("scale", log, "--executors", "2", "--format", "json").json();
+    Run r = run("scale", log, "--executors", "2", "--host-cores", "2", "--format", "json");
+    assertEquals(Cli.OK, r.code(), r.err());
+    JsonNode host = r.json();
+    long observed = host.path("observedDurationMs").asLong();
+    assertTrue(plain.path("predictedDurationMs").asLong() < observed, plain.toString());
+    assertTrue(host.path("predictedDurationMs").asLong() > observed, host.toString());
+    assertTrue(host.path("reason").asText().contains("share host 127.0.0.1 with 2 cores"), r.out());
+  }
+
+  @Test
+  void scale_hostCoresZero_refusedInOneLine() {
+    Run r =
+        run(
+            "scale",
+            Fixtures.file("dr-elephant_event_log_1").toString(),
+            "--executors",
+            "2",
+            "--host-cores",
+            "0");
+    r.badInput();
+    assertTrue(r.err().contains("host cores is 0; expected 1 to 1,024"), r.err());
   }
 
   @Test

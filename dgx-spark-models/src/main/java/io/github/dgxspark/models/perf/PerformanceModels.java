@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * Performance models: the Ernest regression fitted on the measured runs of the performance history
@@ -63,21 +64,21 @@ public final class PerformanceModels {
   public static ReplayResult replay(ApplicationProfile profile, ReplaySpec target) {
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(target, "target");
-    return replay(Replayer.of(profile), target);
+    return replay(Replayer.of(profile), target, null);
   }
 
-  private static ReplayResult replay(Replayer r, ReplaySpec target) {
+  private static ReplayResult replay(Replayer r, ReplaySpec target, Replayer.Host host) {
     double observed = r.observedMillis;
     double reproduction = observed > 0 ? (r.simulateObserved() - observed) / observed : 0;
-    double predicted = r.simulate(target);
-    Interval interval = r.interval(target, predicted, reproduction);
+    double predicted = r.simulate(target, host, null);
+    Interval interval = r.interval(target, host, predicted, reproduction);
     int stages = r.segments.stream().mapToInt(s -> s.stages().size()).sum();
     String reason =
         String.format(
             Locale.ROOT,
             "%d tasks of %d stage attempts re-scheduled on %d executors × %d cores (%d task"
                 + " slots%s); %.1f s with no task running kept as driver time; replayed on the"
-                + " executors it really had, this log is reproduced within %+.1f %%",
+                + " executors it really had, this log is reproduced within %+.1f %%%s",
             r.tasks,
             stages,
             target.executors(),
@@ -91,7 +92,8 @@ public final class PerformanceModels {
                     target.concurrentGpuTasks())
                 : "",
             r.driverMillis / 1000.0,
-            100 * reproduction);
+            100 * reproduction,
+            host == null ? "" : ". " + hostReason(r, target, host));
     return new ReplayResult(
         target,
         r.slots(target),
@@ -103,6 +105,52 @@ public final class PerformanceModels {
         stages,
         r.tasks,
         reason);
+  }
+
+  /** What the host model used, in the log's own figures. */
+  private static String hostReason(Replayer r, ReplaySpec target, Replayer.Host host) {
+    int from = r.layout.executors();
+    int to = target.executors();
+    int perExecutor =
+        r.layout.slotsPerExecutor(r.layout.executorCores(), r.layout.gpusPerExecutor());
+    int slots0 = from * perExecutor;
+    int slots1 = r.slots(target);
+    return String.format(
+        Locale.ROOT,
+        "The executors share host %s with %d cores, so executors add no cores: a running task"
+            + " gets %d cores ÷ the tasks running at once, at most %.0f (its thread plus its JVM's"
+            + " JIT-compiler and GC threads), so on %d task slots instead of %d a task of a stage"
+            + " that fills them takes ×%.2f as long; each slot's first task of a stage runs before"
+            + " its JVM has compiled the stage's code, and later tasks took %.2f of its time (%s);"
+            + " the executors were added %.1f s after the application started on average, about"
+            + " %.1f s of start-up for one executor on an idle host, which each co-located"
+            + " executor %s spreads over the %d cores (%+.1f s before the first task on %d"
+            + " executors)",
+        host.hostName(),
+        host.cores(),
+        host.cores(),
+        Replayer.TASK_CORES,
+        slots1,
+        slots0,
+        host.coresPerTask(slots0) / host.coresPerTask(slots1),
+        host.warmRatio(),
+        host.warmStages() > 0
+            ? String.format(
+                Locale.ROOT,
+                "median over the %d stage(s) of this log with more tasks than slots",
+                host.warmStages())
+            : String.format(
+                Locale.ROOT,
+                "no stage of this log had more tasks than its %d slots to measure it, so the"
+                    + " median of the harness's local-cluster[1,1] ETL logs, %.2f, is assumed",
+                slots0,
+                Replayer.DEFAULT_WARM_RATIO),
+        host.addedMillis() / 1000.0,
+        host.startupMillis() / 1000.0,
+        to >= from ? "added" : "removed",
+        host.cores(),
+        host.startupMillis() * (to - from) / host.cores() / 1000.0,
+        to);
   }
 
   /**
@@ -304,17 +352,50 @@ public final class PerformanceModels {
    */
   public static ScalingReport predictScaling(
       ApplicationProfile profile, ReplaySpec target, PerformanceHistory history) {
+    return predictScaling(profile, target, history, OptionalInt.empty());
+  }
+
+  /**
+   * As {@link #predictScaling(ApplicationProfile, ReplaySpec, PerformanceHistory)}, on a host of
+   * {@code hostCores} cores when the log's executors all ran on one host (as on {@code
+   * local-cluster}) and the target's executors share it: a task's time then depends on how many
+   * tasks share the host's cores, the first task of a stage on each slot runs before its JVM has
+   * compiled the stage's code, and each added executor's JVM start-up delays the first task. All
+   * three are measured from the log (see the report's reason). Unknown host cores, or executors on
+   * more than one host, give the plain replay: each executor brings its own cores.
+   *
+   * @param profile the application
+   * @param target the target layout
+   * @param history measured runs for the Ernest model
+   * @param hostCores the logical cores of the host the executors share, when known
+   * @return the prediction from both models, saying where they disagree
+   * @throws ModelsException if the log has no timed task or hostCores is below 1
+   */
+  public static ScalingReport predictScaling(
+      ApplicationProfile profile,
+      ReplaySpec target,
+      PerformanceHistory history,
+      OptionalInt hostCores) {
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(history, "history");
+    Objects.requireNonNull(hostCores, "hostCores");
+    if (hostCores.isPresent() && hostCores.getAsInt() < 1) {
+      throw new ModelsException(
+          String.format(
+              Locale.ROOT,
+              "host cores is %d; expected the host's logical cores, 1 or more",
+              hostCores.getAsInt()));
+    }
     Replayer r = Replayer.of(profile);
+    Replayer.Host host = hostCores.isPresent() ? r.host(hostCores.getAsInt()).orElse(null) : null;
     ReplaySpec current =
         new ReplaySpec(
             r.layout.executors(),
             r.layout.executorCores(),
             r.layout.gpusPerExecutor(),
             r.layout.concurrentGpuTasks());
-    ReplayResult replay = replay(r, target);
+    ReplayResult replay = replay(r, target, host);
     long observed = replay.observed().toMillis();
     long predicted = replay.predicted().toMillis();
     double replaySpeedup = (double) observed / Math.max(1, predicted);
@@ -343,6 +424,9 @@ public final class PerformanceModels {
                 observed / 1000.0,
                 predicted / 1000.0,
                 replaySpeedup));
+    if (host != null) {
+      reason.append(hostReason(r, target, host)).append(". ");
+    }
     if (now.expected().isPresent() && then.expected().isPresent()) {
       double e0 = Math.max(1, now.expected().get().toMillis());
       double e1 = then.expected().get().toMillis();

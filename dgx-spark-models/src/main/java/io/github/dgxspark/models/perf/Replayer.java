@@ -231,13 +231,204 @@ final class Replayer {
    * {@code random} is given (one bootstrap replicate).
    */
   double simulate(ReplaySpec spec, SplittableRandom random) {
+    return simulate(spec, null, random);
+  }
+
+  /**
+   * The replayed wall time in ms; with {@code host} (executors sharing one host) every stage's task
+   * times are first moved to the target's warm-up and core contention ({@link Host#taskTimes}) and
+   * the driver time gains or loses the co-located executors' start-up ({@link Host#startupMillis}).
+   */
+  double simulate(ReplaySpec spec, Host host, SplittableRandom random) {
     int slots = slots(spec);
     double factor = durationFactor(spec);
     double total = driverMillis;
+    if (host != null) {
+      total =
+          Math.max(
+              0,
+              total
+                  + host.startupMillis() * (spec.executors() - layout.executors()) / host.cores());
+    }
+    int observedSlots =
+        layout.executors()
+            * layout.slotsPerExecutor(layout.executorCores(), layout.gpusPerExecutor());
     for (Segment s : segments) {
-      total += schedule(s, slots, factor, random);
+      List<double[]> times = new ArrayList<>();
+      for (StageRun run : s.stages()) {
+        double[] d = run.durations();
+        double[] t = new double[d.length];
+        for (int i = 0; i < d.length; i++) {
+          t[i] = random == null ? d[i] : d[random.nextInt(d.length)];
+        }
+        if (host != null) {
+          t = host.taskTimes(t, observedSlots, slots);
+        }
+        for (int i = 0; i < t.length; i++) {
+          t[i] *= factor;
+        }
+        times.add(t);
+      }
+      total += schedule(s, slots, times);
     }
     return total;
+  }
+
+  /**
+   * Cores one running task keeps busy at most: its own thread plus, while its JVM is still
+   * compiling and collecting, the JIT-compiler and GC threads. Fitted on the harness's ETL scaling
+   * logs ({@code local-cluster[1,1]} against {@code [2,1]} on a 2-core host: a task alone on the
+   * host ran as fast as on 2 cores, two tasks at once each took about twice as long); on a 2-core
+   * host any value of 2 or more fits them equally.
+   */
+  static final double TASK_CORES = 2;
+
+  /**
+   * A later task's time ÷ the first task's time on the same slot in the same stage (the JVM has
+   * compiled the stage's code by then), used when the log has no stage with more tasks than slots
+   * to measure it: the median over the stages of the harness's ETL logs on {@code
+   * local-cluster[1,1]} (0.28 and 0.32 in the two runs).
+   */
+  static final double DEFAULT_WARM_RATIO = 0.3;
+
+  /**
+   * Executors sharing one host with {@code cores} cores, and what the log says about their JVMs.
+   *
+   * @param cores the host's logical cores
+   * @param hostName the host the executors share
+   * @param startupMillis one executor's start-up on an otherwise idle host: the mean time from the
+   *     application's start to an executor being added, ÷ (1 + (executors − 1) ÷ cores), since each
+   *     co-located executor started beside it shares the cores
+   * @param addedMillis the mean time from the application's start to an executor being added
+   * @param warmRatio later ÷ first task time on a slot within a stage (median over {@code
+   *     warmStages} stages), or {@link #DEFAULT_WARM_RATIO} when {@code warmStages} is 0
+   * @param warmStages stages of the log with more tasks than slots, which measured {@code
+   *     warmRatio}
+   */
+  record Host(
+      int cores,
+      String hostName,
+      double startupMillis,
+      double addedMillis,
+      double warmRatio,
+      int warmStages) {
+
+    /** Cores each of {@code busy} running tasks gets, at most {@link #TASK_CORES}. */
+    double coresPerTask(int busy) {
+      return Math.min(TASK_CORES, (double) cores / Math.max(1, busy));
+    }
+
+    /**
+     * A stage's task times moved from {@code fromSlots} to {@code toSlots} slots on this host. The
+     * first wave (one task per slot) runs on JVMs that have not yet compiled the stage's code; the
+     * observed first wave is the longest {@code min(tasks, fromSlots)} times, the rest are later
+     * waves. On the target the first {@code min(tasks, toSlots)} of them, longest first, run cold,
+     * the rest at the warm ratio, and every task is stretched by the cores per running task
+     * observed ÷ on the target.
+     */
+    double[] taskTimes(double[] times, int fromSlots, int toSlots) {
+      int n = times.length;
+      if (n == 0) {
+        return times;
+      }
+      double[] sorted = times.clone();
+      Arrays.sort(sorted);
+      reverse(sorted);
+      int cold0 = Math.min(n, fromSlots);
+      int cold1 = Math.min(n, toSlots);
+      double coldMean = mean(sorted, 0, cold0);
+      double ratio = n > cold0 && coldMean > 0 ? mean(sorted, cold0, n) / coldMean : warmRatio;
+      // cold equivalents: the observed first wave as it ran, later waves ÷ the warm ratio
+      double[] cold = new double[n];
+      for (int i = 0; i < n; i++) {
+        cold[i] = i < cold0 ? sorted[i] : ratio > 0 ? sorted[i] / ratio : coldMean;
+      }
+      double stretch = coresPerTask(cold0) / coresPerTask(cold1);
+      double[] out = new double[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = (i < cold1 ? cold[i] : cold[i] * ratio) * stretch;
+      }
+      return out;
+    }
+
+    private static double mean(double[] xs, int from, int to) {
+      double sum = 0;
+      for (int i = from; i < to; i++) {
+        sum += xs[i];
+      }
+      return to > from ? sum / (to - from) : 0;
+    }
+
+    private static void reverse(double[] xs) {
+      for (int i = 0, j = xs.length - 1; i < j; i++, j--) {
+        double t = xs[i];
+        xs[i] = xs[j];
+        xs[j] = t;
+      }
+    }
+  }
+
+  /**
+   * The host model of this log on a host of {@code cores} cores; empty when its executors ran on
+   * more than one host (each then brings its own cores, as the plain replay assumes).
+   */
+  Optional<Host> host(int cores) {
+    List<ApplicationProfile.Executor> executors = new ArrayList<>();
+    for (ApplicationProfile.Executor e : profile.executors()) {
+      if (!e.id().equals("driver")) {
+        executors.add(e);
+      }
+    }
+    if (executors.isEmpty()
+        || executors.stream().map(ApplicationProfile.Executor::host).distinct().count() != 1) {
+      return Optional.empty();
+    }
+    double added = 0;
+    int timed = 0;
+    if (profile.startTime().isPresent()) {
+      long start = millis(profile.startTime().get());
+      for (ApplicationProfile.Executor e : executors) {
+        if (e.added().isPresent()) {
+          added += Math.max(0, millis(e.added().get()) - start);
+          timed++;
+        }
+      }
+    }
+    added = timed > 0 ? added / timed : 0;
+    double startup = added / (1 + (layout.executors() - 1) / (double) cores);
+    int observedSlots =
+        layout.executors()
+            * layout.slotsPerExecutor(layout.executorCores(), layout.gpusPerExecutor());
+    List<Double> ratios = new ArrayList<>();
+    for (Segment s : segments) {
+      for (StageRun run : s.stages()) {
+        double[] d = run.durations().clone();
+        if (d.length > observedSlots) {
+          Arrays.sort(d);
+          double cold = 0;
+          double warm = 0;
+          for (int i = 0; i < d.length; i++) {
+            if (i >= d.length - observedSlots) {
+              cold += d[i];
+            } else {
+              warm += d[i];
+            }
+          }
+          cold /= observedSlots;
+          warm /= d.length - observedSlots;
+          if (cold > 0) {
+            ratios.add(warm / cold);
+          }
+        }
+      }
+    }
+    double ratio = DEFAULT_WARM_RATIO;
+    if (!ratios.isEmpty()) {
+      ratio =
+          Ernest.quantile(ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray(), 0.5);
+    }
+    return Optional.of(
+        new Host(cores, executors.get(0).host(), startup, added, ratio, ratios.size()));
   }
 
   int slots(ReplaySpec spec) {
@@ -253,13 +444,13 @@ final class Replayer {
   /**
    * An interval around the replayed time on {@code spec}: the 10th and 90th percentiles of {@value
    * #BOOTSTRAP} replays with resampled task times, widened on both sides by this log's own
-   * reproduction error.
+   * reproduction error; with {@code host}, on the host model.
    */
-  Interval interval(ReplaySpec spec, double predicted, double reproductionError) {
+  Interval interval(ReplaySpec spec, Host host, double predicted, double reproductionError) {
     SplittableRandom random = new SplittableRandom(0x5EED_5CA1EL);
     double[] replicates = new double[BOOTSTRAP];
     for (int k = 0; k < BOOTSTRAP; k++) {
-      replicates[k] = simulate(spec, random);
+      replicates[k] = simulate(spec, host, random);
     }
     Arrays.sort(replicates);
     double e = Math.abs(reproductionError);
@@ -272,7 +463,11 @@ final class Replayer {
   double simulateObserved() {
     double total = driverMillis;
     for (Segment s : segments) {
-      total += schedule(s, (int) Math.max(1, Math.round(s.observedSlots())), 1, null);
+      List<double[]> times = new ArrayList<>();
+      for (StageRun run : s.stages()) {
+        times.add(run.durations());
+      }
+      total += schedule(s, (int) Math.max(1, Math.round(s.observedSlots())), times);
     }
     return total;
   }
@@ -285,8 +480,11 @@ final class Replayer {
         / layout.gpuContention(slots0, layout.gpusPerExecutor(), layout.concurrentGpuTasks());
   }
 
-  /** The segment's makespan in ms on {@code slots} slots. */
-  static double schedule(Segment segment, int slots, double factor, SplittableRandom random) {
+  /**
+   * The segment's makespan in ms on {@code slots} slots, each stage's tasks taking {@code times}
+   * (one array per stage attempt, in the segment's order).
+   */
+  static double schedule(Segment segment, int slots, List<double[]> times) {
     PriorityQueue<double[]> free = new PriorityQueue<>(Comparator.comparingDouble(a -> a[0]));
     long tasks = 0;
     for (StageRun run : segment.stages()) {
@@ -299,7 +497,8 @@ final class Replayer {
     }
     Map<Integer, double[]> finished = new HashMap<>();
     double makespan = 0;
-    for (StageRun run : segment.stages()) {
+    for (int r = 0; r < segment.stages().size(); r++) {
+      StageRun run = segment.stages().get(r);
       double release = run.submittedOffsetMillis();
       boolean parentInside = false;
       double parentRelease = 0;
@@ -315,12 +514,10 @@ final class Replayer {
         release = parentRelease;
       }
       double end = release;
-      double[] durations = run.durations();
-      for (int i = 0; i < durations.length; i++) {
-        double d = random == null ? durations[i] : durations[random.nextInt(durations.length)];
+      for (double d : times.get(r)) {
         double[] slot = free.poll();
         double start = Math.max(slot[0], release);
-        slot[0] = start + d * factor;
+        slot[0] = start + d;
         end = Math.max(end, slot[0]);
         free.add(slot);
       }
