@@ -383,6 +383,34 @@ public final class SparkSemantics {
   }
 
   /**
+   * Spark's {@code spark.default.parallelism} when the config does not set it: the partitions of an
+   * RDD shuffle or {@code parallelize} without an explicit count, and the minimum partition count
+   * of AQE's coalescing while {@code spark.sql.adaptive.coalescePartitions.parallelismFirst} is
+   * true. Local mode: the task threads ({@code LocalSchedulerBackend.defaultParallelism}: the
+   * configured value, else {@code totalCores}); every coarse-grained backend (standalone and {@code
+   * local-cluster}, YARN, Kubernetes): {@code math.max(totalCoreCount, 2)} over the registered
+   * executors' cores ({@code CoarseGrainedSchedulerBackend.defaultParallelism}, apache/spark {@code
+   * core/src/main/scala/org/apache/spark/scheduler/cluster/CoarseGrainedSchedulerBackend.scala},
+   * commit 43a61848eb64d1c21822ff2dc1f49eaa9c2cc549).
+   *
+   * @param manager where the application runs
+   * @param totalCores the task threads (local) or the executors' cores together, 1 or more
+   * @return the default parallelism
+   * @throws DgxSparkException if totalCores is below 1
+   */
+  public static int defaultParallelism(ClusterManager manager, int totalCores) {
+    Objects.requireNonNull(manager, "manager");
+    if (totalCores < 1) {
+      throw new DgxSparkException(
+          String.format(
+              Locale.ROOT,
+              "total cores is %d; expected the executors' cores together, 1 or more",
+              totalCores));
+    }
+    return manager == ClusterManager.LOCAL ? totalCores : Math.max(totalCores, 2);
+  }
+
+  /**
    * The task threads of a local master: 1 for {@code local}, N for {@code local[N]} and {@code
    * local[N,F]}, every core of the machine for {@code local[*]} (Spark uses {@code
    * Runtime.availableProcessors()}; SparkContext.createTaskScheduler v4.1.3).

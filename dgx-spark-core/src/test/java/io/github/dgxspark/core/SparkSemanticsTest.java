@@ -171,6 +171,23 @@ class SparkSemanticsTest {
   }
 
   @Test
+  void defaultParallelism_threadsLocallyElseTheCoresAtLeastTwo() {
+    // LocalSchedulerBackend: the threads; CoarseGrainedSchedulerBackend: max(total cores, 2)
+    assertEquals(1, SparkSemantics.defaultParallelism(ClusterManager.LOCAL, 1));
+    assertEquals(12, SparkSemantics.defaultParallelism(ClusterManager.LOCAL, 12));
+    assertEquals(2, SparkSemantics.defaultParallelism(ClusterManager.STANDALONE, 1));
+    assertEquals(4, SparkSemantics.defaultParallelism(ClusterManager.STANDALONE, 4));
+    assertEquals(2, SparkSemantics.defaultParallelism(ClusterManager.YARN, 1));
+    assertEquals(160, SparkSemantics.defaultParallelism(ClusterManager.KUBERNETES, 160));
+    DgxSparkException e =
+        assertThrows(
+            DgxSparkException.class,
+            () -> SparkSemantics.defaultParallelism(ClusterManager.YARN, 0));
+    assertEquals(
+        "total cores is 0; expected the executors' cores together, 1 or more", e.getMessage());
+  }
+
+  @Test
   void localClusterWorker_coresAndMemoryOfEachWorker() {
     // local-cluster[W,C,M]: W workers of C cores and M MiB (SparkMasterRegex, SparkContext.scala)
     assertEquals(

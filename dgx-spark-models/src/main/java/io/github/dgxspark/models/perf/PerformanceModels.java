@@ -93,7 +93,7 @@ public final class PerformanceModels {
                 : "",
             r.driverMillis / 1000.0,
             100 * reproduction,
-            host == null ? "" : ". " + hostReason(r, target, host));
+            resplitReason(r, target) + (host == null ? "" : ". " + hostReason(r, target, host)));
     return new ReplayResult(
         target,
         r.slots(target),
@@ -105,6 +105,33 @@ public final class PerformanceModels {
         stages,
         r.tasks,
         reason);
+  }
+
+  /** The stages re-split because the target's default parallelism differs, or "". */
+  private static String resplitReason(Replayer r, ReplaySpec target) {
+    int from = r.defaultParallelism(r.layout.executors(), r.layout.executorCores());
+    int to = r.defaultParallelism(target.executors(), target.executorCores());
+    if (from == to) {
+      return "";
+    }
+    long stages =
+        r.segments.stream()
+            .flatMap(s -> s.stages().stream())
+            .filter(r::sizedByDefaultParallelism)
+            .count();
+    if (stages == 0) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        ". spark.default.parallelism is not set, so Spark's default (the task slots' cores, at"
+            + " least 2 outside local mode) goes from %d to %d: the %d stage attempt(s) of %d"
+            + " tasks sized by it are replayed as %d tasks each, the same work re-split",
+        from,
+        to,
+        stages,
+        from,
+        to);
   }
 
   /** What the host model used, in the log's own figures. */

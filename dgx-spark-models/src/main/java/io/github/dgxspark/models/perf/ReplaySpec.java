@@ -6,7 +6,9 @@ import java.util.Locale;
 /**
  * The cluster a recorded application is replayed on: how many executors, their cores and, for a GPU
  * (RAPIDS Accelerator) job, their GPUs and how many tasks may use one GPU at once. Everything else
- * (task CPUs, task GPU share, the tasks themselves) is taken from the event log.
+ * (task CPUs, task GPU share, the tasks themselves) is taken from the event log; only a stage sized
+ * by Spark's default parallelism, which follows the executors' cores, is re-split into the
+ * target's.
  *
  * @param executors executors, 1 or more
  * @param executorCores cores per executor, 1 or more

@@ -253,6 +253,7 @@ final class Replayer {
     int observedSlots =
         layout.executors()
             * layout.slotsPerExecutor(layout.executorCores(), layout.gpusPerExecutor());
+    int parallelism = defaultParallelism(spec.executors(), spec.executorCores());
     for (Segment s : segments) {
       List<double[]> times = new ArrayList<>();
       for (StageRun run : s.stages()) {
@@ -261,8 +262,11 @@ final class Replayer {
         for (int i = 0; i < d.length; i++) {
           t[i] = random == null ? d[i] : d[random.nextInt(d.length)];
         }
+        int count = sizedByDefaultParallelism(run) ? parallelism : t.length;
         if (host != null) {
-          t = host.taskTimes(t, observedSlots, slots);
+          t = host.taskTimes(t, observedSlots, slots, count);
+        } else if (count != t.length) {
+          t = resplit(t, count);
         }
         for (int i = 0; i < t.length; i++) {
           t[i] *= factor;
@@ -272,6 +276,61 @@ final class Replayer {
       total += schedule(s, slots, times);
     }
     return total;
+  }
+
+  /**
+   * Spark's default parallelism on {@code executors} × {@code executorCores} ({@link
+   * SparkSemantics#defaultParallelism}), or 0 when the log sets {@code spark.default.parallelism}
+   * or does not say its master: then no stage is re-split.
+   */
+  int defaultParallelism(int executors, int executorCores) {
+    if (profile.sparkProperties().get("spark.default.parallelism").isPresent()) {
+      return 0;
+    }
+    Optional<ClusterManager> manager = profile.master().flatMap(SparkSemantics::clusterManager);
+    if (manager.isEmpty()) {
+      return 0;
+    }
+    int slots = manager.get() == ClusterManager.LOCAL ? executorCores : executors * executorCores;
+    return SparkSemantics.defaultParallelism(manager.get(), slots);
+  }
+
+  /**
+   * Whether the stage's task count is the observed default parallelism: an RDD stage whose
+   * partitions come from it (a shuffle or {@code parallelize} without a count) then has the
+   * target's default parallelism as task count there.
+   */
+  boolean sizedByDefaultParallelism(StageRun run) {
+    int observed = defaultParallelism(layout.executors(), layout.executorCores());
+    return observed > 0 && run.durations().length == observed;
+  }
+
+  /**
+   * The same work split into {@code count} tasks: the observed task times as a distribution (their
+   * quantiles at {@code count} evenly spaced points), scaled so that their sum, the stage's total
+   * task time, is kept.
+   */
+  static double[] resplit(double[] times, int count) {
+    double[] sorted = times.clone();
+    Arrays.sort(sorted);
+    double total = 0;
+    for (double t : sorted) {
+      total += t;
+    }
+    double[] out = new double[count];
+    double sum = 0;
+    for (int i = 0; i < count; i++) {
+      double pos =
+          count == 1 ? (sorted.length - 1) / 2.0 : (double) i / (count - 1) * (sorted.length - 1);
+      int lo = (int) Math.floor(pos);
+      int hi = Math.min(sorted.length - 1, lo + 1);
+      out[i] = sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+      sum += out[i];
+    }
+    for (int i = 0; i < count; i++) {
+      out[i] = sum > 0 ? out[i] * total / sum : total / count;
+    }
+    return out;
   }
 
   /**
@@ -324,9 +383,10 @@ final class Replayer {
      * observed first wave is the longest {@code min(tasks, fromSlots)} times, the rest are later
      * waves. On the target the first {@code min(tasks, toSlots)} of them, longest first, run cold,
      * the rest at the warm ratio, and every task is stretched by the cores per running task
-     * observed ÷ on the target.
+     * observed ÷ on the target. When the target splits the stage into {@code count} tasks instead
+     * (a stage sized by the default parallelism), see {@link #resplitTaskTimes}.
      */
-    double[] taskTimes(double[] times, int fromSlots, int toSlots) {
+    double[] taskTimes(double[] times, int fromSlots, int toSlots, int count) {
       int n = times.length;
       if (n == 0) {
         return times;
@@ -343,12 +403,39 @@ final class Replayer {
       for (int i = 0; i < n; i++) {
         cold[i] = i < cold0 ? sorted[i] : ratio > 0 ? sorted[i] / ratio : coldMean;
       }
+      if (count != n) {
+        return resplitTaskTimes(cold, coldMean, ratio, cold0, toSlots, count);
+      }
       double stretch = coresPerTask(cold0) / coresPerTask(cold1);
       double[] out = new double[n];
       for (int i = 0; i < n; i++) {
         out[i] = (i < cold1 ? cold[i] : cold[i] * ratio) * stretch;
       }
       return out;
+    }
+
+    /**
+     * A stage re-split into {@code count} tasks on {@code toSlots} slots: the warm work of its cold
+     * equivalents (each × the warm ratio, at most 1) is {@link #resplit re-split}; the first task
+     * on each slot adds the observed first wave's mean warm-up ({@code coldMean} × (1 − ratio)),
+     * which a smaller task does not shrink; every task is stretched by the cores per running task.
+     */
+    private double[] resplitTaskTimes(
+        double[] cold, double coldMean, double ratio, int cold0, int toSlots, int count) {
+      double r = Math.min(1, Math.max(0, ratio));
+      double[] warm = new double[cold.length];
+      for (int i = 0; i < cold.length; i++) {
+        warm[i] = cold[i] * r;
+      }
+      double[] split = resplit(warm, count);
+      reverse(split);
+      int cold1 = Math.min(count, toSlots);
+      double warmUp = coldMean * (1 - r);
+      double stretch = coresPerTask(cold0) / coresPerTask(cold1);
+      for (int i = 0; i < count; i++) {
+        split[i] = (split[i] + (i < cold1 ? warmUp : 0)) * stretch;
+      }
+      return split;
     }
 
     private static double mean(double[] xs, int from, int to) {
@@ -487,8 +574,8 @@ final class Replayer {
   static double schedule(Segment segment, int slots, List<double[]> times) {
     PriorityQueue<double[]> free = new PriorityQueue<>(Comparator.comparingDouble(a -> a[0]));
     long tasks = 0;
-    for (StageRun run : segment.stages()) {
-      tasks += run.durations().length;
+    for (double[] t : times) {
+      tasks += t.length;
     }
     // slots beyond the segment's task count would never be used
     long used = Math.max(1, Math.min(slots, tasks));

@@ -34,7 +34,7 @@ class HostPropertyTest {
             (n, cores, slots, seed) -> {
               Replayer.Host h = new Replayer.Host(cores, "h", 0, 0, 0.3, 0);
               double[] t = times(n, seed);
-              double[] moved = h.taskTimes(t, slots, slots);
+              double[] moved = h.taskTimes(t, slots, slots, t.length);
               double[] a = t.clone();
               double[] b = moved.clone();
               Arrays.sort(a);
@@ -57,9 +57,66 @@ class HostPropertyTest {
             (n, cores, slots, seed) -> {
               Replayer.Host h = new Replayer.Host(cores, "h", 0, 0, 0.3, 0);
               double[] t = times(n, seed);
-              double fewer = Arrays.stream(h.taskTimes(t, slots, slots)).sum();
-              double more = Arrays.stream(h.taskTimes(t, slots, slots + 1)).sum();
+              double fewer = Arrays.stream(h.taskTimes(t, slots, slots, t.length)).sum();
+              double more = Arrays.stream(h.taskTimes(t, slots, slots + 1, t.length)).sum();
               // cold tasks are the longest (warm ÷ cold ≤ 1) and cores per task only fall
+              assertTrue(more >= fewer * (1 - 1e-9), more + " < " + fewer);
+            });
+  }
+
+  @Test
+  void resplit_keepsTheStagesTotalTaskTimeInTheNewTaskCount() {
+    qt().withExamples(300)
+        .forAll(
+            integers().between(1, 64), integers().between(1, 256), longs().between(0, 1_000_000))
+        .checkAssert(
+            (n, count, seed) -> {
+              double[] t = times(n, seed);
+              double[] split = Replayer.resplit(t, count);
+              assertEquals(count, split.length);
+              double total = Arrays.stream(t).sum();
+              assertEquals(total, Arrays.stream(split).sum(), 1e-9 * total);
+              // no task longer than the longest observed one when the stage has more tasks
+              double max = Arrays.stream(t).max().orElseThrow();
+              if (count >= n) {
+                assertTrue(Arrays.stream(split).max().orElseThrow() <= max * (1 + 1e-9));
+              }
+            });
+  }
+
+  @Test
+  void resplitIntoTheSameCount_keepsEveryTaskTime() {
+    qt().withExamples(300)
+        .forAll(integers().between(1, 64), longs().between(0, 1_000_000))
+        .checkAssert(
+            (n, seed) -> {
+              double[] t = times(n, seed);
+              double[] a = t.clone();
+              double[] b = Replayer.resplit(t, n);
+              Arrays.sort(a);
+              Arrays.sort(b);
+              for (int i = 0; i < n; i++) {
+                assertEquals(a[i], b[i], 1e-6 * a[i]);
+              }
+            });
+  }
+
+  @Test
+  void moreTasksOnTheSameSlots_neverShortenTheStagesTaskTime() {
+    qt().withExamples(300)
+        .forAll(
+            integers().between(1, 64),
+            integers().between(1, 16),
+            integers().between(1, 32),
+            longs().between(0, 1_000_000))
+        .checkAssert(
+            (n, cores, slots, seed) -> {
+              Replayer.Host h = new Replayer.Host(cores, "h", 0, 0, 0.3, 0);
+              double[] t = times(n, seed);
+              double fewer = Arrays.stream(h.taskTimes(t, slots, slots, n + 1)).sum();
+              double more = Arrays.stream(h.taskTimes(t, slots, slots, n + 2)).sum();
+              // the same warm work; one more task may be a first task on its slot, paying the
+              // warm-up, and more running tasks share the host's cores
               assertTrue(more >= fewer * (1 - 1e-9), more + " < " + fewer);
             });
   }
