@@ -65,7 +65,8 @@ final class PerformanceHistoryFile {
               r.sparkVersion(),
               Optional.of(r.eventLogPath()),
               Optional.of(r.appId()),
-              Optional.of(recordedAt), Optional.empty()));
+              Optional.of(recordedAt),
+              Optional.empty()));
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("physicalCores", machine.node().physicalCores());
       m.put("memoryBytes", machine.node().memoryBytes());

@@ -777,7 +777,10 @@ final class Evidence {
     if (b.wallTimeFraction().orElse(0) < immaterialShare()) {
       return; // all of the GC is less wall time than run-to-run noise: nothing to gain or verify
     }
-    String opts = config.get("spark.executor.extraJavaOptions").orElse("");
+    // in local mode the tasks run in the driver's JVM: executor JVM options reach no JVM
+    boolean local = profile.clusterManager().orElse(ClusterManager.LOCAL) == ClusterManager.LOCAL;
+    String key = local ? "spark.driver.extraJavaOptions" : "spark.executor.extraJavaOptions";
+    String opts = config.get(key).orElse("");
     if (CHOSEN_COLLECTOR.matcher(opts).find()) {
       return; // a collector is chosen deliberately; the memory sizing is the optimizer's
     }
@@ -786,10 +789,27 @@ final class Evidence {
       return; // G1 is already the default from JDK 9 (JEP 248), or the Java version is unknown
     }
     String proposed = (opts.isBlank() ? "" : opts.strip() + " ") + "-XX:+UseG1GC";
+    String watch =
+        "GC time per stage in the Spark UI; if it stays above 10 %, give each task more heap"
+            + (local
+                ? " (fewer local threads or a larger spark.driver.memory)."
+                : " (fewer cores per executor or a larger spark.executor.memory).");
+    if (local) {
+      // Spark's configuration page, spark.driver.extraJavaOptions: "In client mode, this config
+      // must not be set through the SparkConf directly in your application, because the driver JVM
+      // has already started at that point"
+      watch =
+          "Set it before the driver starts: spark-submit --driver-java-options \"-XX:+UseG1GC\" or"
+              + " spark-defaults.conf (Spark's configuration page: in client mode it must not be set"
+              + " through the SparkConf in the application, the driver JVM has already started). "
+              + watch;
+    }
     out.add(
         new Candidate(
-            "Use the G1 garbage collector on executors",
-            Map.of("spark.executor.extraJavaOptions", proposed),
+            local
+                ? "Use the G1 garbage collector in the driver (local mode runs the tasks there)"
+                : "Use the G1 garbage collector on executors",
+            Map.of(key, proposed),
             "Bottleneck gc ("
                 + b.severity().id()
                 + "): "
@@ -797,12 +817,17 @@ final class Evidence {
                 + ". The application ran Java "
                 + profile.javaVersion().orElse("")
                 + ", whose default parallel collector stops every task on a full collection; G1"
-                + " (the default from JDK 9, JEP 248) keeps pauses short on large executor heaps.",
-            "Apache Spark Tuning Guide (garbage collection tuning: G1GC); " + b.source(),
+                + " (the default from JDK 9, JEP 248) keeps pauses short on large heaps."
+                + (local
+                    ? " In local mode the tasks run in the driver's JVM, so the option goes to the"
+                        + " driver; spark.executor.extraJavaOptions would reach no JVM."
+                    : ""),
+            "Apache Spark Tuning Guide (garbage collection tuning: G1GC); "
+                + (local ? "Apache Spark Configuration (spark.driver.extraJavaOptions); " : "")
+                + b.source(),
             Candidate.Origin.LOG,
             atLeast(b, BottleneckSeverity.SEVERE) ? Severity.WARNING : Severity.INFO,
-            "GC time per stage in the Spark UI; if it stays above 10 %, give each task more heap"
-                + " (fewer cores per executor or a larger spark.executor.memory)."));
+            watch));
   }
 
   private void skew(Bottleneck b, List<Candidate> out) {

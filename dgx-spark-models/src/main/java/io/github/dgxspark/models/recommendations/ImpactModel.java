@@ -220,7 +220,8 @@ final class ImpactModel {
         s.add(BottleneckKind.EXECUTOR_LOSS);
         s.add(BottleneckKind.FETCH_FAILURES);
       }
-      case "spark.executor.extraJavaOptions" -> s.add(BottleneckKind.GC);
+      case "spark.executor.extraJavaOptions", "spark.driver.extraJavaOptions" ->
+          s.add(BottleneckKind.GC);
       case "spark.executor.memory", "spark.memory.fraction" -> {
         s.add(BottleneckKind.GC);
         s.add(BottleneckKind.SPILL);
