@@ -16,6 +16,7 @@ import io.github.dgxspark.core.WorkloadSpec;
 import io.github.dgxspark.models.ModelsException;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
 import io.github.dgxspark.models.perf.BottleneckDetector;
+import io.github.dgxspark.models.perf.BottleneckKind;
 import io.github.dgxspark.models.perf.BottleneckReport;
 import io.github.dgxspark.models.perf.PerformanceHistory;
 import io.github.dgxspark.models.perf.PerformanceRun;
@@ -222,13 +223,13 @@ final class Engine {
           candidates.addAll(evidence.candidates());
           diagnoses.addAll(evidence.diagnoses());
         });
-    candidates.addAll(ruleCandidates(validate(current), current, ref));
+    candidates.addAll(ruleCandidates(validate(current), current, ref, bottlenecks));
     if (profile.isEmpty()) {
       candidates.addAll(optimizerCandidates(ref));
     }
     List<Candidate> resolved = resolve(candidates);
     filters.ifPresent(f -> resolved.forEach(c -> c.values.putAll(f.completed(c.values))));
-    SparkConfig proposed = fixApplied(resolved, ref);
+    SparkConfig proposed = fixApplied(resolved, ref, bottlenecks);
     PerformanceHistory builtIn = PerformanceHistory.builtIn();
     // the user's runs first, as the time estimators take them: Ernest on their runs of this
     // workload type when they hold any
@@ -326,7 +327,10 @@ final class Engine {
   }
 
   private List<Candidate> ruleCandidates(
-      ValidationReport report, SparkConfig config, Map<String, ConfigValue> ref) {
+      ValidationReport report,
+      SparkConfig config,
+      Map<String, ConfigValue> ref,
+      Optional<BottleneckReport> bottlenecks) {
     List<Candidate> out = new ArrayList<>();
     for (Finding f : report.findings()) {
       if (f.severity() == Severity.INFO || disproved(f).isPresent()) {
@@ -334,6 +338,21 @@ final class Engine {
       }
       Optional<String> value = fixFor(f, config, ref);
       if (value.isEmpty()) {
+        continue;
+      }
+      Optional<String> refuted = bottlenecks.flatMap(b -> refutedByLog(f, b));
+      if (refuted.isPresent()) {
+        String line =
+            String.format(
+                Locale.ROOT,
+                "%s=%s ('Fix: %s') left out: %s",
+                f.keys().get(0),
+                value.get(),
+                words(f.ruleId()),
+                refuted.get());
+        if (!filtered.contains(line)) {
+          filtered.add(line);
+        }
         continue;
       }
       out.add(
@@ -394,6 +413,34 @@ final class Engine {
    * Why the log contradicts a finding, if it does: executors that received GPU addresses show that
    * GPU discovery works outside this config (e.g. in the worker's own config).
    */
+  /**
+   * Why the log refutes a rule's concern for this application: a giant heap's long GC pauses
+   * measured at less wall time than run-to-run noise (the rule warns of a cost the log shows this
+   * application did not pay; shrinking the heap would then risk spill for no measured gain).
+   */
+  private static Optional<String> refutedByLog(Finding f, BottleneckReport report) {
+    if (!f.ruleId().equals("GiantExecutorHeap")) {
+      return Optional.empty();
+    }
+    double gc =
+        report.bottlenecks().stream()
+            .filter(b -> b.kind() == BottleneckKind.GC)
+            .mapToDouble(b -> b.wallTimeFraction().orElse(0))
+            .max()
+            .orElse(0);
+    if (gc >= Evidence.immaterialShare()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        String.format(
+            Locale.ROOT,
+            "the log measured JVM GC at %.1f %% of wall time, under the %.1f %% a 30-run A/B test"
+                + " can detect: the long pauses the rule warns of cost this application nothing"
+                + " measurable",
+            100 * gc,
+            100 * Evidence.immaterialShare()));
+  }
+
   private Optional<String> disproved(Finding f) {
     if (gpusDiscovered()
         && (f.ruleId().equals("GpuDiscoveryScriptMissing")
@@ -516,12 +563,15 @@ final class Engine {
    * by its rule's suggestion (overriding a candidate that set the key, noted as a conflict), up to
    * three rounds; what cannot be fixed is listed as unresolved.
    */
-  private SparkConfig fixApplied(List<Candidate> candidates, Map<String, ConfigValue> ref) {
+  private SparkConfig fixApplied(
+      List<Candidate> candidates,
+      Map<String, ConfigValue> ref,
+      Optional<BottleneckReport> bottlenecks) {
     SparkConfig applied = apply(candidates);
     for (int round = 0; round < 3; round++) {
       ValidationReport report = validate(applied);
       boolean changed = false;
-      for (Candidate fix : ruleCandidates(report, applied, ref)) {
+      for (Candidate fix : ruleCandidates(report, applied, ref, bottlenecks)) {
         String key = fix.values.firstKey();
         String value = fix.values.get(key);
         Optional<Candidate> owner =
