@@ -220,19 +220,7 @@ class HistoryCommandTest {
         a.path("predictedGpuWallTimeMs").path("expected").asDouble()
             < b.path("predictedGpuWallTimeMs").path("expected").asDouble(),
         a.path("predictedGpuWallTimeMs") + " vs " + b.path("predictedGpuWallTimeMs"));
-    for (String field :
-        List.of(
-            "appId",
-            "name",
-            "logPath",
-            "cpuWallTimeMs",
-            "predictedGpuWallTimeMs",
-            "speedup",
-            "recommended",
-            "category",
-            "supportedTimeFraction",
-            "unsupportedOperators",
-            "reasons")) {
+    for (String field : QualifyCommandTest.APPLICATION_FIELDS) {
       assertTrue(a.has(field), field);
     }
   }

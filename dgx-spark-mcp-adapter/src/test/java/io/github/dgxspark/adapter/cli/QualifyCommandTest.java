@@ -21,6 +21,21 @@ import org.junit.jupiter.api.io.TempDir;
  * RAPIDS GPU log (spark-rapids-tools' rapids_join_eventlog), copied into a folder of logs.
  */
 class QualifyCommandTest {
+  /** Every application's fields in {@code qualify --format json}: the public contract. */
+  static final List<String> APPLICATION_FIELDS =
+      List.of(
+          "appId",
+          "name",
+          "logPath",
+          "cpuWallTimeMs",
+          "predictedGpuWallTimeMs",
+          "speedup",
+          "recommended",
+          "category",
+          "supportedTimeFraction",
+          "unsupportedOperators",
+          "reasons");
+
   @TempDir Path dir;
 
   private Path folder(boolean withGarbage) throws IOException {
@@ -42,22 +57,7 @@ class QualifyCommandTest {
     assertEquals("NVIDIA H100 80GB HBM3", j.path("target").path("gpuName").asText());
     assertEquals(2, j.path("applications").size());
     for (JsonNode a : j.path("applications")) {
-      assertTrue(
-          names(a)
-              .containsAll(
-                  List.of(
-                      "appId",
-                      "name",
-                      "logPath",
-                      "cpuWallTimeMs",
-                      "predictedGpuWallTimeMs",
-                      "speedup",
-                      "recommended",
-                      "category",
-                      "supportedTimeFraction",
-                      "unsupportedOperators",
-                      "reasons")),
-          a.toString());
+      assertTrue(names(a).containsAll(APPLICATION_FIELDS), a.toString());
       for (String range : List.of("predictedGpuWallTimeMs", "speedup")) {
         JsonNode x = a.path(range);
         assertTrue(
