@@ -413,7 +413,8 @@ public record ApplicationProfile(
    * @param fetchFailures tasks that ended with {@code FetchFailed}
    * @param executorLostTasks tasks that ended with {@code ExecutorLostFailure}
    * @param executorsLost executors removed for a reason other than the driver's own decision
-   *     (dynamic allocation's {@code Executor killed by driver.} and decommissioning are not
+   *     (dynamic allocation's {@code Executor killed by driver.}, decommissioning and a container
+   *     that "exited from explicit termination request" after the driver released it are not
    *     losses)
    * @param gpuOutOfMemoryTasks tasks that failed with a GPU out-of-memory error (RAPIDS {@code
    *     GpuRetryOOM}, {@code GpuSplitAndRetryOOM}, RMM or CUDA out of memory)

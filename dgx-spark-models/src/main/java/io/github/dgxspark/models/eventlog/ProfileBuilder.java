@@ -473,7 +473,14 @@ final class ProfileBuilder {
     liveCores.remove(id);
     timelinePoint(time);
     String r = reason.toLowerCase(Locale.ROOT);
-    if (!r.contains("killed by driver") && !r.contains("decommission") && time >= 0) {
+    // the driver's own decisions are not losses: dynamic allocation's "Executor killed by
+    // driver.", decommissioning, and a container the driver had already released ("Container ...
+    // exited from explicit termination request.": apache/spark YarnAllocator
+    // processCompletedContainers and ExecutorPodsLifecycleManager, exitCausedByApp = false)
+    if (!r.contains("killed by driver")
+        && !r.contains("decommission")
+        && !r.contains("explicit termination request")
+        && time >= 0) {
       executorLosses.add(
           new ApplicationProfile.ExecutorLoss(id, Instant.ofEpochMilli(time), reason));
     }

@@ -15,6 +15,24 @@ class RuleEvidenceTest {
       "spark-rapids-tools-corpus/spark-events-qualification__jdbc_eventlog.zstd";
 
   @Test
+  void containerTheDriverReleased_isNoLossAndAsksForNoOverhead() {
+    // raw events of spark-rapids-tools' rp_sql_eventlog (YARN): its one
+    // SparkListenerExecutorRemoved
+    // says "Container container_e87_1603128018386_7759_01_000002 exited from explicit termination
+    // request.", which YarnAllocator writes for a container the driver had already released
+    String log = "spark-rapids-tools-corpus/spark-events-profiling__rp_sql_eventlog.zstd";
+    assertTrue(
+        RecommenderTest.profile(log).failures().executorsLost().isEmpty(),
+        RecommenderTest.profile(log).failures().executorsLost().toString());
+    RecommendationReport r = RecommenderTest.report(log);
+    assertTrue(
+        r.recommendations().stream()
+            .flatMap(x -> x.changes().stream())
+            .noneMatch(c -> c.key().equals("spark.executor.memoryOverhead")),
+        r.recommendations().toString());
+  }
+
+  @Test
   void giantHeap_isLeftOutWhenTheLogMeasuresItsGcAsImmaterial() {
     RecommendationReport r = RecommenderTest.report(JDBC);
     assertTrue(
