@@ -445,12 +445,13 @@ public final class PerformanceModels {
         new StringBuilder(
             String.format(
                 Locale.ROOT,
-                "replay: %d → %d executors takes %.1f s → %.1f s (×%.2f faster). ",
+                "replay: %d → %d executors takes %.1f s → %.1f s (×%.2f %s). ",
                 current.executors(),
                 target.executors(),
                 observed / 1000.0,
                 predicted / 1000.0,
-                replaySpeedup));
+                replaySpeedup >= 1 ? replaySpeedup : 1 / replaySpeedup,
+                replaySpeedup >= 1 ? "faster" : "slower"));
     if (host != null) {
       reason.append(hostReason(r, target, host)).append(". ");
     }
