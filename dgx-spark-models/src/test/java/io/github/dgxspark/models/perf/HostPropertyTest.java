@@ -34,14 +34,7 @@ class HostPropertyTest {
             (n, cores, slots, seed) -> {
               Replayer.Host h = new Replayer.Host(cores, "h", 0, 0, 0.3, 0);
               double[] t = times(n, seed);
-              double[] moved = h.taskTimes(t, slots, slots, t.length);
-              double[] a = t.clone();
-              double[] b = moved.clone();
-              Arrays.sort(a);
-              Arrays.sort(b);
-              for (int i = 0; i < n; i++) {
-                assertEquals(a[i], b[i], 1e-6 * a[i]);
-              }
+              assertSameTimes(t, h.taskTimes(t, slots, slots, t.length));
             });
   }
 
@@ -91,13 +84,7 @@ class HostPropertyTest {
         .checkAssert(
             (n, seed) -> {
               double[] t = times(n, seed);
-              double[] a = t.clone();
-              double[] b = Replayer.resplit(t, n);
-              Arrays.sort(a);
-              Arrays.sort(b);
-              for (int i = 0; i < n; i++) {
-                assertEquals(a[i], b[i], 1e-6 * a[i]);
-              }
+              assertSameTimes(t, Replayer.resplit(t, n));
             });
   }
 
@@ -119,5 +106,17 @@ class HostPropertyTest {
               // warm-up, and more running tasks share the host's cores
               assertTrue(more >= fewer * (1 - 1e-9), more + " < " + fewer);
             });
+  }
+
+  // the same task times in any order, to a relative 1e-6
+  private static void assertSameTimes(double[] expected, double[] actual) {
+    double[] a = expected.clone();
+    double[] b = actual.clone();
+    Arrays.sort(a);
+    Arrays.sort(b);
+    assertEquals(a.length, b.length);
+    for (int i = 0; i < a.length; i++) {
+      assertEquals(a[i], b[i], 1e-6 * a[i]);
+    }
   }
 }
