@@ -596,8 +596,11 @@ final class Evidence {
         Math.max(
             ByteSizes.MIB,
             bytes("spark.sql.adaptive.coalescePartitions.minPartitionSize").orElse(ByteSizes.MIB));
-    long advisoryNow =
-        bytes("spark.sql.adaptive.advisoryPartitionSizeInBytes").orElse(64 * ByteSizes.MIB);
+    Optional<Long> advisoryInEffect = bytes("spark.sql.adaptive.advisoryPartitionSizeInBytes");
+    if (advisoryInEffect.isEmpty()) {
+      return; // the key is missing from the application's Spark version
+    }
+    long advisoryNow = advisoryInEffect.get();
     long advisory =
         Math.max(floor, ByteSizes.floorTo((long) (readPerTask / factor), ByteSizes.MIB));
     if (advisory >= readPerTask || advisory >= advisoryNow) {

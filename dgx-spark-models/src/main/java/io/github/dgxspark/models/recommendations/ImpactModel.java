@@ -5,6 +5,8 @@ import io.github.dgxspark.core.ClusterManager;
 import io.github.dgxspark.core.ClusterSpec;
 import io.github.dgxspark.core.DgxSparkException;
 import io.github.dgxspark.core.SparkConfig;
+import io.github.dgxspark.core.SparkSemantics;
+import io.github.dgxspark.core.SparkVersion;
 import io.github.dgxspark.core.WorkloadSpec;
 import io.github.dgxspark.models.eventlog.ApplicationProfile;
 import io.github.dgxspark.models.perf.Bottleneck;
@@ -143,32 +145,29 @@ final class ImpactModel {
         Optional.of(workload));
   }
 
-  /**
-   * Spark's defaults of the partitioning keys whose direction decides what they fix (Spark
-   * configuration docs: spark.sql.files.maxPartitionBytes 128 MiB, spark.sql.shuffle.partitions
-   * 200).
-   */
-  private static final Map<String, Long> DEFAULTS =
-      Map.of(
+  /** The partitioning keys whose direction (smaller or larger) decides what they fix. */
+  private static final Set<String> PARTITIONING_KEYS =
+      Set.of(
           "spark.sql.files.maxPartitionBytes",
-          128L * 1024 * 1024,
           "spark.sql.shuffle.partitions",
-          200L,
-          "spark.sql.adaptive.advisoryPartitionSizeInBytes",
-          64L * 1024 * 1024);
+          "spark.sql.adaptive.advisoryPartitionSizeInBytes");
 
   /**
    * Which way a partitioning change goes: -1 fewer/smaller, +1 more/larger, 0 the same as now (or
-   * as Spark's default when unset, so no effect), empty when a value does not parse.
+   * as Spark's default when unset, so no effect), empty when a value does not parse. An unset key
+   * is compared with Spark's default ({@link SparkSemantics#defaultValue}, newest release: a change
+   * reaches this model with its effective current value whenever the application's version is
+   * known).
    */
   static Optional<Integer> direction(Change c) {
     try {
+      Optional<String> now =
+          c.current().or(() -> SparkSemantics.defaultValue(c.key(), SparkVersion.NEWEST));
+      if (now.isEmpty()) {
+        return Optional.empty();
+      }
       long proposed = ByteSizes.parseBytes(c.proposed());
-      long now =
-          c.current().isPresent()
-              ? ByteSizes.parseBytes(c.current().get())
-              : DEFAULTS.getOrDefault(c.key(), -1L);
-      return now < 0 ? Optional.empty() : Optional.of(Long.compare(proposed, now));
+      return Optional.of(Long.compare(proposed, ByteSizes.parseBytes(now.get())));
     } catch (DgxSparkException e) {
       return Optional.empty();
     }
@@ -178,7 +177,7 @@ final class ImpactModel {
   static Set<BottleneckKind> addressed(Change c) {
     Set<BottleneckKind> s = EnumSet.noneOf(BottleneckKind.class);
     String key = c.key();
-    int dir = DEFAULTS.containsKey(key) ? direction(c).orElse(0) : 0;
+    int dir = PARTITIONING_KEYS.contains(key) ? direction(c).orElse(0) : 0;
     switch (key) {
       case "spark.sql.files.maxPartitionBytes" -> {
         if (dir < 0) {
@@ -250,7 +249,7 @@ final class ImpactModel {
    */
   static Optional<BottleneckKind> scope(Change c) {
     String key = c.key();
-    if (DEFAULTS.containsKey(key) && direction(c).orElse(1) == 0) {
+    if (PARTITIONING_KEYS.contains(key) && direction(c).orElse(1) == 0) {
       return Optional.empty(); // Spark's default set explicitly: no effect
     }
     if (key.equals("spark.sql.files.maxPartitionBytes")) {
